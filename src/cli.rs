@@ -1,0 +1,104 @@
+//! The command line, by clap derive. Nothing here runs anything.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+
+/// Compare the positions of the sides in a negotiation.
+///
+/// Reads curated TOML data (one folder per talks, one file per round) and
+/// prints side-by-side positions, agreement matrices and the changes between
+/// rounds. Without --data it reads $REDLINES_DATA, else ./data when present,
+/// else the built-in dataset (the 2021–22 Russia–US–NATO security talks).
+#[derive(Debug, Parser)]
+#[command(name = "redlines", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The data folder: one subfolder per talks [default: ./data, else built in]
+    #[arg(long, global = true, env = "REDLINES_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Which talks, where the data folder holds several
+    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID")]
+    pub talks: Option<String>,
+    /// Output format
+    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// When to colour the output (never under NO_COLOR with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+    /// Table width in columns [default: the terminal's]
+    #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the talks, or the rounds, parties or issues of one talks
+    List {
+        #[arg(value_enum)]
+        what: ListWhat,
+    },
+    /// Side-by-side positions as of a round: issues × parties, red lines marked
+    Table {
+        #[command(flatten)]
+        round: RoundArg,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// One position in full: stance, accepts, red line, quote and source
+    Show {
+        /// Party id (or a unique part of one)
+        party: String,
+        /// Issue id (or a unique part of one)
+        issue: String,
+        #[command(flatten)]
+        round: RoundArg,
+    },
+    /// Validate the data: every problem, with file:line:column
+    Check {
+        /// Exit 1 on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Talks,
+    Rounds,
+    Parties,
+    Issues,
+}
+
+#[derive(Debug, Args)]
+pub struct RoundArg {
+    /// As of this round: an id, a unique part of one, a date, `first` or `latest`
+    #[arg(long, short, default_value = "latest", value_name = "ROUND")]
+    pub round: String,
+}
+
+#[derive(Debug, Args)]
+pub struct Filter {
+    /// Only these parties (repeat the option for several)
+    #[arg(long = "party", short = 'p', value_name = "PARTY")]
+    pub parties: Vec<String>,
+    /// Only these issues (repeat the option for several)
+    #[arg(long = "issue", short = 'i', value_name = "ISSUE")]
+    pub issues: Vec<String>,
+}

@@ -1,0 +1,115 @@
+//! `check`: every problem in every talks of the data folder.
+
+use serde::Serialize;
+
+use super::{Ctx, Output};
+use crate::diag::{Diagnostic, Files, Severity, plural, render_all, summary};
+use crate::error::{Error, Result};
+use crate::render::Format;
+
+#[derive(Serialize)]
+struct Report {
+    data: String,
+    talks: Vec<String>,
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    problems: Vec<Problem>,
+}
+
+#[derive(Serialize)]
+struct Problem {
+    severity: Severity,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<String>,
+}
+
+impl Problem {
+    fn new(d: &Diagnostic, files: &Files) -> Self {
+        let (file, line, column) = match &d.locus {
+            None => (None, None, None),
+            Some(l) => {
+                let path = Some(files.get(l.file).path.clone());
+                match &l.span {
+                    Some(s) => {
+                        let (line, col) = files.line_col(l.file, s.start);
+                        (path, Some(line), Some(col))
+                    }
+                    None => (path, None, None),
+                }
+            }
+        };
+        Problem {
+            severity: d.severity,
+            file,
+            line,
+            column,
+            message: d.message.clone(),
+            label: d.label.clone(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
+    let ids = match &ctx.talks {
+        Some(_) => vec![ctx.talks_id()?],
+        None => ctx.data.talks_ids()?,
+    };
+    if ids.is_empty() {
+        return Err(Error::Usage(format!("no talks in {}", ctx.data.describe())));
+    }
+    let mut files = Files::default();
+    let mut diags = Vec::new();
+    let mut read = 0;
+    for id in &ids {
+        let raw = ctx.data.read_talks(id)?;
+        let checked = crate::check::check_talks(&ctx.data, raw, &mut files);
+        read += checked.files_read;
+        diags.extend(checked.diagnostics);
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let code = u8::from(errors > 0 || (deny_warnings && warnings > 0));
+
+    if ctx.style.format == Format::Json {
+        let report = Report {
+            data: ctx.data.describe(),
+            talks: ids,
+            files: read,
+            errors,
+            warnings,
+            problems: diags.iter().map(|d| Problem::new(d, &files)).collect(),
+        };
+        let mut stdout = serde_json::to_string_pretty(&report).map_err(|e| Error::Io(e.to_string()))?;
+        stdout.push('\n');
+        return Ok(Output {
+            stdout,
+            stderr: String::new(),
+            code,
+        });
+    }
+    let mut stderr = render_all(&diags, &files, ctx.style.color);
+    let checked = format!(
+        "{} in {} ({})",
+        format!("{} talks", ids.len()),
+        plural(read, "file"),
+        ctx.data.describe()
+    );
+    if diags.is_empty() {
+        stderr.push_str(&format!("ok: {checked}, no problems\n"));
+    } else {
+        stderr.push_str(&format!("{}: {}\n", summary(&diags), checked));
+    }
+    Ok(Output {
+        stdout: String::new(),
+        stderr,
+        code,
+    })
+}

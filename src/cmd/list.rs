@@ -1,0 +1,271 @@
+//! `list talks|rounds|parties|issues`.
+
+use serde::Serialize;
+
+use super::{Ctx, Output};
+use crate::cli::ListWhat;
+use crate::error::Result;
+use crate::render::{Block, Doc, Table, Text, View};
+use crate::talks::{Date, Outcome, Party, Talks};
+
+pub fn run(ctx: &Ctx, what: ListWhat) -> Result<Output> {
+    match what {
+        ListWhat::Talks => ctx.render(&talks_list(ctx)?),
+        ListWhat::Rounds => ctx.render(&RoundsList::new(&ctx.load()?)),
+        ListWhat::Parties => {
+            let t = ctx.load()?;
+            ctx.render(&PartiesList {
+                talks: t.id.clone(),
+                parties: t.parties,
+            })
+        }
+        ListWhat::Issues => ctx.render(&IssuesList::new(&ctx.load()?)),
+    }
+}
+
+#[derive(Serialize)]
+struct TalksList {
+    data: String,
+    talks: Vec<TalksItem>,
+}
+
+#[derive(Serialize)]
+struct TalksItem {
+    id: String,
+    title: Option<String>,
+    parties: usize,
+    issues: usize,
+    rounds: usize,
+    first: Option<Date>,
+    latest: Option<Date>,
+    /// Errors found in its files (`redlines check` lists them).
+    errors: usize,
+}
+
+fn talks_list(ctx: &Ctx) -> Result<TalksList> {
+    let mut talks = Vec::new();
+    for id in ctx.data.talks_ids()? {
+        let (checked, _) = ctx.check(&id)?;
+        let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+        talks.push(match checked.talks {
+            Some(t) => TalksItem {
+                id,
+                title: Some(t.title.clone()),
+                parties: t.parties.len(),
+                issues: t.issues.len(),
+                rounds: t.rounds.len(),
+                first: t.rounds.first().map(|r| r.date),
+                latest: t.rounds.last().map(|r| r.date),
+                errors,
+            },
+            None => TalksItem {
+                id,
+                title: None,
+                parties: 0,
+                issues: 0,
+                rounds: 0,
+                first: None,
+                latest: None,
+                errors,
+            },
+        });
+    }
+    Ok(TalksList {
+        data: ctx.data.describe(),
+        talks,
+    })
+}
+
+impl View for TalksList {
+    fn doc(&self) -> Doc {
+        let rows = self
+            .talks
+            .iter()
+            .map(|t| {
+                let dates = match (t.first, t.latest) {
+                    (Some(a), Some(b)) => format!("{a} – {b}"),
+                    _ => String::new(),
+                };
+                vec![
+                    Text::plain(t.id.clone()),
+                    match &t.title {
+                        Some(title) => Text::plain(title.clone()),
+                        None => Text::styled(
+                            format!("{} — run `redlines check`", crate::diag::plural(t.errors, "error")),
+                            crate::render::Tone::Clash,
+                        ),
+                    },
+                    Text::plain(t.parties.to_string()),
+                    Text::plain(t.issues.to_string()),
+                    Text::plain(t.rounds.to_string()),
+                    Text::plain(dates),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            headers: ["talks", "title", "parties", "issues", "rounds", "dates"].map(String::from).to_vec(),
+            rows,
+            right: vec![2, 3, 4],
+        }));
+        doc.push(Block::Legend(vec![format!("data: {}", self.data)]));
+        doc
+    }
+}
+
+#[derive(Serialize)]
+struct RoundsList {
+    talks: String,
+    rounds: Vec<RoundItem>,
+}
+
+#[derive(Serialize)]
+struct RoundItem {
+    id: String,
+    date: Date,
+    title: String,
+    venue: Option<String>,
+    format: Option<String>,
+    participants: Vec<String>,
+    positions: usize,
+}
+
+impl RoundsList {
+    fn new(t: &Talks) -> Self {
+        RoundsList {
+            talks: t.id.clone(),
+            rounds: t
+                .rounds
+                .iter()
+                .map(|r| RoundItem {
+                    id: r.id.clone(),
+                    date: r.date,
+                    title: r.title.clone(),
+                    venue: r.venue.clone(),
+                    format: r.format.clone(),
+                    participants: r.participants.iter().map(|&p| t.parties[p].id.clone()).collect(),
+                    positions: r.positions.len(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl View for RoundsList {
+    fn doc(&self) -> Doc {
+        let rows = self
+            .rounds
+            .iter()
+            .map(|r| {
+                vec![
+                    Text::plain(r.id.clone()),
+                    Text::plain(r.date.to_string()),
+                    Text::plain(r.title.clone()),
+                    Text::plain(r.venue.clone().unwrap_or_default()),
+                    Text::plain(r.format.clone().unwrap_or_default()),
+                    Text::plain(r.participants.join(", ")),
+                    Text::plain(r.positions.to_string()),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            headers: ["round", "date", "title", "venue", "format", "participants", "positions"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+            right: vec![6],
+        }));
+        doc
+    }
+}
+
+#[derive(Serialize)]
+struct PartiesList {
+    talks: String,
+    parties: Vec<Party>,
+}
+
+impl View for PartiesList {
+    fn doc(&self) -> Doc {
+        let rows = self
+            .parties
+            .iter()
+            .map(|p| {
+                vec![
+                    Text::plain(p.id.clone()),
+                    Text::plain(p.name.clone()),
+                    Text::plain(p.short.clone().unwrap_or_default()),
+                    Text::plain(p.kind.map(|k| k.as_str()).unwrap_or_default()),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            headers: ["party", "name", "short", "kind"].map(String::from).to_vec(),
+            rows,
+            right: vec![],
+        }));
+        doc
+    }
+}
+
+#[derive(Serialize)]
+struct IssuesList {
+    talks: String,
+    issues: Vec<IssueItem>,
+}
+
+#[derive(Serialize)]
+struct IssueItem {
+    id: String,
+    title: String,
+    question: Option<String>,
+    scale: Vec<Outcome>,
+}
+
+impl IssuesList {
+    fn new(t: &Talks) -> Self {
+        IssuesList {
+            talks: t.id.clone(),
+            issues: t
+                .issues
+                .iter()
+                .map(|i| IssueItem {
+                    id: i.id.clone(),
+                    title: i.title.clone(),
+                    question: i.question.clone(),
+                    scale: i.scale.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl View for IssuesList {
+    fn doc(&self) -> Doc {
+        let rows = self
+            .issues
+            .iter()
+            .map(|i| {
+                let mut scale = Text::default();
+                for (k, o) in i.scale.iter().enumerate() {
+                    scale.line(format!("{}. {}", k + 1, o.id), crate::render::Tone::Plain);
+                }
+                vec![
+                    Text::plain(i.id.clone()),
+                    Text::plain(i.title.clone()),
+                    Text::plain(i.question.clone().unwrap_or_default()),
+                    scale,
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Table(Table {
+            headers: ["issue", "title", "question", "scale (pole to pole)"].map(String::from).to_vec(),
+            rows,
+            right: vec![],
+        }));
+        doc
+    }
+}

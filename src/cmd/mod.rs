@@ -1,0 +1,189 @@
+//! One file per command: each builds a view from the resolved talks and
+//! hands it to the output layer.
+
+mod check;
+mod list;
+mod show;
+mod table;
+
+use std::io::IsTerminal;
+
+use serde::Serialize;
+
+use crate::check::{Checked, check_talks};
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::diag::Files;
+use crate::error::{Error, Result};
+use crate::load::DataDir;
+use crate::render::{Style, View, render};
+use crate::talks::{Date, Position, Round, Talks};
+
+/// What a command produced: text for stdout and stderr, and the exit code.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Self {
+        Output {
+            stdout,
+            ..Output::default()
+        }
+    }
+}
+
+/// Everything a command needs: where the data is, which talks, how to print.
+pub struct Ctx {
+    pub data: DataDir,
+    pub talks: Option<String>,
+    pub style: Style,
+}
+
+impl Ctx {
+    pub fn new(cli: &Cli) -> Self {
+        let g = &cli.global;
+        let color = match g.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        };
+        Ctx {
+            data: DataDir::locate(g.data.clone()),
+            talks: g.talks.clone(),
+            style: Style {
+                format: g.format,
+                color,
+                width: g.width,
+            },
+        }
+    }
+
+    /// The id of the talks to work on: `--talks`, or the only one there is.
+    pub fn talks_id(&self) -> Result<String> {
+        let ids = self.data.talks_ids()?;
+        match &self.talks {
+            Some(t) if ids.contains(t) => Ok(t.clone()),
+            Some(t) => Err(Error::Usage(format!(
+                "unknown talks `{t}` in {}; the talks there: {}",
+                self.data.describe(),
+                if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+            ))),
+            None => match ids.as_slice() {
+                [one] => Ok(one.clone()),
+                [] => Err(Error::Usage(format!(
+                    "no talks in {}: a talks is a folder holding talks.toml (see `redlines new talks`)",
+                    self.data.describe()
+                ))),
+                many => Err(Error::Usage(format!(
+                    "{} holds several talks ({}); choose one with --talks",
+                    self.data.describe(),
+                    many.join(", ")
+                ))),
+            },
+        }
+    }
+
+    /// Read and check one talks; its errors, if any, end the command.
+    pub fn check(&self, id: &str) -> Result<(Checked, Files)> {
+        let mut files = Files::default();
+        let raw = self.data.read_talks(id)?;
+        let checked = check_talks(&self.data, raw, &mut files);
+        Ok((checked, files))
+    }
+
+    /// The talks to work on, resolved; data problems end the command.
+    pub fn load(&self) -> Result<Talks> {
+        let id = self.talks_id()?;
+        let (checked, files) = self.check(&id)?;
+        match checked.talks {
+            Some(t) => Ok(t),
+            None => Err(Error::Data {
+                files,
+                diagnostics: checked.diagnostics,
+            }),
+        }
+    }
+
+    pub fn render(&self, view: &impl View) -> Result<Output> {
+        Ok(Output::ok(render(view, &self.style)?))
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Output> {
+    let ctx = Ctx::new(&cli);
+    match cli.command {
+        Command::List { what } => list::run(&ctx, what),
+        Command::Table { round, filter } => table::run(&ctx, &round.round, &filter),
+        Command::Show { party, issue, round } => show::run(&ctx, &party, &issue, &round.round),
+        Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+    }
+}
+
+/// A round as named in JSON output.
+#[derive(Debug, Serialize)]
+pub struct RoundRef {
+    pub id: String,
+    pub date: Date,
+    pub title: String,
+}
+
+impl RoundRef {
+    pub fn new(r: &Round) -> Self {
+        RoundRef {
+            id: r.id.clone(),
+            date: r.date,
+            title: r.title.clone(),
+        }
+    }
+}
+
+/// One position as shown in JSON: ids resolved to names.
+#[derive(Debug, Serialize)]
+pub struct PositionView {
+    pub party: String,
+    pub issue: String,
+    pub stance: Option<String>,
+    pub stance_label: Option<String>,
+    pub accepts: Vec<String>,
+    pub red_line: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<crate::talks::Priority>,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// When it was said: the position's own date, else its round's.
+    pub said_on: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::talks::Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The round it was stated in.
+    pub round: String,
+}
+
+impl PositionView {
+    pub fn new(talks: &Talks, p: &Position, round: &Round) -> Self {
+        let issue = &talks.issues[p.issue];
+        PositionView {
+            party: talks.parties[p.party].id.clone(),
+            issue: issue.id.clone(),
+            stance: p.stance.map(|s| issue.scale[s].id.clone()),
+            stance_label: p.stance.map(|s| issue.scale[s].label.clone()),
+            accepts: p.accepts.iter().map(|o| issue.scale[o].id.clone()).collect(),
+            red_line: p.red_line,
+            priority: p.priority,
+            summary: p.summary.clone(),
+            quote: p.quote.clone(),
+            speaker: p.speaker.clone(),
+            said_on: p.date.unwrap_or(round.date),
+            source: p.source.map(|s| round.sources[s].clone()),
+            note: p.note.clone(),
+            round: round.id.clone(),
+        }
+    }
+}

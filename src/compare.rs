@@ -1,0 +1,204 @@
+//! The comparator: relations between two parties' positions, deal zones,
+//! and the matrices built from them. Pure: no I/O, no formatting.
+
+use serde::Serialize;
+
+use crate::state::State;
+use crate::talks::{Outcomes, Position, Priority};
+
+/// How two parties stand to each other on one issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Same stance.
+    Agree,
+    /// Different stances, but an outcome both accept.
+    Overlap,
+    /// No outcome both accept; neither calls it a red line.
+    Disagree,
+    /// No outcome both accept, and at least one side holds a red line.
+    Clash,
+    /// One side has no stated position.
+    Unknown,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 5] = [
+        Relation::Agree,
+        Relation::Overlap,
+        Relation::Disagree,
+        Relation::Clash,
+        Relation::Unknown,
+    ];
+
+    pub fn mark(self) -> &'static str {
+        match self {
+            Relation::Agree => "✔",
+            Relation::Overlap => "≈",
+            Relation::Disagree => "✘",
+            Relation::Clash => "⛔",
+            Relation::Unknown => "·",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Agree => "agree",
+            Relation::Overlap => "overlap",
+            Relation::Disagree => "disagree",
+            Relation::Clash => "red-line clash",
+            Relation::Unknown => "unknown",
+        }
+    }
+
+    /// How much this relation counts towards an agreement score, where known.
+    pub fn score(self) -> Option<f64> {
+        match self {
+            Relation::Agree => Some(1.0),
+            Relation::Overlap => Some(0.5),
+            Relation::Disagree | Relation::Clash => Some(0.0),
+            Relation::Unknown => None,
+        }
+    }
+}
+
+/// The relation of two positions on the same issue.
+pub fn relation(a: Option<&Position>, b: Option<&Position>) -> Relation {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Relation::Unknown;
+    };
+    let (Some(sa), Some(sb)) = (a.stance, b.stance) else {
+        return Relation::Unknown;
+    };
+    if sa == sb {
+        Relation::Agree
+    } else if !a.accepts.intersect(b.accepts).is_empty() {
+        Relation::Overlap
+    } else if a.red_line || b.red_line {
+        Relation::Clash
+    } else {
+        Relation::Disagree
+    }
+}
+
+/// The weight of an issue for one party: core issues count twice.
+pub fn weight(p: Option<Priority>) -> f64 {
+    match p {
+        Some(Priority::Core) => 2.0,
+        _ => 1.0,
+    }
+}
+
+/// The outcomes every party with a known position on `issue` accepts, or
+/// `None` where fewer than two parties have one.
+pub fn deal_zone(state: &State<'_>, issue: usize) -> Option<Outcomes> {
+    let mut zone = Outcomes(u64::MAX);
+    let mut known = 0;
+    for p in 0..state.talks().parties.len() {
+        if let Some(s) = state.get(p, issue) {
+            zone = zone.intersect(s.position.accepts);
+            known += 1;
+        }
+    }
+    (known >= 2).then_some(zone)
+}
+
+/// Counts of each relation between two parties, and their agreement score.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct PairSummary {
+    pub agree: u32,
+    pub overlap: u32,
+    pub disagree: u32,
+    pub clash: u32,
+    pub unknown: u32,
+    /// Priority-weighted agreement in [0, 1]; `None` with no issue known to both.
+    pub score: Option<f64>,
+}
+
+impl PairSummary {
+    pub fn count(&self, r: Relation) -> u32 {
+        match r {
+            Relation::Agree => self.agree,
+            Relation::Overlap => self.overlap,
+            Relation::Disagree => self.disagree,
+            Relation::Clash => self.clash,
+            Relation::Unknown => self.unknown,
+        }
+    }
+
+    fn add(&mut self, r: Relation) {
+        *match r {
+            Relation::Agree => &mut self.agree,
+            Relation::Overlap => &mut self.overlap,
+            Relation::Disagree => &mut self.disagree,
+            Relation::Clash => &mut self.clash,
+            Relation::Unknown => &mut self.unknown,
+        } += 1;
+    }
+}
+
+/// Party × party: the relation of every pair on every selected issue.
+#[derive(Debug, Clone)]
+pub struct PairMatrix {
+    pub parties: Vec<usize>,
+    pub issues: Vec<usize>,
+    /// `relations[pair][k]` for issue `issues[k]`, pairs in `pairs()` order.
+    pub relations: Vec<Vec<Relation>>,
+    pub summaries: Vec<PairSummary>,
+}
+
+impl PairMatrix {
+    /// Compare every pair of `parties` on every one of `issues`, as of `state`:
+    /// pairs × issues relations, each position looked up once.
+    pub fn build(state: &State<'_>, parties: &[usize], issues: &[usize]) -> Self {
+        // Gather positions once: [party][issue].
+        let table: Vec<Vec<Option<&Position>>> = parties
+            .iter()
+            .map(|&p| issues.iter().map(|&i| state.get(p, i).map(|s| s.position)).collect())
+            .collect();
+        let n = parties.len();
+        let mut relations = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+        let mut summaries = Vec::with_capacity(relations.capacity());
+        for a in 0..n {
+            for b in a + 1..n {
+                let mut sum = PairSummary::default();
+                let (mut num, mut den) = (0.0, 0.0);
+                let row: Vec<Relation> = (0..issues.len())
+                    .map(|k| {
+                        let (pa, pb) = (table[a][k], table[b][k]);
+                        let r = relation(pa, pb);
+                        sum.add(r);
+                        if let (Some(s), Some(pa), Some(pb)) = (r.score(), pa, pb) {
+                            let w = weight(pa.priority) + weight(pb.priority);
+                            num += w * s;
+                            den += w;
+                        }
+                        r
+                    })
+                    .collect();
+                sum.score = (den > 0.0).then(|| num / den);
+                relations.push(row);
+                summaries.push(sum);
+            }
+        }
+        PairMatrix {
+            parties: parties.to_vec(),
+            issues: issues.to_vec(),
+            relations,
+            summaries,
+        }
+    }
+
+    /// Index of the pair (a, b), a ≠ b, positions in `parties`.
+    pub fn pair_index(&self, a: usize, b: usize) -> usize {
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        let n = self.parties.len();
+        a * (2 * n - a - 1) / 2 + (b - a - 1)
+    }
+
+    /// Every pair as positions in `parties`, in storage order.
+    pub fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let n = self.parties.len();
+        (0..n).flat_map(move |a| (a + 1..n).map(move |b| (a, b)))
+    }
+}

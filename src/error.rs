@@ -1,0 +1,45 @@
+//! The errors a command can end with, and the exit code each one means.
+
+use std::fmt;
+
+use crate::diag::{Diagnostic, Files};
+
+#[derive(Debug)]
+pub enum Error {
+    /// A bad command line: an unknown round, party or issue. Exit 2.
+    Usage(String),
+    /// The data folder or a file could not be read or written. Exit 2.
+    Io(String),
+    /// The data has problems; every one of them is here. Exit 1.
+    Data { files: Files, diagnostics: Vec<Diagnostic> },
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Data { .. } => 1,
+            Error::Usage(_) | Error::Io(_) => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(m) | Error::Io(m) => write!(f, "{m}"),
+            Error::Data { files, diagnostics } => {
+                let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+                f.write_str(&crate::diag::render_all(&errors, files, false))?;
+                write!(
+                    f,
+                    "error: the data has {}; run `redlines check` for the full report",
+                    crate::diag::plural(errors.len(), "error")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

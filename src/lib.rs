@@ -1,0 +1,19 @@
+//! redlines: compare the positions of the sides in a negotiation.
+//!
+//! The pipeline: [`load`] reads a data folder, [`check`] parses and
+//! validates it into resolved [`talks::Talks`], [`state`] carries positions
+//! forward to any round, [`compare`] relates parties to each other, and
+//! [`render`] prints what a command in [`cmd`] builds.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod compare;
+pub mod diag;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod select;
+pub mod state;
+pub mod talks;

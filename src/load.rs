@@ -1,0 +1,224 @@
+//! Finding the data folder and reading its files. Nothing is parsed here.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::error::{Error, Result};
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+/// Where the data comes from.
+#[derive(Debug, Clone)]
+pub enum DataDir {
+    /// A folder on disk, and how it was chosen.
+    Disk { path: PathBuf, how: &'static str },
+    /// The curated dataset compiled into the binary.
+    Builtin,
+}
+
+/// One file as read: its displayed path and its bytes, or why it could not be read.
+#[derive(Debug)]
+pub struct FileRead {
+    pub path: String,
+    pub bytes: std::result::Result<Vec<u8>, String>,
+}
+
+/// The files of one talks folder, read but not parsed.
+#[derive(Debug)]
+pub struct RawTalks {
+    pub id: String,
+    pub talks: FileRead,
+    /// `(round id, file)`, sorted by file name.
+    pub rounds: Vec<(String, FileRead)>,
+}
+
+impl DataDir {
+    /// `--data` (or `$REDLINES_DATA`, which clap folds into it), else
+    /// `./data` when it exists, else the built-in dataset.
+    pub fn locate(flag: Option<PathBuf>) -> DataDir {
+        if let Some(path) = flag {
+            return DataDir::Disk {
+                path,
+                how: "--data or $REDLINES_DATA",
+            };
+        }
+        let cwd = PathBuf::from("data");
+        if cwd.is_dir() {
+            return DataDir::Disk {
+                path: cwd,
+                how: "./data in the current directory",
+            };
+        }
+        DataDir::Builtin
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            DataDir::Disk { path, how } => format!("{} (from {how})", path.display()),
+            DataDir::Builtin => "the built-in dataset".to_string(),
+        }
+    }
+
+    /// The ids of the talks in this folder: its subfolders holding a
+    /// `talks.toml`, or the folder itself when it holds one.
+    pub fn talks_ids(&self) -> Result<Vec<String>> {
+        let mut ids = match self {
+            DataDir::Builtin => BUILTIN
+                .dirs()
+                .filter(|d| d.get_file(d.path().join("talks.toml")).is_some())
+                .filter_map(|d| Some(d.path().file_name()?.to_str()?.to_string()))
+                .collect(),
+            DataDir::Disk { path, .. } => {
+                if path.join("talks.toml").is_file() {
+                    return Ok(vec![self_id(path)]);
+                }
+                let entries = fs::read_dir(path)
+                    .map_err(|e| Error::Io(format!("cannot read the data folder {}: {e}", path.display())))?;
+                let mut ids = Vec::new();
+                for entry in entries.flatten() {
+                    let p = entry.path();
+                    if p.join("talks.toml").is_file()
+                        && let Some(name) = p.file_name().and_then(|n| n.to_str())
+                    {
+                        ids.push(name.to_string());
+                    }
+                }
+                ids
+            }
+        };
+        ids.sort();
+        Ok(ids)
+    }
+
+    fn talks_dir(&self, id: &str) -> PathBuf {
+        match self {
+            DataDir::Disk { path, .. } if path.join("talks.toml").is_file() && self_id(path) == id => path.clone(),
+            DataDir::Disk { path, .. } => path.join(id),
+            DataDir::Builtin => PathBuf::from(id),
+        }
+    }
+
+    /// Read `talks.toml` and every `rounds/*.toml` of one talks.
+    pub fn read_talks(&self, id: &str) -> Result<RawTalks> {
+        let dir = self.talks_dir(id);
+        let talks = self.read(&dir.join("talks.toml"));
+        let mut rounds = Vec::new();
+        let rounds_dir = dir.join("rounds");
+        match self {
+            DataDir::Builtin => {
+                if let Some(d) = BUILTIN.get_dir(&rounds_dir) {
+                    for f in d.files() {
+                        if let Some(stem) = toml_stem(f.path()) {
+                            rounds.push((stem, self.read(f.path())));
+                        }
+                    }
+                }
+            }
+            DataDir::Disk { .. } => {
+                if rounds_dir.exists() {
+                    let entries = fs::read_dir(&rounds_dir)
+                        .map_err(|e| Error::Io(format!("cannot read {}: {e}", rounds_dir.display())))?;
+                    for entry in entries.flatten() {
+                        let p = entry.path();
+                        if let Some(stem) = toml_stem(&p) {
+                            rounds.push((stem, self.read(&p)));
+                        }
+                    }
+                }
+            }
+        }
+        rounds.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+        Ok(RawTalks {
+            id: id.to_string(),
+            talks,
+            rounds,
+        })
+    }
+
+    /// A file named relative to a talks folder (a source's local text).
+    /// Paths that would leave the talks folder are refused.
+    pub fn read_in_talks(&self, talks: &str, rel: &str) -> FileRead {
+        let rel_path = Path::new(rel);
+        let stays_inside = rel_path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        let path = self.talks_dir(talks).join(rel_path);
+        if !stays_inside {
+            return FileRead {
+                path: path.display().to_string(),
+                bytes: Err("the path must stay inside the talks folder".into()),
+            };
+        }
+        self.read(&path)
+    }
+
+    fn read(&self, path: &Path) -> FileRead {
+        match self {
+            DataDir::Builtin => FileRead {
+                path: format!("<built-in>/{}", path.display()),
+                bytes: BUILTIN
+                    .get_file(path)
+                    .map(|f| f.contents().to_vec())
+                    .ok_or_else(|| "no such file".to_string()),
+            },
+            DataDir::Disk { .. } => FileRead {
+                path: path.display().to_string(),
+                bytes: read_limited(path),
+            },
+        }
+    }
+}
+
+fn self_id(path: &Path) -> String {
+    path.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_string))
+        .unwrap_or_else(|| "talks".to_string())
+}
+
+fn toml_stem(path: &Path) -> Option<String> {
+    if path.extension()? != "toml" {
+        return None;
+    }
+    Some(path.file_stem()?.to_string_lossy().into_owned())
+}
+
+/// Read a regular file of at most [`MAX_FILE_SIZE`] bytes. Directories,
+/// pipes and devices are refused before any read, so nothing can hang.
+pub fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory, not a file".into());
+    }
+    if !meta.is_file() {
+        return Err("is not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "is {} bytes, over the limit of {} MiB",
+            meta.len(),
+            MAX_FILE_SIZE / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!("is over the limit of {} MiB", MAX_FILE_SIZE / (1024 * 1024)));
+    }
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    // The OS message without the "(os error N)" tail.
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}

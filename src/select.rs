@@ -1,0 +1,119 @@
+//! Naming things on the command line: rounds by id, part of an id, date,
+//! `first` or `latest`; parties and issues by id or a unique part of one.
+
+use crate::diag::did_you_mean;
+use crate::error::{Error, Result};
+use crate::talks::{Date, Talks};
+
+/// The index of the round `spec` names.
+pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
+    let rounds = &talks.rounds;
+    let list = || {
+        rounds
+            .iter()
+            .map(|r| format!("  {}  {}", r.id, r.title))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if rounds.is_empty() {
+        return Err(Error::Usage(format!("the talks `{}` has no rounds yet", talks.id)));
+    }
+    match spec {
+        "first" => return Ok(0),
+        "latest" | "last" => return Ok(rounds.len() - 1),
+        _ => {}
+    }
+    if let Some(i) = rounds.iter().position(|r| r.id == spec) {
+        return Ok(i);
+    }
+    let matches: Vec<usize> = match Date::parse(spec) {
+        Some(d) => (0..rounds.len()).filter(|&i| rounds[i].date == d).collect(),
+        None => (0..rounds.len()).filter(|&i| rounds[i].id.contains(spec)).collect(),
+    };
+    match matches.as_slice() {
+        [i] => Ok(*i),
+        [] => Err(Error::Usage(format!(
+            "unknown round `{spec}`{}; the rounds of `{}` are:\n{}\n(or `first`, `latest`, a date)",
+            did_you_mean(spec, rounds.iter().map(|r| r.id.as_str()))
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default(),
+            talks.id,
+            list()
+        ))),
+        many => Err(Error::Usage(format!(
+            "`{spec}` names {} rounds: {}; give more of the id",
+            many.len(),
+            many.iter().map(|&i| rounds[i].id.as_str()).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// Resolve an id, or a unique part of one, among `ids`.
+fn by_id<'a>(what: &str, whats: &str, talks: &Talks, ids: impl Iterator<Item = &'a str> + Clone, spec: &str) -> Result<usize> {
+    if let Some(i) = ids.clone().position(|id| id == spec) {
+        return Ok(i);
+    }
+    let matches: Vec<usize> = ids
+        .clone()
+        .enumerate()
+        .filter(|(_, id)| id.contains(spec))
+        .map(|(i, _)| i)
+        .collect();
+    match matches.as_slice() {
+        [i] => Ok(*i),
+        [] => Err(Error::Usage(format!(
+            "unknown {what} `{spec}`{}; the {whats} of `{}` are: {}",
+            did_you_mean(spec, ids.clone())
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default(),
+            talks.id,
+            ids.collect::<Vec<_>>().join(", ")
+        ))),
+        many => {
+            let all: Vec<&str> = ids.collect();
+            Err(Error::Usage(format!(
+                "`{spec}` names {} {whats}: {}; give more of the id",
+                many.len(),
+                many.iter().map(|&i| all[i]).collect::<Vec<_>>().join(", ")
+            )))
+        }
+    }
+}
+
+pub fn party(talks: &Talks, spec: &str) -> Result<usize> {
+    by_id("party", "parties", talks, talks.parties.iter().map(|p| p.id.as_str()), spec)
+}
+
+pub fn issue(talks: &Talks, spec: &str) -> Result<usize> {
+    by_id("issue", "issues", talks, talks.issues.iter().map(|i| i.id.as_str()), spec)
+}
+
+/// The parties named (all, in order, when none is).
+pub fn parties(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
+    if specs.is_empty() {
+        return Ok((0..talks.parties.len()).collect());
+    }
+    let mut out = Vec::new();
+    for s in specs {
+        let p = party(talks, s)?;
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// The issues named (all, in order, when none is).
+pub fn issues(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
+    if specs.is_empty() {
+        return Ok((0..talks.issues.len()).collect());
+    }
+    let mut out = Vec::new();
+    for s in specs {
+        let i = issue(talks, s)?;
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,176 @@
+//! The resolved data: every reference checked and turned into an index.
+//! Built by [`crate::check`]; what every command works on.
+
+use std::fmt;
+
+use serde::Serialize;
+
+pub use crate::model::{PartyKind, Priority};
+
+#[derive(Debug, Clone)]
+pub struct Talks {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub parties: Vec<Party>,
+    pub issues: Vec<Issue>,
+    /// In time order: by date, then `order`, then id.
+    pub rounds: Vec<Round>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PartyKind>,
+}
+
+impl Party {
+    /// The column label: `short` where given, else the name.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Issue {
+    pub id: String,
+    pub title: String,
+    pub question: Option<String>,
+    pub scale: Vec<Outcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Round {
+    pub id: String,
+    pub date: Date,
+    pub order: Option<u32>,
+    pub title: String,
+    pub venue: Option<String>,
+    pub format: Option<String>,
+    pub summary: Option<String>,
+    pub participants: Vec<usize>,
+    pub sources: Vec<Source>,
+    pub positions: Vec<Position>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A set of outcomes on one issue's scale, as a bit mask (scales hold at
+/// most [`Outcomes::MAX`] outcomes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Outcomes(pub u64);
+
+impl Outcomes {
+    pub const MAX: usize = 64;
+
+    pub fn one(ix: usize) -> Self {
+        Outcomes(1 << ix)
+    }
+    pub fn contains(self, ix: usize) -> bool {
+        self.0 >> ix & 1 == 1
+    }
+    pub fn insert(&mut self, ix: usize) {
+        self.0 |= 1 << ix;
+    }
+    pub fn intersect(self, other: Outcomes) -> Outcomes {
+        Outcomes(self.0 & other.0)
+    }
+    pub fn minus(self, other: Outcomes) -> Outcomes {
+        Outcomes(self.0 & !other.0)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..Self::MAX).filter(move |&i| self.contains(i))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub party: usize,
+    pub issue: usize,
+    /// `None` where the party withdrew its position in this round.
+    pub stance: Option<usize>,
+    pub accepts: Outcomes,
+    pub red_line: bool,
+    pub priority: Option<Priority>,
+    pub summary: String,
+    pub quote: Option<String>,
+    pub speaker: Option<String>,
+    /// When it was said, where that is not the round's date.
+    pub date: Option<Date>,
+    /// Index into the round's sources.
+    pub source: Option<usize>,
+    pub note: Option<String>,
+}
+
+/// A calendar date. TOML validates the day of the month; we only order and print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A date from a TOML datetime that holds a date and nothing else.
+    pub fn from_toml(dt: &toml::value::Datetime) -> Option<Date> {
+        if dt.time.is_some() || dt.offset.is_some() {
+            return None;
+        }
+        let d = dt.date?;
+        Some(Date {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+        })
+    }
+
+    /// Parse `YYYY-MM-DD` (as typed on the command line).
+    pub fn parse(s: &str) -> Option<Date> {
+        let dt: toml::value::Datetime = s.parse().ok()?;
+        Date::from_toml(&dt)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Talks {
+    pub fn party_ix(&self, id: &str) -> Option<usize> {
+        self.parties.iter().position(|p| p.id == id)
+    }
+    pub fn issue_ix(&self, id: &str) -> Option<usize> {
+        self.issues.iter().position(|i| i.id == id)
+    }
+}
