@@ -202,3 +202,17 @@ impl PairMatrix {
         (0..n).flat_map(move |a| (a + 1..n).map(move |b| (a, b)))
     }
 }
+
+/// Each pair's agreement score as of every round: `scores[pair][round]`,
+/// pairs in [`PairMatrix::pairs`] order. States are built incrementally.
+pub fn score_trend(talks: &crate::talks::Talks, parties: &[usize], issues: &[usize]) -> Vec<Vec<Option<f64>>> {
+    let n = parties.len();
+    let mut scores = vec![Vec::with_capacity(talks.rounds.len()); n * n.saturating_sub(1) / 2];
+    for state in crate::state::states(talks) {
+        let m = PairMatrix::build(&state, parties, issues);
+        for (k, s) in m.summaries.iter().enumerate() {
+            scores[k].push(s.score);
+        }
+    }
+    scores
+}

@@ -1,0 +1,112 @@
+//! `list`, `table`, `show`, `check` and the global options.
+
+use crate::{FORMATS, bare, fixtures, ok, redlines, run};
+
+#[test]
+fn every_core_command_in_every_format() {
+    let cases: &[&[&str]] = &[
+        &["list", "talks"],
+        &["list", "rounds"],
+        &["list", "parties"],
+        &["list", "issues"],
+        &["table"],
+        &["table", "--round", "first"],
+        &["table", "--party", "north", "--party", "south", "--issue", "toll"],
+        &["show", "north", "harbour-control", "--round", "second"],
+        &["show", "mediator", "toll"],
+    ];
+    for case in cases {
+        for format in FORMATS {
+            let mut args = case.to_vec();
+            args.extend(["--format", format]);
+            let name = format!("{}--{format}", case.join("_"));
+            insta::assert_snapshot!(name, ok(&args));
+        }
+    }
+}
+
+#[test]
+fn rounds_are_named_by_id_part_date_first_latest() {
+    let by = |r: &str| ok(&["table", "--round", r, "--format", "json"]);
+    let second = by("2024-04-10-second");
+    assert_eq!(by("second"), second);
+    assert_eq!(by("2024-04-10"), second);
+    assert_eq!(by("first"), by("2024-03-01-opening"));
+    assert_eq!(by("latest"), by("third"));
+    assert_eq!(ok(&["table", "--format", "json"]), by("latest"));
+}
+
+#[test]
+fn an_unknown_round_lists_the_rounds_and_exits_2() {
+    let (stdout, stderr, code) = run(redlines(), &["table", "--round", "fourth"]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "unknown round `fourth`; the rounds of `harbour` are:
+  2024-03-01-opening  Opening session
+  2024-04-10-second  Second session
+  2024-05-20-third  Third session
+(or `first`, `latest`, a date)
+"
+    );
+}
+
+#[test]
+fn an_unknown_party_lists_the_parties_and_exits_2() {
+    let (_, stderr, code) = run(redlines(), &["show", "norht", "toll"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr, "unknown party `norht` (did you mean `north`?); the parties of `harbour` are: north, south, mediator\n");
+}
+
+#[test]
+fn carried_positions_name_their_round_and_withdrawals_clear_the_cell() {
+    let json: serde_json::Value = serde_json::from_str(&ok(&["table", "--format", "json"])).unwrap();
+    let cell = |issue: usize, party: usize| json["rows"][issue]["cells"][party].clone();
+    // Southland stated harbour control in the first round and was absent from the second.
+    assert_eq!(cell(0, 1)["since"], "2024-03-01-opening");
+    assert_eq!(cell(0, 1)["carried"], true);
+    // Southland withdrew its toll position in the third round.
+    assert_eq!(cell(2, 1)["stance"], serde_json::Value::Null);
+    // Northland's toll position of the first round still holds.
+    assert_eq!(cell(2, 0)["stance"], "low");
+}
+
+#[test]
+fn global_options_go_before_or_after_the_command() {
+    let after = ok(&["table", "--format", "csv"]);
+    let (before, _, code) = run(redlines(), &["--format", "csv", "table"]);
+    assert_eq!(code, 0);
+    assert_eq!(before, after);
+}
+
+#[test]
+fn same_data_same_bytes() {
+    assert_eq!(ok(&["table"]), ok(&["table"]));
+    assert_eq!(ok(&["list", "issues", "-f", "json"]), ok(&["list", "issues", "-f", "json"]));
+}
+
+#[test]
+fn the_builtin_dataset_is_used_outside_a_data_folder() {
+    let empty = tempfile::tempdir().unwrap();
+    let (stdout, stderr, code) = run(
+        {
+            let mut c = bare();
+            c.current_dir(empty.path());
+            c
+        },
+        &["list", "talks"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("euro-security-2022"), "{stdout}");
+    assert!(stdout.contains("data: the built-in dataset"), "{stdout}");
+}
+
+#[test]
+fn the_data_folder_may_be_a_talks_folder_itself() {
+    let mut cmd = bare();
+    cmd.args(["--data"]).arg(fixtures().join("data/harbour"));
+    let (stdout, _, code) = run(cmd, &["table", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, ok(&["table", "--format", "csv"]));
+}
