@@ -22,7 +22,9 @@ pub struct Checked {
 }
 
 pub fn is_valid_id(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 struct Checker<'a> {
@@ -43,7 +45,9 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
 
     let mut rounds = Vec::new();
     for (id, read) in raw.rounds {
-        let Some((file, text)) = c.decode(read) else { continue };
+        let Some((file, text)) = c.decode(read) else {
+            continue;
+        };
         if !is_valid_id(&id) {
             c.diags.push(
                 Diagnostic::error(format!(
@@ -52,11 +56,13 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
                 .in_file(file),
             );
         }
-        let Some(rf) = c.parse::<RoundFile>(file, &text) else { continue };
-        if let Some(h) = &header {
-            if let Some(round) = c.resolve_round(data, &raw.id, h, id, file, rf) {
-                rounds.push(round);
-            }
+        let Some(rf) = c.parse::<RoundFile>(file, &text) else {
+            continue;
+        };
+        if let Some(h) = &header
+            && let Some(round) = c.resolve_round(data, &raw.id, h, id, file, rf)
+        {
+            rounds.push(round);
         }
     }
     c.order_rounds(&mut rounds);
@@ -109,7 +115,9 @@ impl Checker<'_> {
         match read.bytes {
             Err(reason) => {
                 let file = self.files.add(read.path.clone(), String::new());
-                self.push(Diagnostic::error(format!("cannot read {}: {reason}", read.path)).in_file(file));
+                self.push(
+                    Diagnostic::error(format!("cannot read {}: {reason}", read.path)).in_file(file),
+                );
                 None
             }
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -295,11 +303,19 @@ impl Checker<'_> {
         for p in &rf.participants {
             match h.party_ix.get(p.get_ref()) {
                 Some(&ix) if participants.contains(&ix) => self.push(
-                    Diagnostic::warning(format!("`{}` is listed twice among the participants", p.get_ref()))
-                        .at(file, p.span()),
+                    Diagnostic::warning(format!(
+                        "`{}` is listed twice among the participants",
+                        p.get_ref()
+                    ))
+                    .at(file, p.span()),
                 ),
                 Some(&ix) => participants.push(ix),
-                None => self.push(unknown("party", p, file, &h.parties.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())),
+                None => self.push(unknown(
+                    "party",
+                    p,
+                    file,
+                    &h.parties.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+                )),
             }
         }
 
@@ -314,7 +330,8 @@ impl Checker<'_> {
                 source_texts.push(text);
             }
         }
-        let source_ix: HashMap<String, usize> = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
+        let source_ix: HashMap<String, usize> =
+            seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
         let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
         let party_ids: Vec<&str> = h.parties.iter().map(|p| p.id.as_str()).collect();
         let issue_ids: Vec<&str> = h.issues.iter().map(|i| i.id.as_str()).collect();
@@ -396,8 +413,11 @@ impl Checker<'_> {
                 Ok(bytes) => Some((read.path, normalise(&String::from_utf8_lossy(&bytes)))),
                 Err(reason) => {
                     self.push(
-                        Diagnostic::error(format!("cannot read the source text {}: {reason}", read.path))
-                            .at(file, rel.span()),
+                        Diagnostic::error(format!(
+                            "cannot read the source text {}: {reason}",
+                            read.path
+                        ))
+                        .at(file, rel.span()),
                     );
                     None
                 }
@@ -415,7 +435,13 @@ impl Checker<'_> {
         )
     }
 
-    fn verify_quote(&mut self, quote: &Spanned<String>, file: FileId, source: &str, text: Option<&(String, String)>) {
+    fn verify_quote(
+        &mut self,
+        quote: &Spanned<String>,
+        file: FileId,
+        source: &str,
+        text: Option<&(String, String)>,
+    ) {
         let Some((path, text)) = text else { return };
         if !text.contains(&normalise(quote.get_ref())) {
             self.push(
@@ -456,8 +482,11 @@ impl Checker<'_> {
                         ))
                         .at(file, o.span())
                         .label("not on the scale")
-                        .help(did_you_mean(o.get_ref(), scale_ids.iter().copied())
-                            .unwrap_or_else(|| format!("the scale is: {}", scale_ids.join(", ")))),
+                        .help(
+                            did_you_mean(o.get_ref(), scale_ids.iter().copied()).unwrap_or_else(
+                                || format!("the scale is: {}", scale_ids.join(", ")),
+                            ),
+                        ),
                     );
                 }
                 ix
@@ -467,7 +496,10 @@ impl Checker<'_> {
                     self.push(
                         Diagnostic::error("the position has no stance")
                             .at(file, ctx.key_span.clone())
-                            .help(format!("add `stance = \"…\"`, one of: {}", scale_ids.join(", "))),
+                            .help(format!(
+                                "add `stance = \"…\"`, one of: {}",
+                                scale_ids.join(", ")
+                            )),
                     );
                     ok = false;
                 }
@@ -543,7 +575,9 @@ impl Checker<'_> {
                     self.push(
                         Diagnostic::error("a quote with no source")
                             .at(file, q.span())
-                            .help("add `source = \"…\"`, the id of the source that prints this quote"),
+                            .help(
+                                "add `source = \"…\"`, the id of the source that prints this quote",
+                            ),
                     );
                     ok = false;
                 } else if !withdrawn {
@@ -586,11 +620,17 @@ impl Checker<'_> {
     /// Sort rounds in time order; two rounds on one date need distinct `order`s.
     fn order_rounds(&mut self, rounds: &mut [Placed]) {
         rounds.sort_by(|a, b| {
-            (a.round.date, a.round.order, &a.round.id).cmp(&(b.round.date, b.round.order, &b.round.id))
+            (a.round.date, a.round.order, &a.round.id).cmp(&(
+                b.round.date,
+                b.round.order,
+                &b.round.id,
+            ))
         });
         for w in rounds.windows(2) {
             let (a, b) = (&w[0], &w[1]);
-            if a.round.date == b.round.date && (a.round.order.is_none() || a.round.order == b.round.order) {
+            if a.round.date == b.round.date
+                && (a.round.order.is_none() || a.round.order == b.round.order)
+            {
                 self.diags.push(
                     Diagnostic::error(format!(
                         "rounds `{}` and `{}` are both dated {} and their order is not given",
@@ -637,7 +677,11 @@ fn suggest_id(s: &str) -> String {
         }
     }
     let t = out.trim_matches('-');
-    if t.is_empty() { "an-id".into() } else { t.into() }
+    if t.is_empty() {
+        "an-id".into()
+    } else {
+        t.into()
+    }
 }
 
 /// Text as compared for verbatim quotes: white space runs folded to one

@@ -13,7 +13,12 @@ use crate::render::Format;
 /// rounds. Without --data it reads $REDLINES_DATA, else ./data when present,
 /// else the built-in dataset (the 2021–22 Russia–US–NATO security talks).
 #[derive(Debug, Parser)]
-#[command(name = "redlines", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "redlines",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

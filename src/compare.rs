@@ -154,7 +154,12 @@ impl PairMatrix {
         // Gather positions once: [party][issue].
         let table: Vec<Vec<Option<&Position>>> = parties
             .iter()
-            .map(|&p| issues.iter().map(|&i| state.get(p, i).map(|s| s.position)).collect())
+            .map(|&p| {
+                issues
+                    .iter()
+                    .map(|&i| state.get(p, i).map(|s| s.position))
+                    .collect()
+            })
             .collect();
         let n = parties.len();
         let mut relations = Vec::with_capacity(n * n.saturating_sub(1) / 2);
@@ -205,7 +210,11 @@ impl PairMatrix {
 
 /// Each pair's agreement score as of every round: `scores[pair][round]`,
 /// pairs in [`PairMatrix::pairs`] order. States are built incrementally.
-pub fn score_trend(talks: &crate::talks::Talks, parties: &[usize], issues: &[usize]) -> Vec<Vec<Option<f64>>> {
+pub fn score_trend(
+    talks: &crate::talks::Talks,
+    parties: &[usize],
+    issues: &[usize],
+) -> Vec<Vec<Option<f64>>> {
     let n = parties.len();
     let mut scores = vec![Vec::with_capacity(talks.rounds.len()); n * n.saturating_sub(1) / 2];
     for state in crate::state::states(talks) {

@@ -46,7 +46,11 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].trim_start_matches('\u{feff}').chars().count() + 1;
+    let col = before[line_start..]
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
@@ -163,7 +167,9 @@ impl Diagnostic {
                 );
             }
             Some(Locus { file, span: None }) => {
-                group = group.element(annotate_snippets::Origin::path(files.get(*file).path.as_str()));
+                group = group.element(annotate_snippets::Origin::path(
+                    files.get(*file).path.as_str(),
+                ));
             }
             None => {}
         }
@@ -227,7 +233,10 @@ pub fn plural(n: usize, what: &str) -> String {
 }
 
 /// The closest of `candidates` to `wrong`, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))

@@ -11,7 +11,10 @@ pub enum Error {
     /// The data folder or a file could not be read or written. Exit 2.
     Io(String),
     /// The data has problems; every one of them is here. Exit 1.
-    Data { files: Files, diagnostics: Vec<Diagnostic> },
+    Data {
+        files: Files,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 impl Error {
@@ -28,7 +31,11 @@ impl fmt::Display for Error {
         match self {
             Error::Usage(m) | Error::Io(m) => write!(f, "{m}"),
             Error::Data { files, diagnostics } => {
-                let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+                let errors: Vec<_> = diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .cloned()
+                    .collect();
                 f.write_str(&crate::diag::render_all(&errors, files, false))?;
                 write!(
                     f,

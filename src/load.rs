@@ -78,8 +78,12 @@ impl DataDir {
                 if path.join("talks.toml").is_file() {
                     return Ok(vec![self_id(path)]);
                 }
-                let entries = fs::read_dir(path)
-                    .map_err(|e| Error::Io(format!("cannot read the data folder {}: {e}", path.display())))?;
+                let entries = fs::read_dir(path).map_err(|e| {
+                    Error::Io(format!(
+                        "cannot read the data folder {}: {e}",
+                        path.display()
+                    ))
+                })?;
                 let mut ids = Vec::new();
                 for entry in entries.flatten() {
                     let p = entry.path();
@@ -98,7 +102,11 @@ impl DataDir {
 
     fn talks_dir(&self, id: &str) -> PathBuf {
         match self {
-            DataDir::Disk { path, .. } if path.join("talks.toml").is_file() && self_id(path) == id => path.clone(),
+            DataDir::Disk { path, .. }
+                if path.join("talks.toml").is_file() && self_id(path) == id =>
+            {
+                path.clone()
+            }
             DataDir::Disk { path, .. } => path.join(id),
             DataDir::Builtin => PathBuf::from(id),
         }
@@ -122,8 +130,9 @@ impl DataDir {
             }
             DataDir::Disk { .. } => {
                 if rounds_dir.exists() {
-                    let entries = fs::read_dir(&rounds_dir)
-                        .map_err(|e| Error::Io(format!("cannot read {}: {e}", rounds_dir.display())))?;
+                    let entries = fs::read_dir(&rounds_dir).map_err(|e| {
+                        Error::Io(format!("cannot read {}: {e}", rounds_dir.display()))
+                    })?;
                     for entry in entries.flatten() {
                         let p = entry.path();
                         if let Some(stem) = toml_stem(&p) {
@@ -145,7 +154,9 @@ impl DataDir {
     /// Paths that would leave the talks folder are refused.
     pub fn read_in_talks(&self, talks: &str, rel: &str) -> FileRead {
         let rel_path = Path::new(rel);
-        let stays_inside = rel_path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        let stays_inside = rel_path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
         let path = self.talks_dir(talks).join(rel_path);
         if !stays_inside {
             return FileRead {
@@ -209,7 +220,10 @@ pub fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
         .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
         .map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(format!("is over the limit of {} MiB", MAX_FILE_SIZE / (1024 * 1024)));
+        return Err(format!(
+            "is over the limit of {} MiB",
+            MAX_FILE_SIZE / (1024 * 1024)
+        ));
     }
     Ok(bytes)
 }

@@ -16,7 +16,10 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
             .join("\n")
     };
     if rounds.is_empty() {
-        return Err(Error::Usage(format!("the talks `{}` has no rounds yet", talks.id)));
+        return Err(Error::Usage(format!(
+            "the talks `{}` has no rounds yet",
+            talks.id
+        )));
     }
     match spec {
         "first" => return Ok(0),
@@ -28,7 +31,9 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
     }
     let matches: Vec<usize> = match Date::parse(spec) {
         Some(d) => (0..rounds.len()).filter(|&i| rounds[i].date == d).collect(),
-        None => (0..rounds.len()).filter(|&i| rounds[i].id.contains(spec)).collect(),
+        None => (0..rounds.len())
+            .filter(|&i| rounds[i].id.contains(spec))
+            .collect(),
     };
     match matches.as_slice() {
         [i] => Ok(*i),
@@ -43,13 +48,22 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
         many => Err(Error::Usage(format!(
             "`{spec}` names {} rounds: {}; give more of the id",
             many.len(),
-            many.iter().map(|&i| rounds[i].id.as_str()).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|&i| rounds[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }
 
 /// Resolve an id, or a unique part of one, among `ids`.
-fn by_id<'a>(what: &str, whats: &str, talks: &Talks, ids: impl Iterator<Item = &'a str> + Clone, spec: &str) -> Result<usize> {
+fn by_id<'a>(
+    what: &str,
+    whats: &str,
+    talks: &Talks,
+    ids: impl Iterator<Item = &'a str> + Clone,
+    spec: &str,
+) -> Result<usize> {
     if let Some(i) = ids.clone().position(|id| id == spec) {
         return Ok(i);
     }
@@ -81,11 +95,23 @@ fn by_id<'a>(what: &str, whats: &str, talks: &Talks, ids: impl Iterator<Item = &
 }
 
 pub fn party(talks: &Talks, spec: &str) -> Result<usize> {
-    by_id("party", "parties", talks, talks.parties.iter().map(|p| p.id.as_str()), spec)
+    by_id(
+        "party",
+        "parties",
+        talks,
+        talks.parties.iter().map(|p| p.id.as_str()),
+        spec,
+    )
 }
 
 pub fn issue(talks: &Talks, spec: &str) -> Result<usize> {
-    by_id("issue", "issues", talks, talks.issues.iter().map(|i| i.id.as_str()), spec)
+    by_id(
+        "issue",
+        "issues",
+        talks,
+        talks.issues.iter().map(|i| i.id.as_str()),
+        spec,
+    )
 }
 
 /// The parties named (all, in order, when none is).

@@ -77,7 +77,8 @@ impl<'t> State<'t> {
 
     /// The position `party` holds on `issue`: none if never stated or withdrawn.
     pub fn get(&self, party: usize, issue: usize) -> Option<Stated<'t>> {
-        self.last_stated(party, issue).filter(|s| s.position.stance.is_some())
+        self.last_stated(party, issue)
+            .filter(|s| s.position.stance.is_some())
     }
 }
 

@@ -87,7 +87,8 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
             warnings,
             problems: diags.iter().map(|d| Problem::new(d, &files)).collect(),
         };
-        let mut stdout = serde_json::to_string_pretty(&report).map_err(|e| Error::Io(e.to_string()))?;
+        let mut stdout =
+            serde_json::to_string_pretty(&report).map_err(|e| Error::Io(e.to_string()))?;
         stdout.push('\n');
         return Ok(Output {
             stdout,
@@ -97,8 +98,8 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     }
     let mut stderr = render_all(&diags, &files, ctx.style.color);
     let checked = format!(
-        "{} in {} ({})",
-        format!("{} talks", ids.len()),
+        "{} talks in {} ({})",
+        ids.len(),
         plural(read, "file"),
         ctx.data.describe()
     );

@@ -91,7 +91,10 @@ impl View for TalksList {
                     match &t.title {
                         Some(title) => Text::plain(title.clone()),
                         None => Text::styled(
-                            format!("{} — run `redlines check`", crate::diag::plural(t.errors, "error")),
+                            format!(
+                                "{} — run `redlines check`",
+                                crate::diag::plural(t.errors, "error")
+                            ),
                             crate::render::Tone::Clash,
                         ),
                     },
@@ -104,7 +107,9 @@ impl View for TalksList {
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Table(Table {
-            headers: ["talks", "title", "parties", "issues", "rounds", "dates"].map(String::from).to_vec(),
+            headers: ["talks", "title", "parties", "issues", "rounds", "dates"]
+                .map(String::from)
+                .to_vec(),
             rows,
             right: vec![2, 3, 4],
         }));
@@ -143,7 +148,11 @@ impl RoundsList {
                     title: r.title.clone(),
                     venue: r.venue.clone(),
                     format: r.format.clone(),
-                    participants: r.participants.iter().map(|&p| t.parties[p].id.clone()).collect(),
+                    participants: r
+                        .participants
+                        .iter()
+                        .map(|&p| t.parties[p].id.clone())
+                        .collect(),
                     positions: r.positions.len(),
                 })
                 .collect(),
@@ -170,9 +179,17 @@ impl View for RoundsList {
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Table(Table {
-            headers: ["round", "date", "title", "venue", "format", "participants", "positions"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "round",
+                "date",
+                "title",
+                "venue",
+                "format",
+                "participants",
+                "positions",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
             right: vec![6],
         }));
@@ -202,7 +219,9 @@ impl View for PartiesList {
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Table(Table {
-            headers: ["party", "name", "short", "kind"].map(String::from).to_vec(),
+            headers: ["party", "name", "short", "kind"]
+                .map(String::from)
+                .to_vec(),
             rows,
             right: vec![],
         }));
@@ -262,7 +281,9 @@ impl View for IssuesList {
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Table(Table {
-            headers: ["issue", "title", "question", "scale (pole to pole)"].map(String::from).to_vec(),
+            headers: ["issue", "title", "question", "scale (pole to pole)"]
+                .map(String::from)
+                .to_vec(),
             rows,
             right: vec![],
         }));

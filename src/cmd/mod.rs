@@ -48,7 +48,10 @@ impl Ctx {
         let color = match g.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+            ColorWhen::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
         };
         Ctx {
             data: DataDir::locate(g.data.clone()),
@@ -69,7 +72,11 @@ impl Ctx {
             Some(t) => Err(Error::Usage(format!(
                 "unknown talks `{t}` in {}; the talks there: {}",
                 self.data.describe(),
-                if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
             ))),
             None => match ids.as_slice() {
                 [one] => Ok(one.clone()),
@@ -117,7 +124,11 @@ pub fn run(cli: Cli) -> Result<Output> {
     match cli.command {
         Command::List { what } => list::run(&ctx, what),
         Command::Table { round, filter } => table::run(&ctx, &round.round, &filter),
-        Command::Show { party, issue, round } => show::run(&ctx, &party, &issue, &round.round),
+        Command::Show {
+            party,
+            issue,
+            round,
+        } => show::run(&ctx, &party, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
     }
 }
@@ -174,7 +185,11 @@ impl PositionView {
             issue: issue.id.clone(),
             stance: p.stance.map(|s| issue.scale[s].id.clone()),
             stance_label: p.stance.map(|s| issue.scale[s].label.clone()),
-            accepts: p.accepts.iter().map(|o| issue.scale[o].id.clone()).collect(),
+            accepts: p
+                .accepts
+                .iter()
+                .map(|o| issue.scale[o].id.clone())
+                .collect(),
             red_line: p.red_line,
             priority: p.priority,
             summary: p.summary.clone(),

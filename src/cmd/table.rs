@@ -63,7 +63,11 @@ impl PositionsTable {
                         let stated = state.get(p, i);
                         TableCell {
                             party: talks.parties[p].id.clone(),
-                            stance: stated.and_then(|s| s.position.stance.map(|o| talks.issues[i].scale[o].id.clone())),
+                            stance: stated.and_then(|s| {
+                                s.position
+                                    .stance
+                                    .map(|o| talks.issues[i].scale[o].id.clone())
+                            }),
                             red_line: stated.is_some_and(|s| s.position.red_line),
                             priority: stated.and_then(|s| s.position.priority),
                             since: stated.map(|s| s.round.id.clone()),
@@ -77,7 +81,10 @@ impl PositionsTable {
             talks: talks.id.clone(),
             title: talks.title.clone(),
             as_of: RoundRef::new(&talks.rounds[round]),
-            parties: parties.iter().map(|&p| talks.parties[p].label().to_string()).collect(),
+            parties: parties
+                .iter()
+                .map(|&p| talks.parties[p].label().to_string())
+                .collect(),
             rows,
         }
     }

@@ -18,7 +18,9 @@ pub fn render(doc: &Doc) -> Result<String> {
             ),
             Block::Fields(f) => (
                 vec!["field".into(), "value".into()],
-                f.iter().map(|(k, v)| vec![k.clone(), v.to_plain("; ")]).collect(),
+                f.iter()
+                    .map(|(k, v)| vec![k.clone(), v.to_plain("; ")])
+                    .collect(),
             ),
             _ => continue,
         };

@@ -17,7 +17,10 @@ pub fn render(doc: &Doc) -> String {
             Block::Fields(fields) => {
                 let t = Table {
                     headers: vec!["Field".into(), "Value".into()],
-                    rows: fields.iter().map(|(k, v)| vec![Text::plain(k.clone()), v.clone()]).collect(),
+                    rows: fields
+                        .iter()
+                        .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
+                        .collect(),
                     right: Vec::new(),
                 };
                 out.push_str(&pipe_table(&t));
@@ -61,7 +64,9 @@ fn inline(t: &Text) -> String {
                     match s.tone {
                         Tone::Added if !text.trim().is_empty() => format!("**{text}**"),
                         Tone::Removed if !text.trim().is_empty() => format!("~~{text}~~"),
-                        Tone::RedLine | Tone::Strong if !text.trim().is_empty() => format!("**{text}**"),
+                        Tone::RedLine | Tone::Strong if !text.trim().is_empty() => {
+                            format!("**{text}**")
+                        }
                         _ => text,
                     }
                 })

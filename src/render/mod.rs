@@ -59,7 +59,10 @@ impl Text {
 
     pub fn styled(s: impl Into<String>, tone: Tone) -> Self {
         Text {
-            lines: vec![vec![Span { text: s.into(), tone }]],
+            lines: vec![vec![Span {
+                text: s.into(),
+                tone,
+            }]],
         }
     }
 
@@ -68,13 +71,19 @@ impl Text {
         if self.lines.is_empty() {
             self.lines.push(Vec::new());
         }
-        self.lines.last_mut().unwrap().push(Span { text: s.into(), tone });
+        self.lines.last_mut().unwrap().push(Span {
+            text: s.into(),
+            tone,
+        });
         self
     }
 
     /// Start a new line with a span.
     pub fn line(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
-        self.lines.push(vec![Span { text: s.into(), tone }]);
+        self.lines.push(vec![Span {
+            text: s.into(),
+            tone,
+        }]);
         self
     }
 

@@ -17,7 +17,10 @@ pub fn render(doc: &Doc, style: &Style) -> String {
             Block::Fields(fields) => out.push_str(&fields_table(fields, style)),
             Block::Line(t) => out.push_str(&cell_text(t, style.color)),
             Block::Legend(lines) => {
-                let text: Vec<String> = lines.iter().map(|l| paint_line(l, Tone::Dim, style.color)).collect();
+                let text: Vec<String> = lines
+                    .iter()
+                    .map(|l| paint_line(l, Tone::Dim, style.color))
+                    .collect();
                 out.push_str(&text.join("\n"));
             }
         }
@@ -37,7 +40,11 @@ fn paint_line(s: &str, tone: Tone, color: bool) -> String {
 }
 
 fn cell_text(t: &Text, color: bool) -> String {
-    t.lines.iter().map(|l| paint(l, color)).collect::<Vec<_>>().join("\n")
+    t.lines
+        .iter()
+        .map(|l| paint(l, color))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn new_table(style: &Style) -> Comfy {
@@ -58,7 +65,12 @@ fn new_table(style: &Style) -> Comfy {
 
 fn boxed(table: &Table, style: &Style) -> String {
     let mut t = new_table(style);
-    t.set_header(table.headers.iter().map(|h| paint_line(h, Tone::Strong, style.color)));
+    t.set_header(
+        table
+            .headers
+            .iter()
+            .map(|h| paint_line(h, Tone::Strong, style.color)),
+    );
     for row in &table.rows {
         t.add_row(row.iter().map(|c| cell_text(c, style.color)));
     }
@@ -74,8 +86,14 @@ fn fields_table(fields: &[(String, Text)], style: &Style) -> String {
     let mut t = new_table(style);
     t.load_style(presets::NOTHING);
     for (k, v) in fields {
-        t.add_row(vec![paint_line(k, Tone::Dim, style.color), cell_text(v, style.color)]);
+        t.add_row(vec![
+            paint_line(k, Tone::Dim, style.color),
+            cell_text(v, style.color),
+        ]);
     }
     // A borderless table pads every line to its width; trailing blanks are noise.
-    t.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>().join("\n")
+    t.lines()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

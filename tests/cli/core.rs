@@ -11,7 +11,9 @@ fn every_core_command_in_every_format() {
         &["list", "issues"],
         &["table"],
         &["table", "--round", "first"],
-        &["table", "--party", "north", "--party", "south", "--issue", "toll"],
+        &[
+            "table", "--party", "north", "--party", "south", "--issue", "toll",
+        ],
         &["show", "north", "harbour-control", "--round", "second"],
         &["show", "mediator", "toll"],
     ];
@@ -56,12 +58,16 @@ fn an_unknown_round_lists_the_rounds_and_exits_2() {
 fn an_unknown_party_lists_the_parties_and_exits_2() {
     let (_, stderr, code) = run(redlines(), &["show", "norht", "toll"]);
     assert_eq!(code, 2);
-    assert_eq!(stderr, "unknown party `norht` (did you mean `north`?); the parties of `harbour` are: north, south, mediator\n");
+    assert_eq!(
+        stderr,
+        "unknown party `norht` (did you mean `north`?); the parties of `harbour` are: north, south, mediator\n"
+    );
 }
 
 #[test]
 fn carried_positions_name_their_round_and_withdrawals_clear_the_cell() {
-    let json: serde_json::Value = serde_json::from_str(&ok(&["table", "--format", "json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["table", "--format", "json"])).unwrap();
     let cell = |issue: usize, party: usize| json["rows"][issue]["cells"][party].clone();
     // Southland stated harbour control in the first round and was absent from the second.
     assert_eq!(cell(0, 1)["since"], "2024-03-01-opening");
@@ -83,7 +89,10 @@ fn global_options_go_before_or_after_the_command() {
 #[test]
 fn same_data_same_bytes() {
     assert_eq!(ok(&["table"]), ok(&["table"]));
-    assert_eq!(ok(&["list", "issues", "-f", "json"]), ok(&["list", "issues", "-f", "json"]));
+    assert_eq!(
+        ok(&["list", "issues", "-f", "json"]),
+        ok(&["list", "issues", "-f", "json"])
+    );
 }
 
 #[test]

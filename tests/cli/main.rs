@@ -15,7 +15,13 @@ pub fn fixtures() -> PathBuf {
 /// `redlines` with no data folder chosen and no inherited settings.
 pub fn bare() -> Command {
     let mut cmd = Command::cargo_bin("redlines").unwrap();
-    for var in ["REDLINES_DATA", "REDLINES_TALKS", "REDLINES_WIDTH", "NO_COLOR", "COLUMNS"] {
+    for var in [
+        "REDLINES_DATA",
+        "REDLINES_TALKS",
+        "REDLINES_WIDTH",
+        "NO_COLOR",
+        "COLUMNS",
+    ] {
         cmd.env_remove(var);
     }
     cmd.args(["--color", "never", "--width", "100"]);
