@@ -2,7 +2,9 @@
 //! hands it to the output layer.
 
 mod check;
+mod explain;
 mod list;
+mod matrix;
 mod show;
 mod table;
 
@@ -129,6 +131,13 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
+        Command::Matrix { round, by, filter } => matrix::run(&ctx, &round.round, by, &filter),
+        Command::Explain {
+            party,
+            other,
+            issue,
+            round,
+        } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
     }
 }
