@@ -168,6 +168,7 @@ impl View for Explained {
             ],
             rows,
             right: Vec::new(),
+            nowrap: vec![0],
         }));
         doc.push(Block::Line(if self.common.is_empty() {
             Text::styled("Common acceptable outcomes: none", Tone::Dim)

@@ -130,6 +130,7 @@ impl ByPair {
             headers,
             rows,
             right: Vec::new(),
+            nowrap: vec![0],
         }
     }
 }
@@ -271,6 +272,7 @@ impl View for ByIssue {
             headers,
             rows,
             right: Vec::new(),
+            nowrap: vec![0],
         }));
         doc.push(Block::Legend(vec![
             relation_legend(),

@@ -131,6 +131,7 @@ impl View for PositionsTable {
             headers,
             rows,
             right: vec![],
+            nowrap: Vec::new(),
         }));
         doc.push(Block::Legend(vec![
             "RED LINE: stated as non-negotiable · since DATE: stated in the round of that date and carried forward · ·: no position stated".into(),
