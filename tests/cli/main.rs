@@ -3,6 +3,7 @@
 //! stable. One module per command; snapshots live in `snapshots/`.
 
 mod core;
+mod dataset;
 mod matrix;
 
 use std::path::{Path, PathBuf};
