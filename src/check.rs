@@ -1,7 +1,7 @@
 //! Validation: parse every file of a talks, check every reference, and turn
 //! the serde model into the resolved [`Talks`]. Collects every problem.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
@@ -84,6 +84,27 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
         diagnostics: c.diags,
         files_read,
     }
+}
+
+/// Check a talks held in memory: the bytes of `talks.toml`, and of each round
+/// file with its round id. The same path as [`check_talks`] on files read
+/// from disk, for fuzzing and tests; a source's local `file` is never found.
+pub fn check_texts(talks_toml: &[u8], rounds: &[(&str, &[u8])]) -> (Checked, Files) {
+    let read = |path: String, bytes: &[u8]| FileRead {
+        path,
+        bytes: Ok(bytes.to_vec()),
+    };
+    let raw = RawTalks {
+        id: "in-memory".into(),
+        talks: read("talks.toml".into(), talks_toml),
+        rounds: rounds
+            .iter()
+            .map(|&(id, bytes)| (id.to_string(), read(format!("rounds/{id}.toml"), bytes)))
+            .collect(),
+    };
+    let mut files = Files::default();
+    let checked = check_talks(&DataDir::Builtin, raw, &mut files);
+    (checked, files)
 }
 
 /// The parts of `talks.toml` the rounds refer to.
@@ -336,7 +357,7 @@ impl Checker<'_> {
         let party_ids: Vec<&str> = h.parties.iter().map(|p| p.id.as_str()).collect();
         let issue_ids: Vec<&str> = h.issues.iter().map(|i| i.id.as_str()).collect();
 
-        let mut positions = Vec::new();
+        let mut positions = Vec::with_capacity(rf.positions.values().map(BTreeMap::len).sum());
         for (party_key, by_issue) in &rf.positions {
             let party = h.party_ix.get(party_key.get_ref()).copied();
             if party.is_none() {
@@ -489,7 +510,8 @@ impl Checker<'_> {
                         ),
                     );
                 }
-                ix
+                // An outcome past the 64th is on a scale already reported as too long.
+                ix.filter(|&i| i < Outcomes::MAX)
             };
             match &def.stance {
                 None => {

@@ -83,14 +83,16 @@ pub struct Outcomes(pub u64);
 impl Outcomes {
     pub const MAX: usize = 64;
 
+    /// The set of one outcome; empty for an index past [`Outcomes::MAX`],
+    /// which only a scale already reported as too long can hold.
     pub fn one(ix: usize) -> Self {
-        Outcomes(1 << ix)
+        Outcomes(if ix < Self::MAX { 1 << ix } else { 0 })
     }
     pub fn contains(self, ix: usize) -> bool {
-        self.0 >> ix & 1 == 1
+        ix < Self::MAX && self.0 >> ix & 1 == 1
     }
     pub fn insert(&mut self, ix: usize) {
-        self.0 |= 1 << ix;
+        self.0 |= Outcomes::one(ix).0;
     }
     pub fn intersect(self, other: Outcomes) -> Outcomes {
         Outcomes(self.0 & other.0)
