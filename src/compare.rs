@@ -64,13 +64,36 @@ impl Relation {
 
 /// The relation of two positions on the same issue.
 pub fn relation(a: Option<&Position>, b: Option<&Position>) -> Relation {
+    relate(a.and_then(Stand::of), b.and_then(Stand::of))
+}
+
+/// What the comparator reads of a position that has a stance, packed so
+/// that the matrices' inner loops stay in cache.
+#[derive(Debug, Clone, Copy)]
+struct Stand {
+    stance: usize,
+    accepts: Outcomes,
+    red_line: bool,
+    weight: f64,
+}
+
+impl Stand {
+    /// `None` for a withdrawal: it holds no stance.
+    fn of(p: &Position) -> Option<Stand> {
+        Some(Stand {
+            stance: p.stance?,
+            accepts: p.accepts,
+            red_line: p.red_line,
+            weight: weight(p.priority),
+        })
+    }
+}
+
+fn relate(a: Option<Stand>, b: Option<Stand>) -> Relation {
     let (Some(a), Some(b)) = (a, b) else {
         return Relation::Unknown;
     };
-    let (Some(sa), Some(sb)) = (a.stance, b.stance) else {
-        return Relation::Unknown;
-    };
-    if sa == sb {
+    if a.stance == b.stance {
         Relation::Agree
     } else if !a.accepts.intersect(b.accepts).is_empty() {
         Relation::Overlap
@@ -78,6 +101,31 @@ pub fn relation(a: Option<&Position>, b: Option<&Position>) -> Relation {
         Relation::Clash
     } else {
         Relation::Disagree
+    }
+}
+
+/// A pair's agreement score in the making: Σ w·s and Σ w over the issues
+/// both parties hold a position on. Every term is a multiple of ½ (weights
+/// 1 or 2, scores 1, ½ or 0), so sums and differences are exact and a score
+/// updated term by term equals one summed afresh.
+#[derive(Debug, Clone, Copy, Default)]
+struct Score {
+    num: f64,
+    den: f64,
+}
+
+impl Score {
+    /// Add (`sign` 1) or take away (`sign` -1) one issue's term.
+    fn count(&mut self, a: Option<Stand>, b: Option<Stand>, r: Relation, sign: f64) {
+        if let (Some(s), Some(a), Some(b)) = (r.score(), a, b) {
+            let w = a.weight + b.weight;
+            self.num += sign * w * s;
+            self.den += sign * w;
+        }
+    }
+
+    fn value(self) -> Option<f64> {
+        (self.den > 0.0).then(|| self.num / self.den)
     }
 }
 
@@ -158,37 +206,36 @@ impl PairMatrix {
     /// Compare every pair of `parties` on every one of `issues`, as of `state`:
     /// pairs × issues relations, each position looked up once.
     pub fn build(state: &State<'_>, parties: &[usize], issues: &[usize]) -> Self {
-        // Gather positions once: [party][issue].
-        let table: Vec<Vec<Option<&Position>>> = parties
+        let m = issues.len();
+        // Gather positions once, packed: party k's row is table[k·m..(k+1)·m].
+        let table: Vec<Option<Stand>> = parties
             .iter()
-            .map(|&p| {
+            .flat_map(|&p| {
                 issues
                     .iter()
-                    .map(|&i| state.get(p, i).map(|s| s.position))
-                    .collect()
+                    .map(move |&i| state.get(p, i).and_then(|s| Stand::of(s.position)))
             })
             .collect();
         let n = parties.len();
         let mut relations = Vec::with_capacity(n * n.saturating_sub(1) / 2);
         let mut summaries = Vec::with_capacity(relations.capacity());
         for a in 0..n {
+            let row_a = &table[a * m..(a + 1) * m];
             for b in a + 1..n {
+                let row_b = &table[b * m..(b + 1) * m];
                 let mut sum = PairSummary::default();
-                let (mut num, mut den) = (0.0, 0.0);
-                let row: Vec<Relation> = (0..issues.len())
-                    .map(|k| {
-                        let (pa, pb) = (table[a][k], table[b][k]);
-                        let r = relation(pa, pb);
+                let mut score = Score::default();
+                let row: Vec<Relation> = row_a
+                    .iter()
+                    .zip(row_b)
+                    .map(|(&x, &y)| {
+                        let r = relate(x, y);
                         sum.add(r);
-                        if let (Some(s), Some(pa), Some(pb)) = (r.score(), pa, pb) {
-                            let w = weight(pa.priority) + weight(pb.priority);
-                            num += w * s;
-                            den += w;
-                        }
+                        score.count(x, y, r, 1.0);
                         r
                     })
                     .collect();
-                sum.score = (den > 0.0).then(|| num / den);
+                sum.score = score.value();
                 relations.push(row);
                 summaries.push(sum);
             }
@@ -214,18 +261,47 @@ impl PairMatrix {
 }
 
 /// Each pair's agreement score as of every round: `scores[pair][round]`,
-/// pairs in [`PairMatrix::pairs`] order. States are built incrementally.
+/// pairs in [`PairMatrix::pairs`] order, equal to [`PairMatrix::build`]'s
+/// score as of each round. Built incrementally: a position stated in a round
+/// updates only the pairs of its party on its issue, so the cost follows
+/// the positions stated × parties, not rounds × pairs × issues.
 pub fn score_trend(
     talks: &crate::talks::Talks,
     parties: &[usize],
     issues: &[usize],
 ) -> Vec<Vec<Option<f64>>> {
-    let n = parties.len();
-    let mut scores = vec![Vec::with_capacity(talks.rounds.len()); n * n.saturating_sub(1) / 2];
-    for state in crate::state::states(talks) {
-        let m = PairMatrix::build(&state, parties, issues);
-        for (k, s) in m.summaries.iter().enumerate() {
-            scores[k].push(s.score);
+    let (n, m) = (parties.len(), issues.len());
+    // Where each party and issue of the talks sits among those selected.
+    let mut rows = vec![Vec::new(); talks.parties.len()];
+    for (k, &p) in parties.iter().enumerate() {
+        rows[p].push(k);
+    }
+    let mut cols = vec![Vec::new(); talks.issues.len()];
+    for (j, &i) in issues.iter().enumerate() {
+        cols[i].push(j);
+    }
+    let pairs = n * n.saturating_sub(1) / 2;
+    let mut cells: Vec<Option<Stand>> = vec![None; n * m];
+    let mut sums = vec![Score::default(); pairs];
+    let mut scores = vec![Vec::with_capacity(talks.rounds.len()); pairs];
+    for round in &talks.rounds {
+        for position in &round.positions {
+            let new = Stand::of(position);
+            for &a in &rows[position.party] {
+                for &j in &cols[position.issue] {
+                    let old = cells[a * m + j];
+                    for b in (0..n).filter(|&b| b != a) {
+                        let other = cells[b * m + j];
+                        let sum = &mut sums[pair_index(n, a, b)];
+                        sum.count(old, other, relate(old, other), -1.0);
+                        sum.count(new, other, relate(new, other), 1.0);
+                    }
+                    cells[a * m + j] = new;
+                }
+            }
+        }
+        for (k, sum) in sums.iter().enumerate() {
+            scores[k].push(sum.value());
         }
     }
     scores
@@ -346,5 +422,71 @@ mod tests {
                 prop_assert_eq!(total, 1);
             }
         }
+
+        #[test]
+        fn the_trend_equals_a_matrix_built_afresh_as_of_every_round(
+            (t, parties, issues) in multi_round_talks()
+        ) {
+            let trend = score_trend(&t, &parties, &issues);
+            for (r, state) in crate::state::states(&t).enumerate() {
+                let m = PairMatrix::build(&state, &parties, &issues);
+                prop_assert_eq!(trend.len(), m.summaries.len());
+                for (k, s) in m.summaries.iter().enumerate() {
+                    prop_assert_eq!(trend[k][r], s.score, "pair {} as of round {}", k, r);
+                }
+            }
+        }
+    }
+
+    /// Talks of 2–5 parties and 1–3 issues of 4 outcomes over 1–5 rounds, in
+    /// which a party may say nothing, state a position or withdraw one on
+    /// each issue; and a selection of its parties (one of them perhaps
+    /// twice) and issues.
+    fn multi_round_talks() -> impl Strategy<Value = (Talks, Vec<usize>, Vec<usize>)> {
+        const OUTCOMES: usize = 4;
+        (2usize..=5, 1usize..=3, 1usize..=5).prop_flat_map(|(parties, issues, rounds)| {
+            let statement = prop_oneof![
+                3 => Just(None),
+                1 => Just(Some(None)),
+                4 => position(OUTCOMES).prop_map(Some).prop_map(Some),
+            ];
+            let round = prop::collection::vec(statement, parties * issues);
+            (
+                prop::collection::vec(round, rounds),
+                prop::sample::subsequence((0..parties).collect::<Vec<_>>(), 0..=parties),
+                any::<bool>(),
+                prop::sample::subsequence((0..issues).collect::<Vec<_>>(), 0..=issues),
+            )
+                .prop_map(move |(rounds, mut chosen, twice, issue_sel)| {
+                    let rounds = rounds
+                        .into_iter()
+                        .map(|said| {
+                            said.into_iter()
+                                .enumerate()
+                                .filter_map(|(k, s)| {
+                                    let (party, issue) = (k / issues, k % issues);
+                                    s.map(|p| match p {
+                                        Some(p) => Position { party, issue, ..p },
+                                        None => Position {
+                                            issue,
+                                            ..crate::testing::stance(party, None)
+                                        },
+                                    })
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    let mut t = crate::testing::talks(parties, OUTCOMES, rounds);
+                    for i in 1..issues {
+                        let mut issue = t.issues[0].clone();
+                        issue.id = format!("i{i}");
+                        t.issues.push(issue);
+                    }
+                    if twice && let Some(&p) = chosen.first() {
+                        chosen.push(p);
+                    }
+                    (t, chosen, issue_sel)
+                })
+        })
     }
 }
