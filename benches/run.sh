@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Scale benchmark: wall time and peak memory of redlines' commands on the
+# built-in data and on two synthetic talks, next to the floor (reading and
+# parsing the same files into toml::Table with the toml crate alone,
+# examples/floor.rs), measured in the same run.
+#
+#   benches/run.sh              # all sizes, 7 runs each (median)
+#   RUNS=3 benches/run.sh small # only some sizes: builtin, small, large
+#
+# Not a test: timings depend on the machine. See docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-7}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(builtin small large)
+work=target/bench
+
+# GNU time reports the peak resident set (%M, in KiB) of the process it runs.
+if ! /usr/bin/time -f %M true >/dev/null 2>&1; then
+    echo "installing GNU time for peak memory…" >&2
+    apt-get install -y -qq time >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null && apt-get install -y -qq time >/dev/null; }
+fi
+
+cargo build --release --quiet --bin redlines --example synth --example floor
+bin=$PWD/target/release/redlines
+synth=$PWD/target/release/examples/synth
+floor=$PWD/target/release/examples/floor
+
+# One size: a data folder (empty = built in), its talks folder for the floor.
+declare -A data_dir talks_dir
+mkdir -p "$work"
+empty=$(mktemp -d)
+trap 'rm -rf "$empty"' EXIT
+data_dir[builtin]=""
+talks_dir[builtin]=$PWD/data/euro-security-2022
+for spec in "small 30 50 20" "large 200 100 40"; do
+    read -r name parties issues rounds <<<"$spec"
+    dir=$PWD/$work/$name-$parties-$issues-$rounds
+    if [ ! -f "$dir/synth/talks.toml" ]; then
+        rm -rf "$dir"
+        "$synth" --parties "$parties" --issues "$issues" --rounds "$rounds" --seed 1 "$dir/synth" 2>/dev/null
+    fi
+    data_dir[$name]=$dir
+    talks_dir[$name]=$dir/synth
+done
+
+# Milliseconds since an arbitrary start, to the microsecond.
+now_ms() { echo "${EPOCHREALTIME/./}" | awk '{ printf "%.3f", $1 / 1000 }'; }
+
+# median_ms CMD…: run CMD $runs times (after one warm-up), print the median in ms.
+median_ms() {
+    "$@" >/dev/null 2>&1 || true
+    local times=() t0 t1
+    for _ in $(seq "$runs"); do
+        t0=$EPOCHREALTIME
+        "$@" >/dev/null 2>&1 || true
+        t1=$EPOCHREALTIME
+        times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) * 1000 }')")
+    done
+    printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# peak_kib CMD…: the peak resident set of one run, in KiB.
+peak_kib() {
+    local out
+    out=$(mktemp)
+    /usr/bin/time -f %M -o "$out" "$@" >/dev/null 2>&1 || true
+    tail -1 "$out"
+    rm -f "$out"
+}
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+ram=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $ram RAM; $(uname -sr)"
+echo "redlines $("$bin" --version | cut -d' ' -f2), median of $runs runs after a warm-up; memory is the peak resident set"
+echo "targets: ≤ 1.5 × the floor's time at the largest size, < 10 ms on the built-in data, peak memory < 3 × the data's size"
+echo
+
+# From an empty folder, so that no ./data is found and the built-in data is.
+cd "$empty"
+for size in "${sizes[@]}"; do
+    talks=${talks_dir[$size]:?unknown size $size (builtin, small, large)}
+    bytes=$(cat "$talks"/talks.toml "$talks"/rounds/*.toml | wc -c)
+    files=$(($(ls "$talks"/rounds/*.toml | wc -l) + 1))
+    if [ -n "${data_dir[$size]}" ]; then
+        data=(--data "${data_dir[$size]}")
+        label="$size: $(grep -m1 '^title' "$talks/talks.toml" | cut -d'"' -f2)"
+    else
+        data=()
+        label="builtin: the curated dataset, built into the binary (the floor reads data/ on disk)"
+    fi
+    issue=$("$bin" "${data[@]}" list issues --format csv | sed -n 2p | cut -d, -f1)
+    echo "## $label"
+    echo "$files files, $bytes bytes ($(awk -v b="$bytes" 'BEGIN { printf "%.2f MiB", b / 1048576 }'))"
+    echo
+    echo "| command | median ms | × floor | peak MiB | peak ÷ data |"
+    echo "|---|---:|---:|---:|---:|"
+    floor_ms=$(median_ms "$floor" "$talks")
+    row() { # name ms kib
+        awk -v n="$1" -v ms="$2" -v f="$floor_ms" -v k="$3" -v b="$bytes" 'BEGIN {
+            printf "| %s | %.1f | %.2f | %.1f | %.1f |\n", n, ms, ms / f, k / 1024, k * 1024 / b }'
+    }
+    row "floor: toml::Table" "$floor_ms" "$(peak_kib "$floor" "$talks")"
+    for cmd in "check" "table" "matrix" "matrix --by issue" "diff first latest" "history $issue"; do
+        read -r -a args <<<"$cmd"
+        if ! "$bin" "${args[0]}" --help >/dev/null 2>&1; then
+            echo "| $cmd | not available | | | |"
+            continue
+        fi
+        run=("$bin" --color never "${data[@]}" "${args[@]}")
+        if ! "${run[@]}" >/dev/null 2>&1; then
+            code=$("${run[@]}" >/dev/null 2>&1 || echo $?)
+            echo "| $cmd | failed (exit $code) | | | |"
+            continue
+        fi
+        row "$cmd" "$(median_ms "${run[@]}")" "$(peak_kib "${run[@]}")"
+    done
+    echo
+done
