@@ -3,12 +3,16 @@
 
 mod check;
 mod list;
+mod report;
+mod shell;
 mod show;
 mod table;
 
 use std::io::IsTerminal;
 
 use serde::Serialize;
+
+pub use shell::Shell;
 
 use crate::check::{Checked, check_talks};
 use crate::cli::{Cli, ColorWhen, Command};
@@ -130,6 +134,9 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+        Command::Report { round, out, force } => report::run(&ctx, &round.round, &out, force),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
     }
 }
 

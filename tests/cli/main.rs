@@ -3,6 +3,8 @@
 //! stable. One module per command; snapshots live in `snapshots/`.
 
 mod core;
+mod report;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
