@@ -42,6 +42,8 @@ pub struct Ctx {
     pub data: DataDir,
     pub talks: Option<String>,
     pub style: Style,
+    /// Colour for what goes to stderr (diagnostics), which may be a terminal when stdout is not.
+    pub color_stderr: bool,
 }
 
 impl Ctx {
@@ -63,6 +65,7 @@ impl Ctx {
                 color,
                 width: g.width,
             },
+            color_stderr: when(std::io::stderr().is_terminal()),
         }
     }
 
