@@ -49,14 +49,13 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(cli: &Cli) -> Self {
         let g = &cli.global;
-        let color = match g.color {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let when = |terminal: bool| match g.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorWhen::Auto => !no_color && terminal,
         };
+        let color = when(std::io::stdout().is_terminal());
         Ctx {
             data: DataDir::locate(g.data.clone()),
             talks: g.talks.clone(),
