@@ -77,6 +77,30 @@ pub enum Command {
         #[command(flatten)]
         round: RoundArg,
     },
+    /// Agreement and disagreement matrices: party × party, or issue × pair
+    Matrix {
+        #[command(flatten)]
+        round: RoundArg,
+        /// Party × party counts and scores, or issues × party pairs with deal zones
+        #[arg(long, value_enum, default_value_t = MatrixBy::Pair)]
+        by: MatrixBy,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// One relation explained: both positions side by side, and why
+    Explain {
+        /// The first party
+        #[arg(add = crate::complete::parties())]
+        party: String,
+        /// The second party
+        #[arg(add = crate::complete::parties())]
+        other: String,
+        /// The issue
+        #[arg(add = crate::complete::issues())]
+        issue: String,
+        #[command(flatten)]
+        round: RoundArg,
+    },
     /// Validate the data: every problem, with file:line:column
     Check {
         /// Exit 1 on warnings too
@@ -101,6 +125,14 @@ pub enum Command {
     },
     /// Print the manual page (roff): `redlines man > redlines.1`
     Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixBy {
+    /// Party × party: counts of each relation and an agreement score
+    Pair,
+    /// Issue × party pair: each relation, and the issue's deal zone
+    Issue,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

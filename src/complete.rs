@@ -14,7 +14,6 @@ use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use crate::cmd::Ctx;
 use crate::load::DataDir;
-use crate::render::{Format, Style};
 use crate::talks::Talks;
 
 pub fn rounds() -> ArgValueCompleter {
@@ -95,15 +94,7 @@ fn candidate(value: &str, help: String) -> CompletionCandidate {
 /// (a completion has nowhere to report one).
 fn talks_on_the_line() -> Option<Talks> {
     let (data, talks) = on_the_line(std::env::args_os());
-    let ctx = Ctx {
-        data: DataDir::locate(data),
-        talks,
-        style: Style {
-            format: Format::Table,
-            color: false,
-            width: None,
-        },
-    };
+    let ctx = Ctx::plain(DataDir::locate(data), talks);
     ctx.load().ok()
 }
 

@@ -19,3 +19,5 @@ pub mod report;
 pub mod select;
 pub mod state;
 pub mod talks;
+#[cfg(test)]
+mod testing;

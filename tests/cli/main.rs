@@ -3,6 +3,8 @@
 //! stable. One module per command; snapshots live in `snapshots/`.
 
 mod core;
+mod dataset;
+mod matrix;
 mod report;
 mod shell;
 
