@@ -17,10 +17,7 @@ use crate::load::DataDir;
 use crate::talks::Talks;
 
 pub fn rounds() -> ArgValueCompleter {
-    ArgValueCompleter::new(|current: &OsStr| {
-        let Some(talks) = talks_on_the_line() else {
-            return Vec::new();
-        };
+    from_talks(|talks| {
         let mut c: Vec<CompletionCandidate> = talks
             .rounds
             .iter()
@@ -28,33 +25,29 @@ pub fn rounds() -> ArgValueCompleter {
             .collect();
         c.push(candidate("first", "the first round".into()));
         c.push(candidate("latest", "the latest round".into()));
-        matching(current, c)
+        c
     })
 }
 
 pub fn parties() -> ArgValueCompleter {
-    ArgValueCompleter::new(|current: &OsStr| {
-        let Some(talks) = talks_on_the_line() else {
-            return Vec::new();
-        };
-        let c = talks
-            .parties
-            .iter()
-            .map(|p| candidate(&p.id, p.name.clone()));
-        matching(current, c.collect())
+    from_talks(|talks| {
+        let c = talks.parties.iter();
+        c.map(|p| candidate(&p.id, p.name.clone())).collect()
     })
 }
 
 pub fn issues() -> ArgValueCompleter {
-    ArgValueCompleter::new(|current: &OsStr| {
-        let Some(talks) = talks_on_the_line() else {
-            return Vec::new();
-        };
-        let c = talks
-            .issues
-            .iter()
-            .map(|i| candidate(&i.id, i.title.clone()));
-        matching(current, c.collect())
+    from_talks(|talks| {
+        let c = talks.issues.iter();
+        c.map(|i| candidate(&i.id, i.title.clone())).collect()
+    })
+}
+
+/// A completer offering what `ids` finds in the talks on the line.
+fn from_talks(ids: fn(&Talks) -> Vec<CompletionCandidate>) -> ArgValueCompleter {
+    ArgValueCompleter::new(move |current: &OsStr| match talks_on_the_line() {
+        Some(talks) => matching(current, ids(&talks)),
+        None => Vec::new(),
     })
 }
 

@@ -124,43 +124,51 @@ fn extra_sections() -> Roff {
         }
         roff.control("RE", []);
     }
-    roff.control("SH", ["EXIT STATUS"]);
-    for (code, what) in [
-        ("0", "success"),
-        (
-            "1",
-            "the data has problems (every one is reported with file:line:column)",
-        ),
-        (
-            "2",
-            "a usage or I/O error: an unknown round, party or issue, a file that exists",
-        ),
-    ] {
-        roff.control("TP", []);
-        roff.text([bold(code)]);
-        roff.text([roman(what)]);
-    }
-    roff.control("SH", ["ENVIRONMENT"]);
-    for (var, what) in [
-        ("REDLINES_DATA", "the data folder, as --data"),
-        ("REDLINES_TALKS", "which talks, as --talks"),
-        ("REDLINES_WIDTH", "table width, as --width"),
-        (
-            "NO_COLOR",
-            "when set and not empty, no colour with --color auto",
-        ),
-        (
-            "COMPLETE",
-            "set by the completion scripts: print completions and exit",
-        ),
-    ] {
-        roff.control("TP", []);
-        roff.text([bold(var)]);
-        roff.text([roman(what)]);
-    }
+    tagged(
+        &mut roff,
+        "EXIT STATUS",
+        &[
+            ("0", "success"),
+            (
+                "1",
+                "the data has problems (every one is reported with file:line:column)",
+            ),
+            (
+                "2",
+                "a usage or I/O error: an unknown round, party or issue, a file that exists",
+            ),
+        ],
+    );
+    tagged(
+        &mut roff,
+        "ENVIRONMENT",
+        &[
+            ("REDLINES_DATA", "the data folder, as --data"),
+            ("REDLINES_TALKS", "which talks, as --talks"),
+            ("REDLINES_WIDTH", "table width, as --width"),
+            (
+                "NO_COLOR",
+                "when set and not empty, no colour with --color auto",
+            ),
+            (
+                "COMPLETE",
+                "set by the completion scripts: print completions and exit",
+            ),
+        ],
+    );
     roff.control("SH", ["SEE ALSO"]);
     roff.text([roman(
         "redlines completions bash|zsh|fish prints the script that registers shell completions.",
     )]);
     roff
+}
+
+/// A section of tagged paragraphs: each `(tag, text)` a bold tag over its text.
+fn tagged(roff: &mut Roff, section: &str, items: &[(&str, &str)]) {
+    roff.control("SH", [section]);
+    for (tag, text) in items {
+        roff.control("TP", []);
+        roff.text([bold(*tag)]);
+        roff.text([roman(*text)]);
+    }
 }

@@ -156,9 +156,7 @@ fn legend(h: &mut Html, items: &[(&str, &str, &str)]) {
 
 fn positions(h: &mut Html, r: &Report) {
     let talks = r.talks;
-    h.el("p", &[("class", "lead")], |h| {
-        h.text("Issues down, parties across: each party's demand on the issue's scale, what else it could live with, its own words in summary, and the source.");
-    });
+    h.text_el("p", &[("class", "lead")], "Issues down, parties across: each party's demand on the issue's scale, what else it could live with, its own words in summary, and the source.");
     legend(
         h,
         &[
@@ -324,9 +322,7 @@ fn score_text(s: Option<f64>) -> String {
 fn matrix(h: &mut Html, r: &Report) {
     let talks = r.talks;
     let m = &r.matrix;
-    h.el("p", &[("class", "lead")], |h| {
-        h.text("Each cell is the agreement score of two parties, from 0 (no common ground) to 1 (the same demand on every issue where both have a position): agree counts 1, overlap ½, disagree and red-line clash 0, core issues double. Below the score: on how many issues they agree ✔, overlap ≈, disagree ✘, clash ⛔, or cannot be compared ·.");
-    });
+    h.text_el("p", &[("class", "lead")], "Each cell is the agreement score of two parties, from 0 (no common ground) to 1 (the same demand on every issue where both have a position): agree counts 1, overlap ½, disagree and red-line clash 0, core issues double. Below the score: on how many issues they agree ✔, overlap ≈, disagree ✘, clash ⛔, or cannot be compared ·.");
     h.el("table", &[("class", "heat")], |h| {
         h.el("thead", &[], |h| {
             h.el("tr", &[], |h| {
@@ -504,9 +500,7 @@ fn relations(h: &mut Html, r: &Report) {
 
 fn deal_zones(h: &mut Html, r: &Report) {
     let talks = r.talks;
-    h.el("p", &[("class", "lead")], |h| {
-        h.text("The deal zone of an issue is the set of outcomes that every party with a position on it could accept. Each issue's scale runs from one pole to the other; under each outcome, the parties that demand it ● or could accept it ○.");
-    });
+    h.text_el("p", &[("class", "lead")], "The deal zone of an issue is the set of outcomes that every party with a position on it could accept. Each issue's scale runs from one pole to the other; under each outcome, the parties that demand it ● or could accept it ○.");
     legend(
         h,
         &[
@@ -618,9 +612,7 @@ fn scale(h: &mut Html, r: &Report, i: usize, zone: Outcomes) {
 fn trend(h: &mut Html, r: &Report) {
     let talks = r.talks;
     let m = &r.matrix;
-    h.el("p", &[("class", "lead")], |h| {
-        h.text("Each pair's agreement score (0 to 1, as in the heat map) as of every round up to this one; the rounds are numbered below. A gap means the two had no issue to compare yet.");
-    });
+    h.text_el("p", &[("class", "lead")], "Each pair's agreement score (0 to 1, as in the heat map) as of every round up to this one; the rounds are numbered below. A gap means the two had no issue to compare yet.");
     h.el("div", &[("class", "charts")], |h| {
         for (k, (a, b)) in m.pairs().enumerate() {
             let (pa, pb) = (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]);
