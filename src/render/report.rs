@@ -851,6 +851,8 @@ footer { margin-top: 3em; padding-top: .6em; border-top: 1px solid var(--rule); 
   a { color: inherit; text-decoration: none; }
   .source a::after { content: " <" attr(href) ">"; }
   .charts { grid-template-columns: repeat(3, 1fr); }
+  .issue-col { width: 10em; }
+  .zone-col { width: 7em; }
 }
 "#;
 
