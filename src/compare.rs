@@ -323,21 +323,12 @@ mod tests {
             prop::option::of(prop_oneof![Just(Priority::Core), Just(Priority::Secondary)]),
         )
             .prop_map(move |(stance, extra, red_line, priority)| {
-                let mut accepts = Outcomes(extra & ((1u64 << n) - 1));
-                accepts.insert(stance);
+                let mut p = crate::testing::stance(0, Some(stance));
+                p.accepts = Outcomes(p.accepts.0 | (extra & ((1u64 << n) - 1)));
                 Position {
-                    party: 0,
-                    issue: 0,
-                    stance: Some(stance),
-                    accepts,
                     red_line,
                     priority,
-                    summary: String::new(),
-                    quote: None,
-                    speaker: None,
-                    date: None,
-                    source: None,
-                    note: None,
+                    ..p
                 }
             })
     }

@@ -5,6 +5,8 @@
 mod core;
 mod dataset;
 mod matrix;
+mod report;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
