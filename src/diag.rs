@@ -18,13 +18,27 @@ pub struct SourceFile {
     /// The path as shown to the user.
     pub path: String,
     pub text: String,
+    /// Where each line starts, and whether it is all ASCII: so that placing
+    /// a diagnostic costs its own line, not the file before it.
+    lines: Vec<(usize, bool)>,
 }
 
 pub type FileId = usize;
 
+const BOM: &str = "\u{feff}";
+
 impl Files {
     pub fn add(&mut self, path: String, text: String) -> FileId {
-        self.files.push(SourceFile { path, text });
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            lines.push((start, line.is_ascii()));
+            start += line.len();
+        }
+        if lines.is_empty() || text.ends_with('\n') {
+            lines.push((start, true));
+        }
+        self.files.push(SourceFile { path, text, lines });
         self.files.len() - 1
     }
 
@@ -34,15 +48,40 @@ impl Files {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
-        line_col(&self.files[id].text, offset)
+        let f = &self.files[id];
+        let offset = floor_char_boundary(&f.text, offset);
+        let line = f.line_of(offset);
+        let (mut start, ascii) = f.lines[line];
+        if start == 0 && f.text.starts_with(BOM) && offset >= BOM.len() {
+            start = BOM.len();
+        }
+        let col = if ascii {
+            offset - start
+        } else {
+            f.text[start..offset].chars().count()
+        };
+        (line + 1, col + 1)
+    }
+}
+
+impl SourceFile {
+    /// The 0-based line holding a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|&(start, _)| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The end of the 0-based line `line`, its line break included.
+    fn line_end(&self, line: usize) -> usize {
+        self.lines
+            .get(line + 1)
+            .map_or(self.text.len(), |&(start, _)| start)
     }
 }
 
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = floor_char_boundary(text, offset);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -54,6 +93,83 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Lines longer than this are cut to a window around the span they show.
+const LONG_LINE: usize = 1024;
+/// Bytes of context kept on each side of a span in a cut line.
+const WINDOW: usize = 120;
+
+/// What annotate-snippets is given of a file for one diagnostic: only the
+/// lines the span covers (a diagnostic costs its own lines, however many
+/// others there are), without a byte order mark, a very long line cut to a
+/// window around the span.
+struct Excerpt<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// 1-based number of the excerpt's first line.
+    first_line: usize,
+    span: Range<usize>,
+    /// Where a line was cut: the column annotate-snippets counts in the
+    /// excerpt, and the column in the file.
+    columns: Option<(usize, usize)>,
+}
+
+impl<'a> Excerpt<'a> {
+    fn new(files: &'a Files, file: FileId, span: Range<usize>) -> Self {
+        let f = files.get(file);
+        let text = f.text.as_str();
+        let span = clamp_span(text, span);
+        // As annotate-snippets draws them: a span ending just after a line
+        // break reaches into the next line, and the end of a file that ends
+        // in a line break is on its last line.
+        let line_of = |at: usize| {
+            let l = f.line_of(at);
+            if l > 0 && f.lines[l].0 == text.len() {
+                l - 1
+            } else {
+                l
+            }
+        };
+        let (l0, l1) = (line_of(span.start), line_of(span.end));
+        let mut from = f.lines[l0].0;
+        let to = f.line_end(l1);
+        if from == 0 && text.starts_with(BOM) && span.start >= BOM.len() {
+            from = BOM.len();
+        }
+        let shift = |at: usize, by: usize| at.clamp(from, to) - from + by;
+        if l0 != l1 || to - from <= LONG_LINE {
+            return Excerpt {
+                text: text[from..to].into(),
+                first_line: l0 + 1,
+                span: shift(span.start, 0)..shift(span.end, 0),
+                columns: None,
+            };
+        }
+        let start = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(from));
+        let mut end = (span.end.min(span.start + WINDOW) + WINDOW).min(to);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let before = if start > from { "..." } else { "" };
+        let after = if end < to { "..." } else { "" };
+        let column = files.line_col(file, span.start).1;
+        let span = span.start - start + before.len()..span.end.min(end) - start + before.len();
+        let text = format!("{before}{}{after}", &text[start..end]);
+        let shown = text[..span.start].chars().count() + 1;
+        Excerpt {
+            text: text.into(),
+            first_line: l0 + 1,
+            span,
+            columns: Some((shown, column)),
+        }
+    }
+}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -149,22 +265,32 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let mut group = Group::with_title(level.primary_title(self.message.as_str()));
+        // Where a long line was cut: the location as printed, and as it is.
+        let mut cut = None;
         match &self.locus {
             Some(Locus {
                 file,
                 span: Some(span),
             }) => {
-                let source = files.get(*file);
-                let span = clamp_span(&source.text, span.clone());
-                let mut annotation = AnnotationKind::Primary.span(span);
+                let path = files.get(*file).path.as_str();
+                let e = Excerpt::new(files, *file, span.clone());
+                let mut annotation = AnnotationKind::Primary.span(e.span.clone());
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label.as_str());
                 }
                 group = group.element(
-                    Snippet::source(source.text.as_str())
-                        .path(source.path.as_str())
+                    Snippet::source(e.text.clone())
+                        .line_start(e.first_line)
+                        .path(path)
                         .annotation(annotation),
                 );
+                cut = e.columns.map(|(shown, column)| {
+                    let line = files.line_col(*file, span.start).0;
+                    (
+                        format!("{path}:{line}:{shown}"),
+                        format!("{path}:{line}:{column}"),
+                    )
+                });
             }
             Some(Locus { file, span: None }) => {
                 group = group.element(annotate_snippets::Origin::path(
@@ -183,6 +309,9 @@ impl Diagnostic {
             Renderer::plain()
         };
         let mut out = renderer.render(report).to_string();
+        if let Some((shown, real)) = cut {
+            out = out.replacen(&shown, &real, 1);
+        }
         out.push('\n');
         out
     }
@@ -243,4 +372,51 @@ pub fn did_you_mean<'a>(
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Up to nine short lines of ASCII, accents, CRLF and a possible byte
+    /// order mark. (Past nine, annotate-snippets given a whole file pads the
+    /// gutter for fewer digits than the line number has: the comparison
+    /// below would fail on that, not on the excerpt.)
+    fn text() -> impl Strategy<Value = String> {
+        (any::<bool>(), "([a-c é\"=]{0,12}(\r?\n)){0,8}[a-cé ]{0,6}")
+            .prop_map(|(bom, t)| if bom { format!("{BOM}{t}") } else { t })
+    }
+
+    proptest! {
+        #[test]
+        fn the_line_index_places_an_offset_as_a_scan_from_the_start_does(
+            t in text(), offset in 0usize..200
+        ) {
+            let mut files = Files::default();
+            let id = files.add("f".into(), t.clone());
+            prop_assert_eq!(files.line_col(id, offset), line_col(&t, offset));
+        }
+
+        /// The excerpt renders as the whole file would, where no line is cut.
+        #[test]
+        fn a_diagnostic_on_an_excerpt_reads_as_on_the_whole_file(
+            t in text(), a in 0usize..200, len in 0usize..30
+        ) {
+            let t = t.trim_start_matches(BOM).to_string();
+            let mut files = Files::default();
+            let id = files.add("f.toml".into(), t.clone());
+            let span = clamp_span(&t, a..a + len);
+            let d = Diagnostic::error("m").at(id, span.clone()).label("here");
+            let whole = Renderer::plain()
+                .render(&[Group::with_title(Level::ERROR.primary_title("m")).element(
+                    Snippet::source(t.as_str())
+                        .path("f.toml")
+                        .annotation(AnnotationKind::Primary.span(span).label("here")),
+                )])
+                .to_string();
+            prop_assert_eq!(d.render(&files, false), format!("{whole}\n"));
+        }
+    }
 }
