@@ -75,7 +75,7 @@ impl DataDir {
                 .filter_map(|d| Some(d.path().file_name()?.to_str()?.to_string()))
                 .collect(),
             DataDir::Disk { path, .. } => {
-                if path.join("talks.toml").is_file() {
+                if holds_talks(path) {
                     return Ok(vec![self_id(path)]);
                 }
                 let entries = fs::read_dir(path).map_err(|e| {
@@ -87,7 +87,7 @@ impl DataDir {
                 let mut ids = Vec::new();
                 for entry in entries.flatten() {
                     let p = entry.path();
-                    if p.join("talks.toml").is_file()
+                    if holds_talks(&p)
                         && let Some(name) = p.file_name().and_then(|n| n.to_str())
                     {
                         ids.push(name.to_string());
@@ -102,11 +102,7 @@ impl DataDir {
 
     fn talks_dir(&self, id: &str) -> PathBuf {
         match self {
-            DataDir::Disk { path, .. }
-                if path.join("talks.toml").is_file() && self_id(path) == id =>
-            {
-                path.clone()
-            }
+            DataDir::Disk { path, .. } if holds_talks(path) && self_id(path) == id => path.clone(),
             DataDir::Disk { path, .. } => path.join(id),
             DataDir::Builtin => PathBuf::from(id),
         }
@@ -131,7 +127,11 @@ impl DataDir {
             DataDir::Disk { .. } => {
                 if rounds_dir.exists() {
                     let entries = fs::read_dir(&rounds_dir).map_err(|e| {
-                        Error::Io(format!("cannot read {}: {e}", rounds_dir.display()))
+                        Error::Io(format!(
+                            "cannot read {}: {}",
+                            rounds_dir.display(),
+                            io_reason(&e)
+                        ))
                     })?;
                     for entry in entries.flatten() {
                         let p = entry.path();
@@ -182,6 +182,13 @@ impl DataDir {
             },
         }
     }
+}
+
+/// A folder is a talks when it holds a `talks.toml` of any kind: one that
+/// is a directory, a pipe or a broken link is then reported as unreadable,
+/// rather than the talks going unseen.
+fn holds_talks(dir: &Path) -> bool {
+    dir.join("talks.toml").symlink_metadata().is_ok()
 }
 
 fn self_id(path: &Path) -> String {
