@@ -4,8 +4,10 @@
 
 mod core;
 mod dataset;
+mod hostile;
 mod matrix;
 mod report;
+mod scale;
 mod shell;
 
 use std::path::{Path, PathBuf};

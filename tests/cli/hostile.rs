@@ -1,0 +1,430 @@
+//! Hostile input: whatever a file holds, or whatever sits where a file
+//! should be, `check` says what is wrong and exits 1 (the data) or 2 (the
+//! folder), and never panics (101) or hangs. Each case is a copy of the
+//! harbour talks in a temporary folder with one thing broken; big and weird
+//! files are made here rather than kept in the repository.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use tempfile::TempDir;
+
+use crate::{bare, fixtures, run};
+
+/// The harbour talks copied to `data/harbour` in a temporary folder.
+struct Scratch {
+    dir: TempDir,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let from = fixtures().join("data/harbour");
+        let to = dir.path().join("data/harbour");
+        fs::create_dir_all(to.join("rounds")).unwrap();
+        fs::copy(from.join("talks.toml"), to.join("talks.toml")).unwrap();
+        for entry in fs::read_dir(from.join("rounds")).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, to.join("rounds").join(path.file_name().unwrap())).unwrap();
+        }
+        Scratch { dir }
+    }
+
+    /// A path inside the talks folder.
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join("data/harbour").join(rel)
+    }
+
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        fs::write(self.path(rel), bytes).unwrap();
+    }
+
+    /// Run with paths shown relative to the temporary folder; a hang fails
+    /// the test after a minute instead of blocking it.
+    fn run(&self, args: &[&str]) -> (String, String, i32) {
+        let mut cmd = bare();
+        cmd.current_dir(self.dir.path())
+            .args(["--data", "data"])
+            .timeout(Duration::from_secs(60));
+        let (stdout, stderr, code) = run(cmd, args);
+        assert!(
+            code == 1 || code == 2 || code == 0,
+            "redlines {args:?} exited {code}:\n{stderr}"
+        );
+        (stdout, stderr, code)
+    }
+
+    /// `check`, which must fail with exit 1; its stderr.
+    fn check_fails(&self) -> String {
+        let (stdout, stderr, code) = self.run(&["check"]);
+        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(stdout, "");
+        stderr
+    }
+}
+
+/// A round file of the harbour talks dated after its last round.
+const ROUND: &str = "rounds/2024-06-01-fourth.toml";
+const ROUND_HEAD: &str = "date = 2024-06-01\ntitle = \"Fourth session\"\n";
+
+#[test]
+fn invalid_utf8_is_located_at_its_first_bad_byte() {
+    let s = Scratch::new();
+    s.write(ROUND, b"date = 2024-06-01\ntitle = \"caf\xe9\"\n");
+    assert_eq!(
+        s.check_fails(),
+        r#"error: the file is not valid UTF-8
+ --> data/harbour/rounds/2024-06-01-fourth.toml:2:13
+  |
+2 | title = "caf�"
+  |             ^ this byte
+  |
+  = help: save the file as UTF-8
+
+1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+"#
+    );
+}
+
+/// Every file saved by a Windows editor: a byte order mark and CRLF line
+/// ends read exactly as the plain files do.
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_simply_work() {
+    let s = Scratch::new();
+    let plain = s.run(&["table", "--format", "json"]).0;
+    let mut files = vec!["talks.toml".to_string()];
+    for entry in fs::read_dir(s.path("rounds")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        files.push(format!("rounds/{name}"));
+    }
+    for rel in &files {
+        let text = fs::read_to_string(s.path(rel)).unwrap();
+        s.write(rel, format!("\u{feff}{}", text.replace('\n', "\r\n")));
+    }
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(s.run(&["table", "--format", "json"]).0, plain);
+}
+
+#[test]
+fn positions_in_a_file_with_a_byte_order_mark_and_crlf_are_right() {
+    let s = Scratch::new();
+    s.write(
+        ROUND,
+        "\u{feff}date = 2024-06-01T10:00:00\r\ntitle = \"Fourth session\"\r\nparticipants = [\"nrth\"]\r\n",
+    );
+    assert_eq!(
+        s.check_fails(),
+        r#"error: expected a date such as 2022-01-10, with no time of day
+ --> data/harbour/rounds/2024-06-01-fourth.toml:1:8
+  |
+1 | date = 2024-06-01T10:00:00
+  |        ^^^^^^^^^^^^^^^^^^^ not a plain date
+
+error: unknown party `nrth`
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:17
+  |
+3 | participants = ["nrth"]
+  |                 ^^^^^^ no such party
+  |
+  = help: did you mean `north`?
+
+2 errors: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+"#
+    );
+    // The JSON report counts columns the same way, the mark not included.
+    let json: serde_json::Value =
+        serde_json::from_str(&s.run(&["check", "--format", "json"]).0).unwrap();
+    let at = |k: usize| {
+        let p = &json["problems"][k];
+        (p["line"].as_u64().unwrap(), p["column"].as_u64().unwrap())
+    };
+    assert_eq!((at(0), at(1)), ((1, 8), (3, 17)));
+}
+
+#[test]
+fn empty_files() {
+    let s = Scratch::new();
+    s.write(ROUND, "");
+    insta::assert_snapshot!("empty_round_file", s.check_fails());
+    let s = Scratch::new();
+    s.write("talks.toml", "");
+    insta::assert_snapshot!("empty_talks_file", s.check_fails());
+}
+
+#[test]
+fn arrays_and_tables_nested_100_000_deep() {
+    let s = Scratch::new();
+    let deep = 100_000;
+    s.write(
+        ROUND,
+        format!(
+            "{ROUND_HEAD}participants = {}{}\n",
+            "[".repeat(deep),
+            "]".repeat(deep)
+        ),
+    );
+    insta::assert_snapshot!("nested_arrays", s.check_fails());
+    s.write(
+        ROUND,
+        format!(
+            "{ROUND_HEAD}summary = {}1{}\n",
+            "{ a = ".repeat(deep),
+            " }".repeat(deep)
+        ),
+    );
+    insta::assert_snapshot!("nested_tables", s.check_fails());
+}
+
+#[test]
+fn a_ten_megabyte_string() {
+    let s = Scratch::new();
+    let big = "a".repeat(10 << 20);
+    // Where it belongs, it is data like any other.
+    s.write(ROUND, format!("{ROUND_HEAD}summary = \"{big}\"\n"));
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    // Where it does not, the message quotes a window of the line, not 10 MB.
+    s.write(ROUND, format!("{ROUND_HEAD}subject = \"{big}\"\n"));
+    insta::assert_snapshot!("ten_megabyte_string_in_an_unknown_field", s.check_fails());
+    // Unterminated, the error is at its end: line 3, column 10 485 772.
+    s.write(ROUND, format!("{ROUND_HEAD}summary = \"{big}\n"));
+    insta::assert_snapshot!("ten_megabyte_string_unterminated", s.check_fails());
+}
+
+/// Placing each diagnostic costs its own line, not the file before it: 20 000
+/// problems on one line of 200 kB are reported in a moment. The line is cut
+/// to a window around each one, the column still counted in the whole line:
+/// 16 characters, 20 000 × 10, then 5 before `"nrth"`.
+#[test]
+fn twenty_thousand_problems_on_one_long_line() {
+    let s = Scratch::new();
+    let nobodies = vec!["\"nobody\""; 20_000].join(", ");
+    s.write(
+        ROUND,
+        format!("{ROUND_HEAD}participants = [{nobodies}, \"é\", \"nrth\"]\n"),
+    );
+    let stderr = s.check_fails();
+    let last = stderr.rsplit("\n\n").nth(1).unwrap();
+    assert_eq!(
+        last,
+        r#"error: unknown party `nrth`
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:200022
+  |
+3 | ...y", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "é", "nrth"]
+  |                                                                                                                           ^^^^^^ no such party
+  |
+  = help: did you mean `north`?"#
+    );
+    assert!(
+        stderr.ends_with(
+            "\n20002 errors: 1 talks in 5 files (data (from --data or $REDLINES_DATA))\n"
+        )
+    );
+}
+
+#[test]
+fn a_round_file_that_is_a_directory() {
+    let s = Scratch::new();
+    fs::create_dir(s.path(ROUND)).unwrap();
+    assert_eq!(
+        s.check_fails(),
+        "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is a directory, not a file
+--> data/harbour/rounds/2024-06-01-fourth.toml
+
+1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+"
+    );
+}
+
+#[test]
+fn a_talks_file_that_is_a_directory_is_reported_not_overlooked() {
+    let s = Scratch::new();
+    fs::remove_file(s.path("talks.toml")).unwrap();
+    fs::create_dir(s.path("talks.toml")).unwrap();
+    assert_eq!(
+        s.check_fails(),
+        "error: cannot read data/harbour/talks.toml: is a directory, not a file
+--> data/harbour/talks.toml
+
+1 error: 1 talks in 4 files (data (from --data or $REDLINES_DATA))
+"
+    );
+}
+
+#[test]
+fn a_rounds_folder_that_is_a_file() {
+    let s = Scratch::new();
+    fs::remove_dir_all(s.path("rounds")).unwrap();
+    s.write("rounds", "");
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr, "cannot read data/harbour/rounds: Not a directory\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    s.write(ROUND, ROUND_HEAD);
+    fs::set_permissions(s.path(ROUND), fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(s.path(ROUND)).is_ok() {
+        eprintln!("skipped: this user reads files whatever their mode (root?)");
+        return;
+    }
+    assert_eq!(
+        s.check_fails(),
+        "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: Permission denied
+--> data/harbour/rounds/2024-06-01-fourth.toml
+
+1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_and_a_dangling_link() {
+    use std::os::unix::fs::symlink;
+    let s = Scratch::new();
+    symlink("loop-b.toml", s.path("rounds/loop-a.toml")).unwrap();
+    symlink("loop-a.toml", s.path("rounds/loop-b.toml")).unwrap();
+    symlink("nowhere.toml", s.path("rounds/2024-06-01-gone.toml")).unwrap();
+    assert_eq!(
+        s.check_fails(),
+        "error: cannot read data/harbour/rounds/2024-06-01-gone.toml: No such file or directory
+--> data/harbour/rounds/2024-06-01-gone.toml
+
+error: cannot read data/harbour/rounds/loop-a.toml: Too many levels of symbolic links
+--> data/harbour/rounds/loop-a.toml
+
+error: cannot read data/harbour/rounds/loop-b.toml: Too many levels of symbolic links
+--> data/harbour/rounds/loop-b.toml
+
+3 errors: 1 talks in 7 files (data (from --data or $REDLINES_DATA))
+"
+    );
+}
+
+/// A named pipe would block a reader forever; it is refused before any read.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_round_file_or_the_talks_file() {
+    let s = Scratch::new();
+    let mkfifo = |rel: &str| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(s.path(rel))
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    mkfifo(ROUND);
+    assert_eq!(
+        s.check_fails(),
+        "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is not a regular file
+--> data/harbour/rounds/2024-06-01-fourth.toml
+
+1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+"
+    );
+    fs::remove_file(s.path("talks.toml")).unwrap();
+    mkfifo("talks.toml");
+    assert!(
+        s.check_fails()
+            .starts_with("error: cannot read data/harbour/talks.toml: is not a regular file\n")
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let s = Scratch::new();
+    // Sparse: 64 MiB and a byte on disk in name only.
+    let f = fs::File::create(s.path(ROUND)).unwrap();
+    f.set_len(64 * 1024 * 1024 + 1).unwrap();
+    assert_eq!(
+        s.check_fails(),
+        "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is 67108865 bytes, over the limit of 64 MiB
+--> data/harbour/rounds/2024-06-01-fourth.toml
+
+1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+"
+    );
+}
+
+#[test]
+fn a_duplicate_table_header() {
+    let s = Scratch::new();
+    s.write(
+        ROUND,
+        format!(
+            "{ROUND_HEAD}\n[positions.north.toll]\nstance = \"low\"\n\n[positions.north.toll]\nstance = \"high\"\n"
+        ),
+    );
+    insta::assert_snapshot!("duplicate_table_header", s.check_fails());
+}
+
+#[test]
+fn dates_out_of_range() {
+    let s = Scratch::new();
+    for (name, date) in [
+        ("month_13", "2024-13-01"),
+        ("february_29_of_a_common_year", "2023-02-29"),
+        ("five_digit_year", "10000-01-01"),
+        ("day_0", "2024-06-00"),
+    ] {
+        s.write(
+            ROUND,
+            format!("date = {date}\ntitle = \"Fourth session\"\n"),
+        );
+        insta::assert_snapshot!(format!("date_{name}"), s.check_fails());
+    }
+}
+
+#[test]
+fn nul_and_control_bytes() {
+    let s = Scratch::new();
+    s.write(ROUND, format!("{ROUND_HEAD}summary = \"a\0b\u{7}\"\n"));
+    insta::assert_snapshot!("nul_byte_in_a_string", s.check_fails());
+}
+
+/// Outcomes are a 64-bit set: a longer scale is an error, and positions on
+/// its far outcomes are not a panic.
+#[test]
+fn a_scale_of_seventy_outcomes() {
+    let s = Scratch::new();
+    let outcomes: String = (0..70)
+        .map(|i| format!("  {{ id = \"o{i}\", label = \"Outcome {i}\" }},\n"))
+        .collect();
+    let talks = fs::read_to_string(s.path("talks.toml")).unwrap();
+    s.write(
+        "talks.toml",
+        format!("{talks}\n[[issues]]\nid = \"wide\"\ntitle = \"Wide\"\nscale = [\n{outcomes}]\n"),
+    );
+    s.write(
+        ROUND,
+        format!(
+            "{ROUND_HEAD}\n[[sources]]\nid = \"minutes-4\"\ntitle = \"Minutes\"\n\n[positions.north.wide]\nstance = \"o66\"\naccepts = [\"o66\", \"o65\", \"o1\"]\nsummary = \"Far out\"\nsource = \"minutes-4\"\n"
+        ),
+    );
+    insta::assert_snapshot!("scale_of_seventy_outcomes", s.check_fails());
+}
+
+/// Every command, not only `check`, meets broken data with the error list
+/// and exit 1.
+#[test]
+fn other_commands_on_broken_data_exit_1() {
+    let s = Scratch::new();
+    s.write(ROUND, b"date = 2024-06-01\ntitle = \"\xff\"\n");
+    for args in [&["table"][..], &["matrix"], &["list", "rounds"]] {
+        let (stdout, stderr, code) = s.run(args);
+        assert_eq!((stdout.as_str(), code), ("", 1), "{args:?}");
+        assert!(
+            stderr.ends_with(
+                "error: the data has 1 error; run `redlines check` for the full report\n"
+            ),
+            "{stderr}"
+        );
+    }
+}
