@@ -81,6 +81,32 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// What changed between two rounds: positions, red lines, relations
+    Diff {
+        /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
+        from: String,
+        /// The later round (an earlier one reads the changes backwards)
+        to: String,
+        #[command(flatten)]
+        filter: Filter,
+        /// Exit 1 when there are changes and 0 when there are none, as `git diff --exit-code`
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// One issue across every round: each party's stance, each pair's relation
+    History {
+        /// Issue id (or a unique part of one)
+        issue: String,
+        /// Only these parties (repeat the option for several)
+        #[arg(long = "party", short = 'p', value_name = "PARTY")]
+        parties: Vec<String>,
+    },
+    /// Each pair's agreement score, round by round, with a sparkline
+    Trend {
+        /// Only this pair of parties (repeat the option for several)
+        #[arg(long = "pair", value_name = "A,B")]
+        pairs: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

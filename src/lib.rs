@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compare;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod load;
 pub mod model;

@@ -2,9 +2,12 @@
 //! hands it to the output layer.
 
 mod check;
+mod diff;
+mod history;
 mod list;
 mod show;
 mod table;
+mod trend;
 
 use std::io::IsTerminal;
 
@@ -130,6 +133,14 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+        Command::Diff {
+            from,
+            to,
+            filter,
+            exit_code,
+        } => diff::run(&ctx, &from, &to, &filter, exit_code),
+        Command::History { issue, parties } => history::run(&ctx, &issue, &parties),
+        Command::Trend { pairs } => trend::run(&ctx, &pairs),
     }
 }
 

@@ -3,6 +3,9 @@
 //! stable. One module per command; snapshots live in `snapshots/`.
 
 mod core;
+mod diff;
+mod history;
+mod trend;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,166 @@
+//! `trend`: each pair's agreement score as of every round, as numbers and,
+//! on a terminal, a sparkline.
+
+use serde::Serialize;
+
+use super::{Ctx, Output, RoundRef};
+use crate::compare::score_trend;
+use crate::error::{Error, Result};
+use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
+use crate::select;
+use crate::talks::Talks;
+
+#[derive(Serialize)]
+struct Trend {
+    talks: String,
+    title: String,
+    /// In time order, as the scores are.
+    rounds: Vec<RoundRef>,
+    pairs: Vec<PairTrend>,
+    /// Add a sparkline column (the terminal table).
+    #[serde(skip)]
+    sparkline: bool,
+}
+
+#[derive(Serialize)]
+struct PairTrend {
+    parties: [String; 2],
+    #[serde(skip)]
+    label: String,
+    /// One per round: the agreement score in [0, 1] as of that round, `null`
+    /// where no issue was known to both.
+    scores: Vec<Option<f64>>,
+}
+
+pub fn run(ctx: &Ctx, pairs: &[String]) -> Result<Output> {
+    let talks = ctx.load()?;
+    let pairs = pairs
+        .iter()
+        .map(|spec| pair(&talks, spec))
+        .collect::<Result<Vec<_>>>()?;
+    let mut view = Trend::build(&talks, &pairs);
+    view.sparkline = ctx.style.format == Format::Table;
+    ctx.render(&view)
+}
+
+/// `A,B`: two different parties.
+fn pair(talks: &Talks, spec: &str) -> Result<(usize, usize)> {
+    let usage = || {
+        Error::Usage(format!(
+            "--pair takes two different parties separated by a comma, as in `--pair {},{}`; got `{spec}`",
+            talks.parties.first().map_or("a", |p| p.id.as_str()),
+            talks.parties.get(1).map_or("b", |p| p.id.as_str()),
+        ))
+    };
+    let (a, b) = spec.split_once(',').ok_or_else(usage)?;
+    let (a, b) = (
+        select::party(talks, a.trim())?,
+        select::party(talks, b.trim())?,
+    );
+    if a == b {
+        return Err(usage());
+    }
+    Ok((a, b))
+}
+
+impl Trend {
+    /// The pairs asked for, or every pair of the talks.
+    fn build(talks: &Talks, pairs: &[(usize, usize)]) -> Self {
+        let issues: Vec<usize> = (0..talks.issues.len()).collect();
+        let (pairs, scores) = if pairs.is_empty() {
+            let n = talks.parties.len();
+            let all: Vec<usize> = (0..n).collect();
+            let pairs: Vec<_> = (0..n)
+                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+                .collect();
+            (pairs, score_trend(talks, &all, &issues))
+        } else {
+            let scores = pairs
+                .iter()
+                .map(|&(a, b)| score_trend(talks, &[a, b], &issues).swap_remove(0))
+                .collect();
+            (pairs.to_vec(), scores)
+        };
+        let party = |p: usize| &talks.parties[p];
+        Trend {
+            talks: talks.id.clone(),
+            title: talks.title.clone(),
+            rounds: talks.rounds.iter().map(RoundRef::new).collect(),
+            pairs: pairs
+                .iter()
+                .zip(scores)
+                .map(|(&(a, b), scores)| PairTrend {
+                    parties: [party(a).id.clone(), party(b).id.clone()],
+                    label: format!("{}–{}", party(a).label(), party(b).label()),
+                    scores,
+                })
+                .collect(),
+            sparkline: false,
+        }
+    }
+}
+
+/// A round's id; on a terminal (`narrow`) its date over the rest of the
+/// id, which keeps a column of numbers narrow.
+pub fn round_label(r: &RoundRef, narrow: bool) -> String {
+    match r.id.strip_prefix(&format!("{}-", r.date)) {
+        Some(rest) if narrow => format!("{}\n{rest}", r.date),
+        _ => r.id.clone(),
+    }
+}
+
+/// Scores in [0, 1] as bars of eight heights; `·` where unknown.
+fn sparkline(scores: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    scores
+        .iter()
+        .map(|s| match s {
+            Some(s) => BARS[(s.clamp(0.0, 1.0) * 7.0).round() as usize],
+            None => '·',
+        })
+        .collect()
+}
+
+impl View for Trend {
+    fn doc(&self) -> Doc {
+        let mut headers = vec!["pair".to_string()];
+        headers.extend(self.rounds.iter().map(|r| round_label(r, self.sparkline)));
+        if self.sparkline {
+            headers.push("trend".into());
+        }
+        let rows = self
+            .pairs
+            .iter()
+            .map(|p| {
+                let mut row = vec![Text::plain(p.label.clone())];
+                row.extend(p.scores.iter().map(|s| match s {
+                    Some(s) => Text::plain(format!("{s:.2}")),
+                    None => Text::styled("–", Tone::Dim),
+                }));
+                if self.sparkline {
+                    row.push(Text::plain(sparkline(&p.scores)));
+                }
+                row
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "{} — agreement score of each pair, round by round",
+            self.title
+        )));
+        doc.push(Block::Table(Table {
+            headers,
+            rows,
+            right: (1..=self.rounds.len()).collect(),
+        }));
+        let mut unknown = "–: no issue known to both as of that round".to_string();
+        if self.sparkline {
+            unknown.push_str(" · trend: ▁ 0 to █ 1, one bar per round, · unknown");
+        }
+        doc.push(Block::Legend(vec![
+            "Score in [0, 1] over the issues both parties hold a position on: agree 1, overlap 0.5, disagree or clash 0, each issue weighted by the two priorities (core 2, else 1).".into(),
+            unknown,
+        ]));
+        doc
+    }
+}

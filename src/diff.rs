@@ -1,0 +1,850 @@
+//! What changed between two rounds. Pure: two states in, a list of changes
+//! out, matched by identity — one party's position on one issue — never by
+//! place in a file.
+//!
+//! Either state may be the later one: a diff read backwards in time is the
+//! mirror of the forward one (added ↔ withdrawn, towards ↔ away, widened ↔
+//! narrowed, progress ↔ setback).
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::compare::{Relation, relation};
+use serde::Serialize;
+
+use crate::state::{State, Stated};
+use crate::talks::{Outcomes, Position};
+
+/// One change to one party's position on one issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A position where there was none (never stated, or withdrawn).
+    Added,
+    /// No position where there was one.
+    Withdrawn,
+    /// The stance moved along the issue's scale, and so nearer to or further
+    /// from each other party with a known stance.
+    Moved {
+        steps: usize,
+        bearings: Vec<Bearing>,
+    },
+    /// Outcomes accepted now and not before; the new stance itself is left
+    /// out, the move says it.
+    AcceptsWidened(Outcomes),
+    /// Outcomes accepted before and not now; the old stance itself is left out.
+    AcceptsNarrowed(Outcomes),
+    RedLineTakenUp,
+    RedLineDropped,
+    PriorityChanged,
+    SummaryChanged(Vec<Words>),
+    QuoteChanged(Vec<Words>),
+}
+
+impl Change {
+    /// The kind, as JSON and CSV name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Withdrawn => "withdrawn",
+            Change::Moved { .. } => "moved",
+            Change::AcceptsWidened(_) => "accepts-widened",
+            Change::AcceptsNarrowed(_) => "accepts-narrowed",
+            Change::RedLineTakenUp => "red-line-taken-up",
+            Change::RedLineDropped => "red-line-dropped",
+            Change::PriorityChanged => "priority-changed",
+            Change::SummaryChanged(_) => "summary-changed",
+            Change::QuoteChanged(_) => "quote-changed",
+        }
+    }
+
+    /// A change of the words only: what the party wants and accepts stays.
+    pub fn is_wording(&self) -> bool {
+        matches!(self, Change::SummaryChanged(_) | Change::QuoteChanged(_))
+    }
+
+    /// A position held in both rounds moved: its stance, what it accepts,
+    /// its red line or its priority. A position stated for the first time,
+    /// or withdrawn, is not a move: the verdict counts those apart.
+    pub fn is_movement(&self) -> bool {
+        !(self.is_wording() || matches!(self, Change::Added | Change::Withdrawn))
+    }
+}
+
+/// How a party's move on the scale bears on another party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bearing {
+    pub party: usize,
+    pub direction: Direction,
+    /// Steps on the scale between the two parties' stances, before and after.
+    pub apart: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Towards,
+    Away,
+    /// Crossed over, or no nearer and no further.
+    Unchanged,
+}
+
+impl Direction {
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Towards => "towards",
+            Direction::Away => "away",
+            Direction::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// A run of words of a word-level text diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Words {
+    pub op: WordOp,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WordOp {
+    Equal,
+    Removed,
+    Added,
+}
+
+/// The word-level diff of two texts: runs of equal words, then of the words
+/// removed and of the words added where they differ.
+///
+/// A rewritten sentence shares little but the spaces between its words;
+/// a space between two changes counts as changed, so that the sentence
+/// reads as one removed run and one added run, not as word-by-word confetti.
+pub fn words(old: &str, new: &str) -> Vec<Words> {
+    let diff = TextDiff::configure().diff_words(old, new);
+    let tokens: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
+    let mut out: Vec<Words> = Vec::new();
+    // The removed and the added text of the change block being read.
+    let (mut removed, mut added) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Words>, removed: &mut String, added: &mut String| {
+        for (op, text) in [(WordOp::Removed, removed), (WordOp::Added, added)] {
+            if !text.is_empty() {
+                out.push(Words {
+                    op,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for (k, &(tag, text)) in tokens.iter().enumerate() {
+        let changed = |t: Option<&(ChangeTag, &str)>| t.is_some_and(|t| t.0 != ChangeTag::Equal);
+        let between_changes = tag == ChangeTag::Equal
+            && text.trim().is_empty()
+            && k > 0
+            && changed(tokens.get(k - 1))
+            && changed(tokens.get(k + 1));
+        match tag {
+            ChangeTag::Delete => removed.push_str(text),
+            ChangeTag::Insert => added.push_str(text),
+            ChangeTag::Equal if between_changes => {
+                removed.push_str(text);
+                added.push_str(text);
+            }
+            ChangeTag::Equal => {
+                flush(&mut out, &mut removed, &mut added);
+                match out.last_mut() {
+                    Some(w) if w.op == WordOp::Equal => w.text.push_str(text),
+                    _ => out.push(Words {
+                        op: WordOp::Equal,
+                        text: text.to_string(),
+                    }),
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    out
+}
+
+/// Every change to one party's position on one issue.
+#[derive(Debug, Clone)]
+pub struct PositionDiff<'t> {
+    pub party: usize,
+    pub issue: usize,
+    /// The position held as of each round; `None` where there was none.
+    pub from: Option<Stated<'t>>,
+    pub to: Option<Stated<'t>>,
+    pub changes: Vec<Change>,
+}
+
+/// Whether a relation got better, worse, or became (un)known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Progress,
+    Setback,
+    /// Unknown before: a side had no position.
+    NowKnown,
+    /// Unknown now: a side no longer has a position.
+    NowUnknown,
+}
+
+impl Trend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Trend::Progress => "progress",
+            Trend::Setback => "setback",
+            Trend::NowKnown => "now-known",
+            Trend::NowUnknown => "now-unknown",
+        }
+    }
+}
+
+/// Worst to best; unknown is off the scale.
+fn rank(r: Relation) -> Option<u8> {
+    match r {
+        Relation::Clash => Some(0),
+        Relation::Disagree => Some(1),
+        Relation::Overlap => Some(2),
+        Relation::Agree => Some(3),
+        Relation::Unknown => None,
+    }
+}
+
+/// One pair's relation on one issue, changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelationChange {
+    pub issue: usize,
+    /// Party indices, the lower first.
+    pub parties: (usize, usize),
+    pub from: Relation,
+    pub to: Relation,
+}
+
+impl RelationChange {
+    pub fn trend(&self) -> Trend {
+        match (rank(self.from), rank(self.to)) {
+            (None, _) => Trend::NowKnown,
+            (_, None) => Trend::NowUnknown,
+            (Some(a), Some(b)) if b > a => Trend::Progress,
+            _ => Trend::Setback,
+        }
+    }
+}
+
+/// What changed between the states as of two rounds.
+#[derive(Debug, Clone)]
+pub struct RoundDiff<'t> {
+    /// Round indices; `from` may be the later one.
+    pub from: usize,
+    pub to: usize,
+    pub issues: Vec<usize>,
+    /// Party by party (in the order asked), issue by issue; only where
+    /// something changed.
+    pub positions: Vec<PositionDiff<'t>>,
+    /// Issue by issue, pair by pair: every pair with at least one of the
+    /// parties asked.
+    pub relations: Vec<RelationChange>,
+}
+
+/// The counts a verdict is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    pub issues: usize,
+    /// Issues where a position held in both rounds moved.
+    pub moved: usize,
+    /// Positions held now and not before, and the other way round.
+    pub added: usize,
+    pub withdrawn: usize,
+    /// Positions restated in other words, and nothing else changed.
+    pub reworded: usize,
+    /// Relations that got better (or worse) on the scale clash < disagree <
+    /// overlap < agree; a relation that becomes known or unknown is neither.
+    pub improved: usize,
+    pub worsened: usize,
+}
+
+impl<'t> RoundDiff<'t> {
+    /// Compare `parties` on `issues` between two states. A move is set
+    /// against every other party of the talks; relations are those of every
+    /// pair holding at least one of `parties`.
+    pub fn between(from: &State<'t>, to: &State<'t>, parties: &[usize], issues: &[usize]) -> Self {
+        let mut positions = Vec::new();
+        for &p in parties {
+            for &i in issues {
+                let changes = position_changes(from, to, p, i);
+                if !changes.is_empty() {
+                    positions.push(PositionDiff {
+                        party: p,
+                        issue: i,
+                        from: from.get(p, i),
+                        to: to.get(p, i),
+                        changes,
+                    });
+                }
+            }
+        }
+        let n = from.talks().parties.len();
+        let mut relations = Vec::new();
+        for &i in issues {
+            for a in 0..n {
+                for b in a + 1..n {
+                    if !(parties.contains(&a) || parties.contains(&b)) {
+                        continue;
+                    }
+                    let rel = |s: &State<'t>| {
+                        relation(
+                            s.get(a, i).map(|x| x.position),
+                            s.get(b, i).map(|x| x.position),
+                        )
+                    };
+                    let (rf, rt) = (rel(from), rel(to));
+                    if rf != rt {
+                        relations.push(RelationChange {
+                            issue: i,
+                            parties: (a, b),
+                            from: rf,
+                            to: rt,
+                        });
+                    }
+                }
+            }
+        }
+        RoundDiff {
+            from: from.round,
+            to: to.round,
+            issues: issues.to_vec(),
+            positions,
+            relations,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty() && self.relations.is_empty()
+    }
+
+    pub fn tally(&self) -> Tally {
+        let issues_where = |f: &dyn Fn(&PositionDiff<'t>) -> bool| {
+            self.issues
+                .iter()
+                .filter(|&&i| self.positions.iter().any(|d| d.issue == i && f(d)))
+                .count()
+        };
+        let changes = || self.positions.iter().flat_map(|d| &d.changes);
+        let count = |c: Change| changes().filter(|&x| *x == c).count();
+        let trend = |t| self.relations.iter().filter(|r| r.trend() == t).count();
+        Tally {
+            issues: self.issues.len(),
+            moved: issues_where(&|d| d.changes.iter().any(Change::is_movement)),
+            added: count(Change::Added),
+            withdrawn: count(Change::Withdrawn),
+            reworded: self
+                .positions
+                .iter()
+                .filter(|d| d.changes.iter().all(Change::is_wording))
+                .count(),
+            improved: trend(Trend::Progress),
+            worsened: trend(Trend::Setback),
+        }
+    }
+}
+
+/// What changed in `party`'s position on `issue` from one state to another.
+pub fn position_changes(
+    from: &State<'_>,
+    to: &State<'_>,
+    party: usize,
+    issue: usize,
+) -> Vec<Change> {
+    let stance = |s: &State<'_>, p| s.get(p, issue).and_then(|x| x.position.stance);
+    let (a, b) = match (from.get(party, issue), to.get(party, issue)) {
+        (None, None) => return Vec::new(),
+        (None, Some(_)) => return vec![Change::Added],
+        (Some(_), None) => return vec![Change::Withdrawn],
+        (Some(a), Some(b)) => (a.position, b.position),
+    };
+    let mut out = Vec::new();
+    if let (Some(s1), Some(s2)) = (a.stance, b.stance)
+        && s1 != s2
+    {
+        let bearings = (0..from.talks().parties.len())
+            .filter(|&q| q != party)
+            .filter_map(|q| {
+                let (qf, qt) = match (stance(from, q), stance(to, q)) {
+                    (None, None) => return None,
+                    (Some(f), Some(t)) => (f, t),
+                    (Some(x), None) | (None, Some(x)) => (x, x),
+                };
+                Some(bearing(q, (s1, s2), (qf, qt)))
+            })
+            .collect();
+        out.push(Change::Moved {
+            steps: s1.abs_diff(s2),
+            bearings,
+        });
+    }
+    let (s1, s2) = (stance_set(a), stance_set(b));
+    let widened = b.accepts.minus(a.accepts).minus(s2);
+    let narrowed = a.accepts.minus(b.accepts).minus(s1);
+    if !widened.is_empty() {
+        out.push(Change::AcceptsWidened(widened));
+    }
+    if !narrowed.is_empty() {
+        out.push(Change::AcceptsNarrowed(narrowed));
+    }
+    match (a.red_line, b.red_line) {
+        (false, true) => out.push(Change::RedLineTakenUp),
+        (true, false) => out.push(Change::RedLineDropped),
+        _ => {}
+    }
+    if a.priority != b.priority {
+        out.push(Change::PriorityChanged);
+    }
+    if a.summary != b.summary {
+        out.push(Change::SummaryChanged(words(&a.summary, &b.summary)));
+    }
+    if a.quote != b.quote {
+        out.push(Change::QuoteChanged(words(
+            a.quote.as_deref().unwrap_or(""),
+            b.quote.as_deref().unwrap_or(""),
+        )));
+    }
+    out
+}
+
+fn stance_set(p: &Position) -> Outcomes {
+    p.stance.map(Outcomes::one).unwrap_or_default()
+}
+
+/// A move from `s.0` to `s.1` seen from a party whose stance went from
+/// `q.0` to `q.1` meanwhile. The direction is that of the mover's own step,
+/// measured against both of the other's stances, so that it reverses
+/// exactly when the diff is read backwards; `apart` is the gap before and
+/// after, whoever closed it.
+fn bearing(party: usize, s: (usize, usize), q: (usize, usize)) -> Bearing {
+    let d = |x: usize, y: usize| x.abs_diff(y) as i64;
+    let delta = d(s.1, q.0) - d(s.0, q.0) + d(s.1, q.1) - d(s.0, q.1);
+    Bearing {
+        party,
+        direction: match delta {
+            ..0 => Direction::Towards,
+            0 => Direction::Unchanged,
+            _ => Direction::Away,
+        },
+        apart: (s.0.abs_diff(q.0), s.1.abs_diff(q.1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use proptest::sample::SizeRange;
+
+    use super::*;
+    use crate::talks::{Date, Issue, Outcome, Party, Priority, Round, Talks};
+
+    const SUMMARIES: [&str; 3] = [
+        "a low toll for all ships",
+        "a high toll for all ships",
+        "a low toll for small ships",
+    ];
+    const QUOTES: [Option<&str>; 3] = [None, Some("we will not pay"), Some("we will pay")];
+
+    /// One party's cell in one round: absent (most often), withdrawn, or a
+    /// position drawn from a few seeds.
+    #[derive(Debug, Clone)]
+    enum Cell {
+        Absent,
+        Withdrawn,
+        Stated {
+            stance: usize,
+            accepts: u64,
+            red_line: bool,
+            priority: u8,
+            summary: usize,
+            quote: usize,
+        },
+    }
+
+    fn cell() -> impl Strategy<Value = Cell> {
+        prop_oneof![
+            3 => Just(Cell::Absent),
+            1 => Just(Cell::Withdrawn),
+            4 => (0..8usize, any::<u64>(), any::<bool>(), 0..3u8, 0..3usize, 0..3usize).prop_map(
+                |(stance, accepts, red_line, priority, summary, quote)| Cell::Stated {
+                    stance,
+                    accepts,
+                    red_line,
+                    priority,
+                    summary,
+                    quote,
+                }
+            ),
+        ]
+    }
+
+    const MAX_PARTIES: usize = 4;
+    const MAX_ISSUES: usize = 3;
+    const MAX_ROUNDS: usize = 4;
+
+    /// Small talks: 2–4 parties, 1–3 issues with scales of 2–5 outcomes, 1–4 rounds.
+    fn talks() -> impl Strategy<Value = Talks> {
+        (
+            2..=MAX_PARTIES,
+            1..=MAX_ISSUES,
+            1..=MAX_ROUNDS,
+            proptest::collection::vec(2..=5usize, MAX_ISSUES),
+            proptest::collection::vec(
+                cell(),
+                SizeRange::from(MAX_PARTIES * MAX_ISSUES * MAX_ROUNDS),
+            ),
+        )
+            .prop_map(|(np, ni, nr, scales, cells)| build(np, ni, nr, &scales, &cells))
+    }
+
+    fn build(np: usize, ni: usize, nr: usize, scales: &[usize], cells: &[Cell]) -> Talks {
+        let parties = (0..np)
+            .map(|p| Party {
+                id: format!("p{p}"),
+                name: format!("Party {p}"),
+                short: None,
+                kind: None,
+            })
+            .collect();
+        let issues = (0..ni)
+            .map(|i| Issue {
+                id: format!("i{i}"),
+                title: format!("Issue {i}"),
+                question: None,
+                scale: (0..scales[i])
+                    .map(|o| Outcome {
+                        id: format!("o{o}"),
+                        label: format!("Outcome {o}"),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let rounds = (0..nr)
+            .map(|r| {
+                let mut positions = Vec::new();
+                for p in 0..np {
+                    for i in 0..ni {
+                        let c = &cells[(r * MAX_PARTIES + p) * MAX_ISSUES + i];
+                        let len = scales[i];
+                        let base = Position {
+                            party: p,
+                            issue: i,
+                            stance: None,
+                            accepts: Outcomes::default(),
+                            red_line: false,
+                            priority: None,
+                            summary: String::new(),
+                            quote: None,
+                            speaker: None,
+                            date: None,
+                            source: None,
+                            note: None,
+                        };
+                        match *c {
+                            Cell::Absent => {}
+                            Cell::Withdrawn => positions.push(base),
+                            Cell::Stated {
+                                stance,
+                                accepts,
+                                red_line,
+                                priority,
+                                summary,
+                                quote,
+                            } => {
+                                let stance = stance % len;
+                                positions.push(Position {
+                                    stance: Some(stance),
+                                    accepts: Outcomes(accepts & ((1 << len) - 1) | 1 << stance),
+                                    red_line,
+                                    priority: [
+                                        None,
+                                        Some(Priority::Core),
+                                        Some(Priority::Secondary),
+                                    ][priority as usize],
+                                    summary: SUMMARIES[summary].to_string(),
+                                    quote: QUOTES[quote].map(str::to_string),
+                                    ..base
+                                })
+                            }
+                        }
+                    }
+                }
+                Round {
+                    id: format!("r{r}"),
+                    date: Date {
+                        year: 2024,
+                        month: 1,
+                        day: r as u8 + 1,
+                    },
+                    order: None,
+                    title: format!("Round {r}"),
+                    venue: None,
+                    format: None,
+                    summary: None,
+                    participants: Vec::new(),
+                    sources: Vec::new(),
+                    positions,
+                }
+            })
+            .collect();
+        Talks {
+            id: "generated".into(),
+            title: "Generated talks".into(),
+            summary: None,
+            parties,
+            issues,
+            rounds,
+        }
+    }
+
+    fn all(talks: &Talks) -> (Vec<usize>, Vec<usize>) {
+        (
+            (0..talks.parties.len()).collect(),
+            (0..talks.issues.len()).collect(),
+        )
+    }
+
+    fn diff(talks: &Talks, a: usize, b: usize) -> RoundDiff<'_> {
+        let (parties, issues) = all(talks);
+        RoundDiff::between(
+            &State::as_of(talks, a),
+            &State::as_of(talks, b),
+            &parties,
+            &issues,
+        )
+    }
+
+    /// The change as it reads backwards in time. Word runs are left as they
+    /// are: they are checked on their own.
+    fn mirrored(c: &Change) -> Change {
+        match c {
+            Change::Added => Change::Withdrawn,
+            Change::Withdrawn => Change::Added,
+            Change::Moved { steps, bearings } => Change::Moved {
+                steps: *steps,
+                bearings: bearings
+                    .iter()
+                    .map(|b| Bearing {
+                        party: b.party,
+                        direction: match b.direction {
+                            Direction::Towards => Direction::Away,
+                            Direction::Away => Direction::Towards,
+                            Direction::Unchanged => Direction::Unchanged,
+                        },
+                        apart: (b.apart.1, b.apart.0),
+                    })
+                    .collect(),
+            },
+            Change::AcceptsWidened(o) => Change::AcceptsNarrowed(*o),
+            Change::AcceptsNarrowed(o) => Change::AcceptsWidened(*o),
+            Change::RedLineTakenUp => Change::RedLineDropped,
+            Change::RedLineDropped => Change::RedLineTakenUp,
+            Change::PriorityChanged => Change::PriorityChanged,
+            Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
+            Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
+        }
+    }
+
+    fn without_words(c: &Change) -> Change {
+        match c {
+            Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
+            Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
+            c => c.clone(),
+        }
+    }
+
+    fn sorted(mut v: Vec<Change>) -> Vec<Change> {
+        v.sort_by_key(|c| c.kind());
+        v
+    }
+
+    fn text_of(words: &[Words], skip: WordOp) -> String {
+        words
+            .iter()
+            .filter(|w| w.op != skip)
+            .map(|w| w.text.as_str())
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn a_round_diffed_with_itself_is_empty(talks in talks(), r in 0..MAX_ROUNDS) {
+            let r = r % talks.rounds.len();
+            let d = diff(&talks, r, r);
+            prop_assert!(d.is_empty(), "{d:?}");
+            prop_assert_eq!(d.tally().moved, 0);
+        }
+
+        #[test]
+        fn a_diff_read_backwards_is_the_mirror(talks in talks(), a in 0..MAX_ROUNDS, b in 0..MAX_ROUNDS) {
+            let (a, b) = (a % talks.rounds.len(), b % talks.rounds.len());
+            let fwd = diff(&talks, a, b);
+            let back = diff(&talks, b, a);
+            prop_assert_eq!(fwd.positions.len(), back.positions.len());
+            for (f, b) in fwd.positions.iter().zip(&back.positions) {
+                prop_assert_eq!((f.party, f.issue), (b.party, b.issue));
+                let at = |s: Option<Stated<'_>>| s.map(|s| std::ptr::from_ref(s.position));
+                prop_assert!(at(f.from) == at(b.to));
+                prop_assert!(at(f.to) == at(b.from));
+                prop_assert_eq!(
+                    sorted(f.changes.iter().map(mirrored).collect()),
+                    sorted(b.changes.iter().map(without_words).collect())
+                );
+            }
+            let swapped: Vec<RelationChange> = fwd
+                .relations
+                .iter()
+                .map(|r| RelationChange { from: r.to, to: r.from, ..*r })
+                .collect();
+            prop_assert_eq!(&swapped, &back.relations);
+            for (f, b) in fwd.relations.iter().zip(&back.relations) {
+                let flipped = match f.trend() {
+                    Trend::Progress => Trend::Setback,
+                    Trend::Setback => Trend::Progress,
+                    Trend::NowKnown => Trend::NowUnknown,
+                    Trend::NowUnknown => Trend::NowKnown,
+                };
+                prop_assert_eq!(flipped, b.trend());
+            }
+            let (tf, tb) = (fwd.tally(), back.tally());
+            prop_assert_eq!((tf.moved, tf.reworded), (tb.moved, tb.reworded));
+            prop_assert_eq!((tf.added, tf.withdrawn), (tb.withdrawn, tb.added));
+            prop_assert_eq!((tf.improved, tf.worsened), (tb.worsened, tb.improved));
+        }
+
+        #[test]
+        fn only_what_a_round_restates_changes_in_it(talks in talks(), r in 1..MAX_ROUNDS) {
+            // Carry-forward: a party absent from a round, or silent on an
+            // issue there, neither withdrew nor moved.
+            prop_assume!(r < talks.rounds.len());
+            let d = diff(&talks, r - 1, r);
+            let round = &talks.rounds[r];
+            for p in &d.positions {
+                prop_assert!(
+                    round.positions.iter().any(|x| (x.party, x.issue) == (p.party, p.issue)),
+                    "{:?} changed in round {r} without being stated there", (p.party, p.issue)
+                );
+            }
+        }
+
+        #[test]
+        fn word_runs_rebuild_both_texts(a in "[a-c ]{0,12}", b in "[a-c ]{0,12}") {
+            let w = words(&a, &b);
+            prop_assert_eq!(text_of(&w, WordOp::Added), a);
+            prop_assert_eq!(text_of(&w, WordOp::Removed), b);
+        }
+    }
+
+    #[test]
+    fn a_move_is_towards_a_party_it_nears_and_away_from_one_it_leaves() {
+        // Scale 0..=4: the mover goes 0 → 2; one party sits at 4, one at 0.
+        assert_eq!(bearing(1, (0, 2), (4, 4)).direction, Direction::Towards);
+        assert_eq!(bearing(1, (0, 2), (4, 4)).apart, (4, 2));
+        assert_eq!(bearing(2, (0, 2), (0, 0)).direction, Direction::Away);
+        // Crossing over a party: as far from it as before.
+        assert_eq!(bearing(1, (0, 2), (1, 1)).direction, Direction::Unchanged);
+        // The other party moved too: the direction is the mover's own step
+        // against both of its stances; the gap is what it is, whoever closed it.
+        let b = bearing(1, (0, 1), (4, 3));
+        assert_eq!(b.direction, Direction::Towards);
+        assert_eq!(b.apart, (4, 2));
+        // Towards where it was, away from where it went: neither.
+        let b = bearing(1, (0, 1), (4, 0));
+        assert_eq!(b.direction, Direction::Unchanged);
+        assert_eq!(b.apart, (4, 1));
+    }
+
+    #[test]
+    fn a_rewritten_sentence_is_one_run_each_way() {
+        let run = |op, text: &str| Words {
+            op,
+            text: text.to_string(),
+        };
+        assert_eq!(
+            words(
+                "The harbour is ours to run.",
+                "We could live with a joint board."
+            ),
+            vec![
+                run(WordOp::Removed, "The harbour is ours to run."),
+                run(WordOp::Added, "We could live with a joint board."),
+            ]
+        );
+        assert_eq!(
+            words("a low toll for all ships", "a high toll for all ships"),
+            vec![
+                run(WordOp::Equal, "a "),
+                run(WordOp::Removed, "low"),
+                run(WordOp::Added, "high"),
+                run(WordOp::Equal, " toll for all ships"),
+            ]
+        );
+    }
+
+    #[test]
+    fn relations_rank_from_clash_to_agree() {
+        let rc = |from, to| RelationChange {
+            issue: 0,
+            parties: (0, 1),
+            from,
+            to,
+        };
+        assert_eq!(
+            rc(Relation::Disagree, Relation::Overlap).trend(),
+            Trend::Progress
+        );
+        assert_eq!(
+            rc(Relation::Overlap, Relation::Clash).trend(),
+            Trend::Setback
+        );
+        assert_eq!(
+            rc(Relation::Clash, Relation::Disagree).trend(),
+            Trend::Progress
+        );
+        assert_eq!(
+            rc(Relation::Unknown, Relation::Clash).trend(),
+            Trend::NowKnown
+        );
+        assert_eq!(
+            rc(Relation::Agree, Relation::Unknown).trend(),
+            Trend::NowUnknown
+        );
+    }
+
+    #[test]
+    fn a_stance_moving_with_its_default_accepts_is_one_change() {
+        let talks = build(2, 1, 2, &[3, 3, 3], &{
+            let mut cells = vec![Cell::Absent; MAX_PARTIES * MAX_ISSUES * MAX_ROUNDS];
+            let stated = |stance| Cell::Stated {
+                stance,
+                accepts: 0,
+                red_line: false,
+                priority: 0,
+                summary: 0,
+                quote: 0,
+            };
+            cells[0] = stated(0);
+            cells[MAX_ISSUES] = stated(2);
+            cells[MAX_PARTIES * MAX_ISSUES] = stated(1);
+            cells
+        });
+        let d = diff(&talks, 0, 1);
+        assert_eq!(d.positions.len(), 1);
+        assert_eq!(
+            d.positions[0].changes,
+            vec![Change::Moved {
+                steps: 1,
+                bearings: vec![Bearing {
+                    party: 1,
+                    direction: Direction::Towards,
+                    apart: (2, 1)
+                }]
+            }]
+        );
+        assert!(d.relations.is_empty(), "{:?}", d.relations);
+    }
+}
