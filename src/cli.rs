@@ -75,6 +75,27 @@ pub enum Command {
         #[command(flatten)]
         round: RoundArg,
     },
+    /// Agreement and disagreement matrices: party × party, or issue × pair
+    Matrix {
+        #[command(flatten)]
+        round: RoundArg,
+        /// Party × party counts and scores, or issues × party pairs with deal zones
+        #[arg(long, value_enum, default_value_t = MatrixBy::Pair)]
+        by: MatrixBy,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// One relation explained: both positions side by side, and why
+    Explain {
+        /// The first party
+        party: String,
+        /// The second party
+        other: String,
+        /// The issue
+        issue: String,
+        #[command(flatten)]
+        round: RoundArg,
+    },
     /// Validate the data: every problem, with file:line:column
     Check {
         /// Exit 1 on warnings too
@@ -107,6 +128,14 @@ pub enum Command {
         #[arg(long = "pair", value_name = "A,B")]
         pairs: Vec<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixBy {
+    /// Party × party: counts of each relation and an agreement score
+    Pair,
+    /// Issue × party pair: each relation, and the issue's deal zone
+    Issue,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -437,10 +437,10 @@ fn bearing(party: usize, s: (usize, usize), q: (usize, usize)) -> Bearing {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use proptest::sample::SizeRange;
 
     use super::*;
-    use crate::talks::{Date, Issue, Outcome, Party, Priority, Round, Talks};
+    use crate::talks::{Priority, Talks};
+    use crate::testing;
 
     const SUMMARIES: [&str; 3] = [
         "a low toll for all ships",
@@ -465,6 +465,17 @@ mod tests {
         },
     }
 
+    fn stated(stance: usize) -> Cell {
+        Cell::Stated {
+            stance,
+            accepts: 0,
+            red_line: false,
+            priority: 0,
+            summary: 0,
+            quote: 0,
+        }
+    }
+
     fn cell() -> impl Strategy<Value = Cell> {
         prop_oneof![
             3 => Just(Cell::Absent),
@@ -482,134 +493,57 @@ mod tests {
         ]
     }
 
-    const MAX_PARTIES: usize = 4;
-    const MAX_ISSUES: usize = 3;
     const MAX_ROUNDS: usize = 4;
 
-    /// Small talks: 2–4 parties, 1–3 issues with scales of 2–5 outcomes, 1–4 rounds.
+    /// Small talks: 2–4 parties, one issue of 2–5 outcomes, 1–4 rounds,
+    /// `cells[round][party]`.
     fn talks() -> impl Strategy<Value = Talks> {
-        (
-            2..=MAX_PARTIES,
-            1..=MAX_ISSUES,
-            1..=MAX_ROUNDS,
-            proptest::collection::vec(2..=5usize, MAX_ISSUES),
-            proptest::collection::vec(
-                cell(),
-                SizeRange::from(MAX_PARTIES * MAX_ISSUES * MAX_ROUNDS),
-            ),
-        )
-            .prop_map(|(np, ni, nr, scales, cells)| build(np, ni, nr, &scales, &cells))
+        (2..=4usize, 2..=5usize, 1..=MAX_ROUNDS).prop_flat_map(|(parties, outcomes, rounds)| {
+            proptest::collection::vec(proptest::collection::vec(cell(), parties), rounds)
+                .prop_map(move |cells| build(parties, outcomes, &cells))
+        })
     }
 
-    fn build(np: usize, ni: usize, nr: usize, scales: &[usize], cells: &[Cell]) -> Talks {
-        let parties = (0..np)
-            .map(|p| Party {
-                id: format!("p{p}"),
-                name: format!("Party {p}"),
-                short: None,
-                kind: None,
+    fn build(parties: usize, outcomes: usize, cells: &[Vec<Cell>]) -> Talks {
+        let position = |party: usize, c: &Cell| match *c {
+            Cell::Absent => None,
+            Cell::Withdrawn => Some(testing::stance(party, None)),
+            Cell::Stated {
+                stance,
+                accepts,
+                red_line,
+                priority,
+                summary,
+                quote,
+            } => {
+                let p = testing::stance(party, Some(stance % outcomes));
+                Some(Position {
+                    accepts: Outcomes(p.accepts.0 | accepts & ((1 << outcomes) - 1)),
+                    red_line,
+                    priority: [None, Some(Priority::Core), Some(Priority::Secondary)]
+                        [priority as usize],
+                    summary: SUMMARIES[summary].to_string(),
+                    quote: QUOTES[quote].map(str::to_string),
+                    ..p
+                })
+            }
+        };
+        let rounds = cells
+            .iter()
+            .map(|round| {
+                round
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(p, c)| position(p, c))
+                    .collect()
             })
             .collect();
-        let issues = (0..ni)
-            .map(|i| Issue {
-                id: format!("i{i}"),
-                title: format!("Issue {i}"),
-                question: None,
-                scale: (0..scales[i])
-                    .map(|o| Outcome {
-                        id: format!("o{o}"),
-                        label: format!("Outcome {o}"),
-                    })
-                    .collect(),
-            })
-            .collect();
-        let rounds = (0..nr)
-            .map(|r| {
-                let mut positions = Vec::new();
-                for p in 0..np {
-                    for i in 0..ni {
-                        let c = &cells[(r * MAX_PARTIES + p) * MAX_ISSUES + i];
-                        let len = scales[i];
-                        let base = Position {
-                            party: p,
-                            issue: i,
-                            stance: None,
-                            accepts: Outcomes::default(),
-                            red_line: false,
-                            priority: None,
-                            summary: String::new(),
-                            quote: None,
-                            speaker: None,
-                            date: None,
-                            source: None,
-                            note: None,
-                        };
-                        match *c {
-                            Cell::Absent => {}
-                            Cell::Withdrawn => positions.push(base),
-                            Cell::Stated {
-                                stance,
-                                accepts,
-                                red_line,
-                                priority,
-                                summary,
-                                quote,
-                            } => {
-                                let stance = stance % len;
-                                positions.push(Position {
-                                    stance: Some(stance),
-                                    accepts: Outcomes(accepts & ((1 << len) - 1) | 1 << stance),
-                                    red_line,
-                                    priority: [
-                                        None,
-                                        Some(Priority::Core),
-                                        Some(Priority::Secondary),
-                                    ][priority as usize],
-                                    summary: SUMMARIES[summary].to_string(),
-                                    quote: QUOTES[quote].map(str::to_string),
-                                    ..base
-                                })
-                            }
-                        }
-                    }
-                }
-                Round {
-                    id: format!("r{r}"),
-                    date: Date {
-                        year: 2024,
-                        month: 1,
-                        day: r as u8 + 1,
-                    },
-                    order: None,
-                    title: format!("Round {r}"),
-                    venue: None,
-                    format: None,
-                    summary: None,
-                    participants: Vec::new(),
-                    sources: Vec::new(),
-                    positions,
-                }
-            })
-            .collect();
-        Talks {
-            id: "generated".into(),
-            title: "Generated talks".into(),
-            summary: None,
-            parties,
-            issues,
-            rounds,
-        }
-    }
-
-    fn all(talks: &Talks) -> (Vec<usize>, Vec<usize>) {
-        (
-            (0..talks.parties.len()).collect(),
-            (0..talks.issues.len()).collect(),
-        )
+        testing::talks(parties, outcomes, rounds)
     }
 
     fn diff(talks: &Talks, a: usize, b: usize) -> RoundDiff<'_> {
-        let (parties, issues) = all(talks);
+        let parties: Vec<usize> = (0..talks.parties.len()).collect();
+        let issues = [0];
         RoundDiff::between(
             &State::as_of(talks, a),
             &State::as_of(talks, b),
@@ -817,21 +751,11 @@ mod tests {
 
     #[test]
     fn a_stance_moving_with_its_default_accepts_is_one_change() {
-        let talks = build(2, 1, 2, &[3, 3, 3], &{
-            let mut cells = vec![Cell::Absent; MAX_PARTIES * MAX_ISSUES * MAX_ROUNDS];
-            let stated = |stance| Cell::Stated {
-                stance,
-                accepts: 0,
-                red_line: false,
-                priority: 0,
-                summary: 0,
-                quote: 0,
-            };
-            cells[0] = stated(0);
-            cells[MAX_ISSUES] = stated(2);
-            cells[MAX_PARTIES * MAX_ISSUES] = stated(1);
-            cells
-        });
+        let talks = build(
+            2,
+            3,
+            &[vec![stated(0), stated(2)], vec![stated(1), Cell::Absent]],
+        );
         let d = diff(&talks, 0, 1);
         assert_eq!(d.positions.len(), 1);
         assert_eq!(

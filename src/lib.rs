@@ -18,3 +18,5 @@ pub mod render;
 pub mod select;
 pub mod state;
 pub mod talks;
+#[cfg(test)]
+mod testing;

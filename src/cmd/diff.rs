@@ -381,17 +381,6 @@ fn relation_change(talks: &Talks, r: &RelationChange, rounds: FromTo<String>) ->
     }
 }
 
-/// The colour of a relation on a terminal.
-pub fn relation_tone(r: Relation) -> Tone {
-    match r {
-        Relation::Agree => Tone::Agree,
-        Relation::Overlap => Tone::Overlap,
-        Relation::Disagree => Tone::Disagree,
-        Relation::Clash => Tone::Clash,
-        Relation::Unknown => Tone::Dim,
-    }
-}
-
 /// A JSON value in one CSV or Markdown cell.
 fn cell(v: &Value) -> String {
     match v {
@@ -499,7 +488,7 @@ impl DiffView {
                 .map(String::from)
                 .to_vec(),
             rows,
-            right: vec![],
+            ..Table::default()
         }));
         doc.push(Block::Line(Text::styled(
             self.verdict.clone(),

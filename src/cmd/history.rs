@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::diff::relation_tone;
+use super::matrix::{relation_legend, relation_mark};
 use super::trend::round_label;
 use super::{Ctx, Output, RoundRef};
 use crate::compare::{Relation, relation};
@@ -165,11 +165,7 @@ impl View for History {
                     }
                     t
                 }));
-                cells.extend(
-                    row.relations
-                        .iter()
-                        .map(|&r| Text::styled(r.mark(), relation_tone(r))),
-                );
+                cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
                 cells
             })
             .collect();
@@ -184,15 +180,12 @@ impl View for History {
         doc.push(Block::Table(Table {
             headers,
             rows,
-            right: vec![],
+            right: Vec::new(),
+            nowrap: vec![0],
         }));
-        let marks: Vec<String> = Relation::ALL
-            .iter()
-            .map(|r| format!("{} {}", r.mark(), r.name()))
-            .collect();
         doc.push(Block::Legend(vec![
             "*: changed in this round (`redlines diff` says how) · RED LINE: stated as non-negotiable · ·: no position stated".into(),
-            format!("Relations as of each round: {}", marks.join(" · ")),
+            format!("Relations as of each round: {}", relation_legend()),
         ]));
         doc
     }

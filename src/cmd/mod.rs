@@ -3,8 +3,10 @@
 
 mod check;
 mod diff;
+mod explain;
 mod history;
 mod list;
+mod matrix;
 mod show;
 mod table;
 mod trend;
@@ -43,19 +45,20 @@ pub struct Ctx {
     pub data: DataDir,
     pub talks: Option<String>,
     pub style: Style,
+    /// Colour for what goes to stderr (diagnostics), which may be a terminal when stdout is not.
+    pub color_stderr: bool,
 }
 
 impl Ctx {
     pub fn new(cli: &Cli) -> Self {
         let g = &cli.global;
-        let color = match g.color {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let when = |terminal: bool| match g.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorWhen::Auto => !no_color && terminal,
         };
+        let color = when(std::io::stdout().is_terminal());
         Ctx {
             data: DataDir::locate(g.data.clone()),
             talks: g.talks.clone(),
@@ -64,6 +67,7 @@ impl Ctx {
                 color,
                 width: g.width,
             },
+            color_stderr: when(std::io::stderr().is_terminal()),
         }
     }
 
@@ -132,6 +136,13 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
+        Command::Matrix { round, by, filter } => matrix::run(&ctx, &round.round, by, &filter),
+        Command::Explain {
+            party,
+            other,
+            issue,
+            round,
+        } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
         Command::Diff {
             from,

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use super::matrix::{SCORE_FORMULA, score_text};
 use super::{Ctx, Output, RoundRef};
 use crate::compare::score_trend;
 use crate::error::{Error, Result};
-use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
+use crate::render::{Block, Doc, Format, Table, Text, View};
 use crate::select;
 use crate::talks::Talks;
 
@@ -133,10 +134,7 @@ impl View for Trend {
             .iter()
             .map(|p| {
                 let mut row = vec![Text::plain(p.label.clone())];
-                row.extend(p.scores.iter().map(|s| match s {
-                    Some(s) => Text::plain(format!("{s:.2}")),
-                    None => Text::styled("–", Tone::Dim),
-                }));
+                row.extend(p.scores.iter().map(|&s| Text::plain(score_text(s))));
                 if self.sparkline {
                     row.push(Text::plain(sparkline(&p.scores)));
                 }
@@ -152,15 +150,13 @@ impl View for Trend {
             headers,
             rows,
             right: (1..=self.rounds.len()).collect(),
+            nowrap: vec![0],
         }));
         let mut unknown = "–: no issue known to both as of that round".to_string();
         if self.sparkline {
             unknown.push_str(" · trend: ▁ 0 to █ 1, one bar per round, · unknown");
         }
-        doc.push(Block::Legend(vec![
-            "Score in [0, 1] over the issues both parties hold a position on: agree 1, overlap 0.5, disagree or clash 0, each issue weighted by the two priorities (core 2, else 1).".into(),
-            unknown,
-        ]));
+        doc.push(Block::Legend(vec![format!("{SCORE_FORMULA}."), unknown]));
         doc
     }
 }

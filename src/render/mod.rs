@@ -115,6 +115,8 @@ pub struct Table {
     pub rows: Vec<Vec<Text>>,
     /// Columns whose content is right-aligned (numbers).
     pub right: Vec<usize>,
+    /// Columns never wrapped, such as ids a reader will type.
+    pub nowrap: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]

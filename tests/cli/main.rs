@@ -3,8 +3,10 @@
 //! stable. One module per command; snapshots live in `snapshots/`.
 
 mod core;
+mod dataset;
 mod diff;
 mod history;
+mod matrix;
 mod trend;
 
 use std::path::{Path, PathBuf};
