@@ -12,7 +12,7 @@ use crate::compare::{Relation, relation};
 use serde::Serialize;
 
 use crate::state::{State, Stated};
-use crate::talks::{Outcomes, Position};
+use crate::talks::{Outcomes, Position, Priority};
 
 /// One change to one party's position on one issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,11 @@ pub enum Change {
     AcceptsNarrowed(Outcomes),
     RedLineTakenUp,
     RedLineDropped,
-    PriorityChanged,
+    /// From one priority to another, or between unset and set.
+    PriorityChanged {
+        from: Option<Priority>,
+        to: Option<Priority>,
+    },
     SummaryChanged(Vec<Words>),
     QuoteChanged(Vec<Words>),
 }
@@ -50,7 +54,7 @@ impl Change {
             Change::AcceptsNarrowed(_) => "accepts-narrowed",
             Change::RedLineTakenUp => "red-line-taken-up",
             Change::RedLineDropped => "red-line-dropped",
-            Change::PriorityChanged => "priority-changed",
+            Change::PriorityChanged { .. } => "priority-changed",
             Change::SummaryChanged(_) => "summary-changed",
             Change::QuoteChanged(_) => "quote-changed",
         }
@@ -62,10 +66,22 @@ impl Change {
     }
 
     /// A position held in both rounds moved: its stance, what it accepts,
-    /// its red line or its priority. A position stated for the first time,
-    /// or withdrawn, is not a move: the verdict counts those apart.
+    /// its red line, or its priority from one level to another. A position
+    /// stated for the first time, or withdrawn, is not a move, nor is a
+    /// priority stated where none was: the verdict counts those apart.
     pub fn is_movement(&self) -> bool {
-        !(self.is_wording() || matches!(self, Change::Added | Change::Withdrawn))
+        match self {
+            Change::Moved { .. }
+            | Change::AcceptsWidened(_)
+            | Change::AcceptsNarrowed(_)
+            | Change::RedLineTakenUp
+            | Change::RedLineDropped => true,
+            Change::PriorityChanged { from, to } => from.is_some() && to.is_some(),
+            Change::Added
+            | Change::Withdrawn
+            | Change::SummaryChanged(_)
+            | Change::QuoteChanged(_) => false,
+        }
     }
 }
 
@@ -255,8 +271,9 @@ pub struct Tally {
     /// Positions held now and not before, and the other way round.
     pub added: usize,
     pub withdrawn: usize,
-    /// Positions restated in other words, and nothing else changed.
-    pub reworded: usize,
+    /// Positions restated without moving: in other words, or with a
+    /// priority stated where none was.
+    pub restated: usize,
     /// Relations that got better (or worse) on the scale clash < disagree <
     /// overlap < agree; a relation that becomes known or unknown is neither.
     pub improved: usize,
@@ -337,10 +354,14 @@ impl<'t> RoundDiff<'t> {
             moved: issues_where(&|d| d.changes.iter().any(Change::is_movement)),
             added: count(Change::Added),
             withdrawn: count(Change::Withdrawn),
-            reworded: self
+            restated: self
                 .positions
                 .iter()
-                .filter(|d| d.changes.iter().all(Change::is_wording))
+                .filter(|d| {
+                    !d.changes
+                        .iter()
+                        .any(|c| c.is_movement() || matches!(c, Change::Added | Change::Withdrawn))
+                })
                 .count(),
             improved: trend(Trend::Progress),
             worsened: trend(Trend::Setback),
@@ -397,7 +418,10 @@ pub fn position_changes(
         _ => {}
     }
     if a.priority != b.priority {
-        out.push(Change::PriorityChanged);
+        out.push(Change::PriorityChanged {
+            from: a.priority,
+            to: b.priority,
+        });
     }
     if a.summary != b.summary {
         out.push(Change::SummaryChanged(words(&a.summary, &b.summary)));
@@ -449,92 +473,58 @@ mod tests {
     ];
     const QUOTES: [Option<&str>; 3] = [None, Some("we will not pay"), Some("we will pay")];
 
-    /// One party's cell in one round: absent (most often), withdrawn, or a
-    /// position drawn from a few seeds.
-    #[derive(Debug, Clone)]
-    enum Cell {
-        Absent,
-        Withdrawn,
-        Stated {
-            stance: usize,
-            accepts: u64,
-            red_line: bool,
-            priority: u8,
-            summary: usize,
-            quote: usize,
-        },
-    }
+    const PRIORITIES: [Option<Priority>; 3] =
+        [None, Some(Priority::Core), Some(Priority::Secondary)];
 
-    fn stated(stance: usize) -> Cell {
-        Cell::Stated {
-            stance,
-            accepts: 0,
-            red_line: false,
-            priority: 0,
-            summary: 0,
-            quote: 0,
-        }
-    }
-
-    fn cell() -> impl Strategy<Value = Cell> {
-        prop_oneof![
-            3 => Just(Cell::Absent),
-            1 => Just(Cell::Withdrawn),
-            4 => (0..8usize, any::<u64>(), any::<bool>(), 0..3u8, 0..3usize, 0..3usize).prop_map(
-                |(stance, accepts, red_line, priority, summary, quote)| Cell::Stated {
-                    stance,
-                    accepts,
+    /// What one party states in one round: nothing (most often), a
+    /// withdrawal, or a position drawn from a few seeds.
+    fn statement(outcomes: usize) -> impl Strategy<Value = Option<Position>> {
+        let position = (
+            0..outcomes,
+            any::<u64>(),
+            any::<bool>(),
+            0..3usize,
+            0..3usize,
+            0..3usize,
+        )
+            .prop_map(move |(stance, extra, red_line, priority, summary, quote)| {
+                let p = testing::stance(0, Some(stance));
+                Position {
+                    accepts: Outcomes(p.accepts.0 | extra & ((1 << outcomes) - 1)),
                     red_line,
-                    priority,
-                    summary,
-                    quote,
+                    priority: PRIORITIES[priority],
+                    summary: SUMMARIES[summary].to_string(),
+                    quote: QUOTES[quote].map(str::to_string),
+                    ..p
                 }
-            ),
+            });
+        prop_oneof![
+            3 => Just(None),
+            1 => Just(Some(testing::stance(0, None))),
+            4 => position.prop_map(Some),
         ]
     }
 
     const MAX_ROUNDS: usize = 4;
 
-    /// Small talks: 2–4 parties, one issue of 2–5 outcomes, 1–4 rounds,
-    /// `cells[round][party]`.
+    /// Small talks: 2–4 parties, one issue of 2–5 outcomes, 1–4 rounds.
     fn talks() -> impl Strategy<Value = Talks> {
         (2..=4usize, 2..=5usize, 1..=MAX_ROUNDS).prop_flat_map(|(parties, outcomes, rounds)| {
-            proptest::collection::vec(proptest::collection::vec(cell(), parties), rounds)
-                .prop_map(move |cells| build(parties, outcomes, &cells))
+            let round = proptest::collection::vec(statement(outcomes), parties);
+            proptest::collection::vec(round, rounds)
+                .prop_map(move |statements| build(parties, outcomes, statements))
         })
     }
 
-    fn build(parties: usize, outcomes: usize, cells: &[Vec<Cell>]) -> Talks {
-        let position = |party: usize, c: &Cell| match *c {
-            Cell::Absent => None,
-            Cell::Withdrawn => Some(testing::stance(party, None)),
-            Cell::Stated {
-                stance,
-                accepts,
-                red_line,
-                priority,
-                summary,
-                quote,
-            } => {
-                let p = testing::stance(party, Some(stance % outcomes));
-                Some(Position {
-                    accepts: Outcomes(p.accepts.0 | accepts & ((1 << outcomes) - 1)),
-                    red_line,
-                    priority: [None, Some(Priority::Core), Some(Priority::Secondary)]
-                        [priority as usize],
-                    summary: SUMMARIES[summary].to_string(),
-                    quote: QUOTES[quote].map(str::to_string),
-                    ..p
-                })
-            }
-        };
-        let rounds = cells
-            .iter()
+    /// `statements[round][party]`.
+    fn build(parties: usize, outcomes: usize, statements: Vec<Vec<Option<Position>>>) -> Talks {
+        let rounds = statements
+            .into_iter()
             .map(|round| {
                 round
-                    .iter()
+                    .into_iter()
                     .enumerate()
-                    .filter_map(|(p, c)| position(p, c))
+                    .filter_map(|(party, p)| p.map(|p| Position { party, ..p }))
                     .collect()
             })
             .collect();
@@ -577,7 +567,10 @@ mod tests {
             Change::AcceptsNarrowed(o) => Change::AcceptsWidened(*o),
             Change::RedLineTakenUp => Change::RedLineDropped,
             Change::RedLineDropped => Change::RedLineTakenUp,
-            Change::PriorityChanged => Change::PriorityChanged,
+            Change::PriorityChanged { from, to } => Change::PriorityChanged {
+                from: *to,
+                to: *from,
+            },
             Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
             Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
         }
@@ -645,7 +638,7 @@ mod tests {
                 prop_assert_eq!(flipped, b.trend());
             }
             let (tf, tb) = (fwd.tally(), back.tally());
-            prop_assert_eq!((tf.moved, tf.reworded), (tb.moved, tb.reworded));
+            prop_assert_eq!((tf.moved, tf.restated), (tb.moved, tb.restated));
             prop_assert_eq!((tf.added, tf.withdrawn), (tb.withdrawn, tb.added));
             prop_assert_eq!((tf.improved, tf.worsened), (tb.worsened, tb.improved));
         }
@@ -721,41 +714,29 @@ mod tests {
 
     #[test]
     fn relations_rank_from_clash_to_agree() {
-        let rc = |from, to| RelationChange {
-            issue: 0,
-            parties: (0, 1),
-            from,
-            to,
-        };
-        assert_eq!(
-            rc(Relation::Disagree, Relation::Overlap).trend(),
-            Trend::Progress
-        );
-        assert_eq!(
-            rc(Relation::Overlap, Relation::Clash).trend(),
-            Trend::Setback
-        );
-        assert_eq!(
-            rc(Relation::Clash, Relation::Disagree).trend(),
-            Trend::Progress
-        );
-        assert_eq!(
-            rc(Relation::Unknown, Relation::Clash).trend(),
-            Trend::NowKnown
-        );
-        assert_eq!(
-            rc(Relation::Agree, Relation::Unknown).trend(),
-            Trend::NowUnknown
-        );
+        use Relation::*;
+        for (from, to, trend) in [
+            (Disagree, Overlap, Trend::Progress),
+            (Clash, Disagree, Trend::Progress),
+            (Overlap, Clash, Trend::Setback),
+            (Agree, Overlap, Trend::Setback),
+            (Unknown, Clash, Trend::NowKnown),
+            (Agree, Unknown, Trend::NowUnknown),
+        ] {
+            let change = RelationChange {
+                issue: 0,
+                parties: (0, 1),
+                from,
+                to,
+            };
+            assert_eq!(change.trend(), trend, "{from:?} → {to:?}");
+        }
     }
 
     #[test]
     fn a_stance_moving_with_its_default_accepts_is_one_change() {
-        let talks = build(
-            2,
-            3,
-            &[vec![stated(0), stated(2)], vec![stated(1), Cell::Absent]],
-        );
+        let at = |party, stance| Some(testing::stance(party, Some(stance)));
+        let talks = build(2, 3, vec![vec![at(0, 0), at(1, 2)], vec![at(0, 1), None]]);
         let d = diff(&talks, 0, 1);
         assert_eq!(d.positions.len(), 1);
         assert_eq!(

@@ -182,10 +182,10 @@ fn verdict(from: &str, to: &str, t: &Tally) -> String {
             t.withdrawn
         ));
     }
-    if t.reworded > 0 {
+    if t.restated > 0 {
         parts.push(format!(
-            "{} restated in other words",
-            plural(t.reworded, "position")
+            "{} restated without moving",
+            plural(t.restated, "position")
         ));
     }
     format!("{from} → {to}: {}", parts.join("; "))
@@ -285,13 +285,11 @@ fn position_change(
             v.detail = "red line dropped".into();
             v.marker = ("-", Tone::Removed);
         }
-        Change::PriorityChanged => {
-            let pr = |p: Option<&Position>| p.and_then(|p| p.priority);
-            let (pa, pb) = (pr(a), pr(b));
-            let value = |p: Option<Priority>| p.map_or(Value::Null, |p| Value::from(p.as_str()));
-            let name = |p: Option<Priority>| p.map_or("unset", |p| p.as_str());
-            (v.from, v.to) = (value(pa), value(pb));
-            v.detail = format!("priority changed: {} → {}", name(pa), name(pb));
+        Change::PriorityChanged { from, to } => {
+            let value = |p: &Option<Priority>| p.map_or(Value::Null, |p| Value::from(p.as_str()));
+            let name = |p: &Option<Priority>| p.map_or("unset", |p| p.as_str());
+            (v.from, v.to) = (value(from), value(to));
+            v.detail = format!("priority changed: {} → {}", name(from), name(to));
         }
         Change::SummaryChanged(w) | Change::QuoteChanged(w) => {
             let summary = matches!(c, Change::SummaryChanged(_));
