@@ -134,11 +134,57 @@ pub enum WordOp {
 /// a space between two changes counts as changed, so that the sentence
 /// reads as one removed run and one added run, not as word-by-word confetti.
 pub fn words(old: &str, new: &str) -> Vec<Words> {
+    // The same two texts give the same runs whichever comes first, so that
+    // a diff read backwards is the exact mirror of the forward one.
+    if new >= old {
+        return words_in_order(old, new);
+    }
+    let mut out: Vec<Words> = words_in_order(new, old)
+        .into_iter()
+        .map(|w| Words {
+            op: match w.op {
+                WordOp::Removed => WordOp::Added,
+                WordOp::Added => WordOp::Removed,
+                WordOp::Equal => WordOp::Equal,
+            },
+            ..w
+        })
+        .collect();
+    // Removed before added, within each change.
+    for k in 1..out.len() {
+        if out[k - 1].op == WordOp::Added && out[k].op == WordOp::Removed {
+            out.swap(k - 1, k);
+        }
+    }
+    out
+}
+
+fn words_in_order(old: &str, new: &str) -> Vec<Words> {
     let diff = TextDiff::configure().diff_words(old, new);
     let tokens: Vec<(ChangeTag, &str)> = diff
         .iter_all_changes()
         .map(|c| (c.tag(), c.value()))
         .collect();
+    // Two sentences sharing a few small words ("no", "to") are a rewrite:
+    // below a quarter of the words in common, one run out and one run in.
+    let count = |keep: &dyn Fn(ChangeTag) -> bool| {
+        tokens
+            .iter()
+            .filter(|(tag, text)| keep(*tag) && !text.trim().is_empty())
+            .count()
+    };
+    let common = count(&|t| t == ChangeTag::Equal);
+    let longer = count(&|t| t != ChangeTag::Insert).max(count(&|t| t != ChangeTag::Delete));
+    if common * 4 < longer {
+        return [(WordOp::Removed, old), (WordOp::Added, new)]
+            .into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(op, text)| Words {
+                op,
+                text: text.to_string(),
+            })
+            .collect();
+    }
     let mut out: Vec<Words> = Vec::new();
     // The removed and the added text of the change block being read.
     let (mut removed, mut added) = (String::new(), String::new());
@@ -659,10 +705,31 @@ mod tests {
         }
 
         #[test]
-        fn word_runs_rebuild_both_texts(a in "[a-c ]{0,12}", b in "[a-c ]{0,12}") {
+        fn word_runs_rebuild_both_texts(a in "[a-c ]{0,16}", b in "[a-c ]{0,16}") {
             let w = words(&a, &b);
             prop_assert_eq!(text_of(&w, WordOp::Added), a);
             prop_assert_eq!(text_of(&w, WordOp::Removed), b);
+        }
+
+        #[test]
+        fn word_runs_read_backwards_are_the_mirror(a in "[a-c ]{0,16}", b in "[a-c ]{0,16}") {
+            let flip = |op| match op {
+                WordOp::Removed => WordOp::Added,
+                WordOp::Added => WordOp::Removed,
+                op => op,
+            };
+            // The same runs, removed and added swapped (order within a
+            // change aside: removed always comes first).
+            let runs = |x: &str, y: &str, f: &dyn Fn(WordOp) -> WordOp| {
+                let mut v: Vec<String> = words(x, y)
+                    .into_iter()
+                    .map(|w| format!("{:?} {}", f(w.op), w.text))
+                    .collect();
+                v.sort();
+                v
+            };
+            let (f, b) = (runs(&a, &b, &flip), runs(&b, &a, &|op| op));
+            prop_assert_eq!(f, b);
         }
     }
 
