@@ -102,12 +102,23 @@ impl Trend {
 }
 
 /// A round's id; on a terminal (`narrow`) its date over the rest of the
-/// id, which keeps a column of numbers narrow.
+/// id, broken after hyphens into lines no wider than the date, which keeps
+/// a column of numbers narrow.
 pub fn round_label(r: &RoundRef, narrow: bool) -> String {
-    match r.id.strip_prefix(&format!("{}-", r.date)) {
-        Some(rest) if narrow => format!("{}\n{rest}", r.date),
-        _ => r.id.clone(),
+    let date = r.date.to_string();
+    let Some(rest) = r.id.strip_prefix(&format!("{date}-")).filter(|_| narrow) else {
+        return r.id.clone();
+    };
+    let mut lines = vec![date.clone()];
+    let mut line = String::new();
+    for part in rest.split_inclusive('-') {
+        if !line.is_empty() && line.chars().count() + part.chars().count() > date.len() {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push_str(part);
     }
+    lines.push(line);
+    lines.join("\n")
 }
 
 /// Scores in [0, 1] as bars of eight heights; `·` where unknown.
@@ -158,5 +169,41 @@ impl View for Trend {
         }
         doc.push(Block::Legend(vec![format!("{SCORE_FORMULA}."), unknown]));
         doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::talks::Date;
+
+    #[test]
+    fn a_round_label_breaks_after_the_date_and_at_hyphens_on_a_terminal() {
+        let r = |id: &str| RoundRef {
+            id: id.into(),
+            date: Date {
+                year: 2021,
+                month: 12,
+                day: 17,
+            },
+            title: String::new(),
+        };
+        let label = |id, narrow| round_label(&r(id), narrow);
+        assert_eq!(
+            label("2021-12-17-draft-treaties", true),
+            "2021-12-17\ndraft-\ntreaties"
+        );
+        assert_eq!(label("2021-12-17-geneva", true), "2021-12-17\ngeneva");
+        assert_eq!(
+            label("2021-12-17-draft-treaties", false),
+            "2021-12-17-draft-treaties"
+        );
+        // Ids that do not start with their date stay whole.
+        assert_eq!(label("first-meeting", true), "first-meeting");
+    }
+
+    #[test]
+    fn a_sparkline_has_a_bar_per_round_and_a_dot_where_unknown() {
+        assert_eq!(sparkline(&[None, Some(0.0), Some(0.5), Some(1.0)]), "·▁▅█");
     }
 }
