@@ -136,7 +136,7 @@ impl View for History {
         let mut headers = vec!["round".to_string()];
         headers.extend(self.labels.iter().cloned());
         // A column of marks needs no more width than its longer label.
-        let dash = if self.narrow { "–\n" } else { "–" };
+        let dash = if self.narrow { "\n" } else { "–" };
         headers.extend(
             self.pair_labels
                 .iter()
@@ -153,15 +153,24 @@ impl View for History {
                         (None, true) => "withdrawn",
                         (None, false) => "·",
                     };
-                    let mut t = if c.changed {
-                        Text::styled(format!("* {shown}"), Tone::Strong)
-                    } else if c.stance.is_some() {
-                        Text::plain(shown)
-                    } else {
-                        Text::styled(shown, Tone::Dim)
+                    // The stance on the first line, its marks under it: the
+                    // column is as wide as the id and no wider.
+                    let mut t = match (c.changed, c.stance.is_some()) {
+                        (true, _) => Text::styled(shown, Tone::Strong),
+                        (false, true) => Text::plain(shown),
+                        (false, false) => Text::styled(shown, Tone::Dim),
                     };
+                    if c.changed || c.red_line {
+                        t.lines.push(Vec::new());
+                    }
+                    if c.changed {
+                        t.push("*", Tone::Strong);
+                    }
+                    if c.changed && c.red_line {
+                        t.push(" ", Tone::Plain);
+                    }
                     if c.red_line {
-                        t.line("RED LINE", Tone::RedLine);
+                        t.push("RED LINE", Tone::RedLine);
                     }
                     t
                 }));
@@ -181,11 +190,15 @@ impl View for History {
             headers,
             rows,
             right: Vec::new(),
-            nowrap: vec![0],
+            // Ids a reader types, and labels: whole, never wrapped.
+            nowrap: (0..=self.labels.len() + self.pair_labels.len()).collect(),
         }));
         doc.push(Block::Legend(vec![
             "*: changed in this round (`redlines diff` says how) · RED LINE: stated as non-negotiable · ·: no position stated".into(),
-            format!("Relations as of each round: {}", relation_legend()),
+            format!(
+                "Each pair's relation as of each round, the pair named at the head of its column: {}",
+                relation_legend()
+            ),
         ]));
         doc
     }
