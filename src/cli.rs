@@ -32,7 +32,7 @@ pub struct Global {
     #[arg(long, global = true, env = "REDLINES_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Which talks, where the data folder holds several
-    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID")]
+    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID", add = crate::complete::talks())]
     pub talks: Option<String>,
     /// Output format
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
@@ -69,8 +69,10 @@ pub enum Command {
     /// One position in full: stance, accepts, red line, quote and source
     Show {
         /// Party id (or a unique part of one)
+        #[arg(add = crate::complete::parties())]
         party: String,
         /// Issue id (or a unique part of one)
+        #[arg(add = crate::complete::issues())]
         issue: String,
         #[command(flatten)]
         round: RoundArg,
@@ -88,10 +90,13 @@ pub enum Command {
     /// One relation explained: both positions side by side, and why
     Explain {
         /// The first party
+        #[arg(add = crate::complete::parties())]
         party: String,
         /// The second party
+        #[arg(add = crate::complete::parties())]
         other: String,
         /// The issue
+        #[arg(add = crate::complete::issues())]
         issue: String,
         #[command(flatten)]
         round: RoundArg,
@@ -102,11 +107,31 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// One self-contained HTML page: positions, heat maps, deal zones, trend
+    Report {
+        #[command(flatten)]
+        round: RoundArg,
+        /// Where to write the page; `-` for stdout
+        #[arg(long, short, default_value = "report.html", value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the script that registers shell completions (ids come from the data)
+    Completions {
+        #[arg(value_enum)]
+        shell: crate::cmd::Shell,
+    },
+    /// Print the manual page (roff): `redlines man > redlines.1`
+    Man,
     /// What changed between two rounds: positions, red lines, relations
     Diff {
         /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
+        #[arg(add = crate::complete::rounds())]
         from: String,
         /// The later round (an earlier one reads the changes backwards)
+        #[arg(add = crate::complete::rounds())]
         to: String,
         #[command(flatten)]
         filter: Filter,
@@ -117,9 +142,10 @@ pub enum Command {
     /// One issue across every round: each party's stance, each pair's relation
     History {
         /// Issue id (or a unique part of one)
+        #[arg(add = crate::complete::issues())]
         issue: String,
         /// Only these parties (repeat the option for several)
-        #[arg(long = "party", short = 'p', value_name = "PARTY")]
+        #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::complete::parties())]
         parties: Vec<String>,
     },
     /// Each pair's agreement score, round by round, with a sparkline
@@ -149,16 +175,16 @@ pub enum ListWhat {
 #[derive(Debug, Args)]
 pub struct RoundArg {
     /// As of this round: an id, a unique part of one, a date, `first` or `latest`
-    #[arg(long, short, default_value = "latest", value_name = "ROUND")]
+    #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::complete::rounds())]
     pub round: String,
 }
 
 #[derive(Debug, Args)]
 pub struct Filter {
     /// Only these parties (repeat the option for several)
-    #[arg(long = "party", short = 'p', value_name = "PARTY")]
+    #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::complete::parties())]
     pub parties: Vec<String>,
     /// Only these issues (repeat the option for several)
-    #[arg(long = "issue", short = 'i', value_name = "ISSUE")]
+    #[arg(long = "issue", short = 'i', value_name = "ISSUE", add = crate::complete::issues())]
     pub issues: Vec<String>,
 }

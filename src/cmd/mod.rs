@@ -7,6 +7,8 @@ mod explain;
 mod history;
 mod list;
 mod matrix;
+mod report;
+mod shell;
 mod show;
 mod table;
 mod trend;
@@ -14,6 +16,8 @@ mod trend;
 use std::io::IsTerminal;
 
 use serde::Serialize;
+
+pub use shell::Shell;
 
 use crate::check::{Checked, check_talks};
 use crate::cli::{Cli, ColorWhen, Command};
@@ -68,6 +72,21 @@ impl Ctx {
                 width: g.width,
             },
             color_stderr: when(std::io::stderr().is_terminal()),
+        }
+    }
+
+    /// A context with plain table output, for reading data outside a
+    /// command (the shell completions).
+    pub fn plain(data: DataDir, talks: Option<String>) -> Self {
+        Ctx {
+            data,
+            talks,
+            style: Style {
+                format: crate::render::Format::Table,
+                color: false,
+                width: None,
+            },
+            color_stderr: false,
         }
     }
 
@@ -144,6 +163,9 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+        Command::Report { round, out, force } => report::run(&ctx, &round.round, &out, force),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
         Command::Diff {
             from,
             to,

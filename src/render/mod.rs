@@ -3,7 +3,9 @@
 //! knows about terminal width, colour, CSV quoting or JSON shape.
 
 mod csv;
+pub mod html;
 mod markdown;
+pub mod report;
 mod table;
 
 use serde::Serialize;

@@ -7,6 +7,8 @@ mod dataset;
 mod diff;
 mod history;
 mod matrix;
+mod report;
+mod shell;
 mod trend;
 
 use std::path::{Path, PathBuf};
