@@ -30,12 +30,16 @@ pub fn is_valid_id(s: &str) -> bool {
 struct Checker<'a> {
     files: &'a mut Files,
     diags: Vec<Diagnostic>,
+    /// Per file, the spans where the parser put placeholders for values that
+    /// were wrong or missing; already reported, they are not checked again.
+    patched: HashMap<FileId, Vec<Range<usize>>>,
 }
 
 pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked {
     let mut c = Checker {
         files,
         diags: Vec::new(),
+        patched: HashMap::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -48,12 +52,16 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
         let Some((file, text)) = c.decode(read) else {
             continue;
         };
+        // Round ids are file names, unique in their folder by construction;
+        // an id that is not lowercase could clash on a case-blind file system.
         if !is_valid_id(&id) {
-            c.diags.push(
-                Diagnostic::error(format!(
-                    "the round file name `{id}.toml` is not a valid round id: use lowercase letters, digits and hyphens"
-                ))
-                .in_file(file),
+            c.push(
+                Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
+                    .in_file(file)
+                    .help(format!(
+                        "rename it `{}.toml`: a round id is lowercase letters, digits and hyphens",
+                        suggest_id(&id)
+                    )),
             );
         }
         let Some(rf) = c.parse::<RoundFile>(file, &text) else {
@@ -66,6 +74,9 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
         }
     }
     c.order_rounds(&mut rounds);
+    // File by file, in the order a person reads them.
+    c.diags
+        .sort_by_key(|d| (d.locus.as_ref().map(|l| l.file), crate::parse::start(d)));
 
     let errors = c.diags.iter().any(Diagnostic::is_error);
     let talks = match header {
@@ -107,7 +118,14 @@ struct Placed {
 
 impl Checker<'_> {
     fn push(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        let on_placeholder = d.locus.as_ref().is_some_and(|l| {
+            l.span
+                .as_ref()
+                .is_some_and(|s| self.patched.get(&l.file).is_some_and(|p| p.contains(s)))
+        });
+        if !on_placeholder {
+            self.diags.push(d);
+        }
     }
 
     /// Bytes to text; an unreadable file or invalid UTF-8 is a located error.
@@ -141,19 +159,13 @@ impl Checker<'_> {
         }
     }
 
+    /// The file's model, with placeholders where it has problems (each
+    /// reported); `None` only when it cannot be read as TOML at all.
     fn parse<T: DeserializeOwned>(&mut self, file: FileId, text: &str) -> Option<T> {
-        match toml::from_str::<T>(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let message = e.message().trim().to_string();
-                let d = Diagnostic::error(message);
-                self.push(match e.span() {
-                    Some(span) => d.at(file, span),
-                    None => d.in_file(file),
-                });
-                None
-            }
-        }
+        let parsed = crate::parse::parse::<T>(text, file);
+        self.diags.extend(parsed.problems);
+        self.patched.insert(file, parsed.patched);
+        parsed.value
     }
 
     fn check_id(&mut self, what: &str, id: &Spanned<String>, file: FileId) {
@@ -631,13 +643,20 @@ impl Checker<'_> {
             if a.round.date == b.round.date
                 && (a.round.order.is_none() || a.round.order == b.round.order)
             {
-                self.diags.push(
+                let why = match (a.round.order, b.round.order) {
+                    (Some(o), Some(_)) => format!("both have `order = {o}`"),
+                    _ => "which came first is not given".to_string(),
+                };
+                self.push(
                     Diagnostic::error(format!(
-                        "rounds `{}` and `{}` are both dated {} and their order is not given",
+                        "rounds `{}` and `{}` are both dated {}, and {why}",
                         a.round.id, b.round.id, a.round.date
                     ))
                     .at(b.file, b.date_span.clone())
-                    .help("add `order = 1` to the earlier round and `order = 2` to the later one"),
+                    .label("same date as another round")
+                    .help(
+                        "add `order = 1` to the round that came first and `order = 2` to the other, below their `date`",
+                    ),
                 );
             }
         }

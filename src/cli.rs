@@ -81,6 +81,16 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Print the JSON Schema of talks.toml or of a round file, for editors
+    ///
+    /// Editors using Taplo (VS Code's Even Better TOML, Helix, Zed) read a
+    /// first line such as `#:schema ../../schema/talks.schema.json` and then
+    /// complete and validate as one types.
+    Schema {
+        /// Which kind of file
+        #[arg(value_enum)]
+        kind: crate::schema::Kind,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 
 mod check;
 mod list;
+mod schema;
 mod show;
 mod table;
 
@@ -130,6 +131,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+        Command::Schema { kind } => Ok(schema::run(kind)),
     }
 }
 
