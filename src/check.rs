@@ -73,6 +73,14 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
             rounds.push(round);
         }
     }
+    for path in raw.ignored {
+        let file = c.files.add(path, String::new());
+        c.push(
+            Diagnostic::warning("not read: round files end in `.toml`")
+                .in_file(file)
+                .help("rename it to end in `.toml`, or move it out of `rounds/`"),
+        );
+    }
     c.order_rounds(&mut rounds);
     // File by file, in the order a person reads them.
     c.diags
@@ -194,7 +202,10 @@ impl Checker<'_> {
                 Diagnostic::error(format!("duplicate {what} id `{}`", id.get_ref()))
                     .at(file, id.span())
                     .label("defined again here")
-                    .help(format!("first defined at line {line}, column {col}")),
+                    .help(format!(
+                        "`{}` is first defined at line {line}, column {col}; an id names one {what} only",
+                        id.get_ref()
+                    )),
             );
             false
         } else {
@@ -203,7 +214,19 @@ impl Checker<'_> {
         }
     }
 
-    fn resolve_header(&mut self, _talks_id: &str, file: FileId, tf: TalksFile) -> Option<Header> {
+    fn resolve_header(&mut self, talks_id: &str, file: FileId, tf: TalksFile) -> Option<Header> {
+        if !is_valid_id(talks_id) {
+            self.push(
+                Diagnostic::error(format!(
+                    "the folder name `{talks_id}` is not a valid talks id"
+                ))
+                .in_file(file)
+                .help(format!(
+                    "rename the folder `{}`: a talks id is lowercase letters, digits and hyphens",
+                    suggest_id(talks_id)
+                )),
+            );
+        }
         let mut parties = Vec::new();
         let mut seen = HashMap::new();
         for p in tf.parties {
@@ -291,10 +314,15 @@ impl Checker<'_> {
     fn date(&mut self, dt: &Spanned<toml::value::Datetime>, file: FileId) -> Option<Date> {
         let date = Date::from_toml(dt.get_ref());
         if date.is_none() {
+            let help = match dt.get_ref().date {
+                Some(d) => format!("write the day alone: {d}"),
+                None => "write the day, such as 2024-03-01".to_string(),
+            };
             self.push(
-                Diagnostic::error("expected a date such as 2022-01-10, with no time of day")
+                Diagnostic::error("expected a date, without a time of day")
                     .at(file, dt.span())
-                    .label("not a plain date"),
+                    .label("not a plain date")
+                    .help(help),
             );
         }
         date
@@ -319,7 +347,8 @@ impl Checker<'_> {
                         "`{}` is listed twice among the participants",
                         p.get_ref()
                     ))
-                    .at(file, p.span()),
+                    .at(file, p.span())
+                    .label("listed again here"),
                 ),
                 Some(&ix) => participants.push(ix),
                 None => self.push(unknown(
@@ -455,12 +484,15 @@ impl Checker<'_> {
         text: Option<&(String, String)>,
     ) {
         let Some((path, text)) = text else { return };
-        if !text.contains(&normalise(quote.get_ref())) {
+        let wanted = normalise(quote.get_ref());
+        if !text.contains(&wanted) {
             self.push(
-                Diagnostic::error(format!("the quote is not found verbatim in source `{source}`"))
-                    .at(file, quote.span())
-                    .label(format!("not in {path}"))
-                    .help("copy the quote exactly as the source prints it (white space and quote marks may differ)"),
+                Diagnostic::error(format!(
+                    "the quote is not found verbatim in source `{source}`"
+                ))
+                .at(file, quote.span())
+                .label(format!("not in {path}"))
+                .help(where_quote_differs(&wanted, text)),
             );
         }
     }
@@ -654,9 +686,10 @@ impl Checker<'_> {
                     ))
                     .at(b.file, b.date_span.clone())
                     .label("same date as another round")
-                    .help(
-                        "add `order = 1` to the round that came first and `order = 2` to the other, below their `date`",
-                    ),
+                    .help(match a.round.order {
+                        Some(_) => "give them different orders: the lower one came first",
+                        None => "add `order = 1` to the round that came first and `order = 2` to the other, below their `date`",
+                    }),
                 );
             }
         }
@@ -701,6 +734,33 @@ fn suggest_id(s: &str) -> String {
     } else {
         t.into()
     }
+}
+
+/// Where a quote parts from the source text: the longest run of its first
+/// words that the text holds, and the word after it on either side.
+fn where_quote_differs(quote: &str, text: &str) -> String {
+    let words: Vec<&str> = quote.split(' ').collect();
+    let mut matched = 0;
+    while matched < words.len() && text.contains(&words[..=matched].join(" ")) {
+        matched += 1;
+    }
+    if matched == 0 {
+        return format!(
+            "not even its first word, “{}”, is in the source text: is `source` the right one?",
+            words.first().copied().unwrap_or_default()
+        );
+    }
+    let prefix = words[..matched].join(" ");
+    let after = text
+        .find(&prefix)
+        .and_then(|at| text[at + prefix.len()..].split(' ').find(|w| !w.is_empty()))
+        .unwrap_or("(the end of the text)");
+    let shown = words[matched.saturating_sub(4)..matched].join(" ");
+    let lead = if matched > 4 { "…" } else { "" };
+    format!(
+        "the source reads “{lead}{shown}” and then “{after}”, where the quote has “{}”; copy the quote exactly as the source prints it (white space and quote marks may differ)",
+        words[matched]
+    )
 }
 
 /// Text as compared for verbatim quotes: white space runs folded to one

@@ -16,7 +16,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
 use toml::value::{Date, Datetime};
 
-use crate::diag::{Diagnostic, FileId, did_you_mean};
+use crate::diag::{Diagnostic, FileId, closest, did_you_mean};
 
 /// Past this many problems in one file, the rest are not looked for.
 const MAX_PROBLEMS: usize = 100;
@@ -112,8 +112,11 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
         parsed
             .problems
             .push(humanise(error.message(), span.clone(), text, file));
-        if is_key_error(error.message()) {
-            if !remove(&mut tree, &span) {
+        if let Some((_, meant)) = unknown_key(error.message()) {
+            // Read a near miss as the key it was meant to be, so that its
+            // value is checked and nothing is reported missing because of it.
+            let renamed = meant.is_some_and(|m| rename(&mut tree, &span, m));
+            if !renamed && !remove(&mut tree, &span) {
                 break;
             }
         } else if replace(&mut tree, &span, 0) {
@@ -162,8 +165,36 @@ fn missing_field(message: &str) -> Option<&str> {
     message.strip_prefix("missing field `")?.strip_suffix('`')
 }
 
-fn is_key_error(message: &str) -> bool {
-    message.starts_with("unknown field `")
+/// From serde's "unknown field `x`, expected one of …": the key, and the
+/// expected key it is a typo of, if any.
+fn unknown_key(message: &str) -> Option<(&str, Option<&str>)> {
+    let (key, expected) = message.strip_prefix("unknown field `")?.split_once('`')?;
+    Some((key, closest(key, backticked(expected))))
+}
+
+/// Give the key at `span` the name `to`, unless its table has that key already.
+fn rename(tree: &mut Spanned<DeValue<'_>>, span: &Range<usize>, to: &str) -> bool {
+    match tree.get_mut() {
+        DeValue::Table(t) => {
+            let hit = t
+                .iter()
+                .find(|(k, _)| k.span() == *span)
+                .map(|(k, _)| k.get_ref().to_string());
+            match hit {
+                Some(_) if t.contains_key(to) => false,
+                Some(key) => match t.remove_entry(key.as_str()) {
+                    Some((k, v)) => {
+                        t.insert(Spanned::new(k.span(), to.to_string().into()), v);
+                        true
+                    }
+                    None => false,
+                },
+                None => t.iter_mut().any(|(_, v)| rename(v, span, to)),
+            }
+        }
+        DeValue::Array(a) => a.iter_mut().any(|v| rename(v, span, to)),
+        _ => false,
+    }
 }
 
 /// The value at `span` made a placeholder of kind `kind`; false when there is

@@ -3,6 +3,7 @@
 //! stable. One module per command; snapshots live in `snapshots/`.
 
 mod authoring;
+mod check;
 mod core;
 
 use std::path::{Path, PathBuf};
