@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod select;
 pub mod state;

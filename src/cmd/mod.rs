@@ -3,6 +3,7 @@
 
 mod check;
 mod list;
+mod new;
 mod schema;
 mod show;
 mod table;
@@ -12,7 +13,7 @@ use std::io::IsTerminal;
 use serde::Serialize;
 
 use crate::check::{Checked, check_talks};
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, NewWhat};
 use crate::diag::Files;
 use crate::error::{Error, Result};
 use crate::load::DataDir;
@@ -132,6 +133,12 @@ pub fn run(cli: Cli) -> Result<Output> {
         } => show::run(&ctx, &party, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
         Command::Schema { kind } => Ok(schema::run(kind)),
+        Command::New { what } => match what {
+            NewWhat::Talks { id } => new::talks(&ctx, &id),
+            NewWhat::Round { id, date, from } => {
+                new::round(&ctx, &id, date.as_deref(), from.as_deref())
+            }
+        },
     }
 }
 
