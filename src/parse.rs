@@ -557,6 +557,84 @@ mod tests {
         assert!(m.iter().all(|m| m.starts_with("TOML syntax: ")), "{m:?}");
     }
 
+    /// Lines of round and talks files, good and bad, to shuffle into files.
+    const LINES: &[&str] = &[
+        "date = 2024-01-01",
+        "date = '2024-01-01'",
+        "date = 2024-01-01T10:00:00",
+        "title = 'x'",
+        "title = 3",
+        "order = 'x'",
+        "order = 2",
+        "participants = ['a', 3]",
+        "participants = 'a'",
+        "venu = 1",
+        "[[sources]]",
+        "id = 'a'",
+        "id = 3",
+        "titel = 'y'",
+        "[positions.a.b]",
+        "[positions.a]",
+        "stance = 'x'",
+        "stanse = 'x'",
+        "accepts = 'x'",
+        "accepts = [1, 'x']",
+        "red_line = 'yes'",
+        "priority = 'high'",
+        "withdrawn = 2",
+        "[[parties]]",
+        "name = 'n'",
+        "kind = 'country'",
+        "[[issues]]",
+        "scale = 'x'",
+        "scale = [{ id = 'a', lable = 'b' }]",
+        "scale = [{}, 3]",
+        "positions = 3",
+        "sources = [1]",
+        "x.y.z = 1",
+        "[x]",
+        "= 1",
+        "[[",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the file holds, parsing ends, without a panic, and every
+        /// placeholder answers a reported problem.
+        #[test]
+        fn any_mix_of_lines_parses_without_panic(picks in proptest::collection::vec(0..LINES.len(), 0..12)) {
+            let text: String = picks.iter().map(|&i| format!("{}\n", LINES[i])).collect();
+            let round = probe::<RoundFile>(&text);
+            proptest::prop_assert!(round.patched.is_empty() || !round.problems.is_empty());
+            let talks = probe::<TalksFile>(&text);
+            proptest::prop_assert!(talks.patched.is_empty() || !talks.problems.is_empty());
+        }
+
+        /// The same through the whole of `check`, a talks file and a round.
+        #[test]
+        fn check_never_panics(
+            talks in proptest::collection::vec(0..LINES.len(), 0..10),
+            round in proptest::collection::vec(0..LINES.len(), 0..10),
+        ) {
+            let lines = |picks: &[usize]| -> String {
+                picks.iter().map(|&i| format!("{}\n", LINES[i])).collect()
+            };
+            let header = "title = 't'\n[[parties]]\nid = 'a'\nname = 'A'\n[[issues]]\nid = 'b'\n\
+                          title = 'B'\nscale = [{ id = 'x', label = 'X' }, { id = 'y', label = 'Y' }]\n";
+            let read = |path: &str, bytes| crate::load::FileRead { path: path.into(), bytes: Ok(bytes) };
+            let raw = crate::load::RawTalks {
+                id: "t".into(),
+                talks: read("talks.toml", format!("{header}{}", lines(&talks)).into_bytes()),
+                rounds: vec![("2024-01-01-r".into(), read("r.toml", lines(&round).into_bytes()))],
+                ignored: Vec::new(),
+            };
+            let mut files = crate::diag::Files::default();
+            let checked = crate::check::check_talks(&crate::load::DataDir::Builtin, raw, &mut files);
+            for d in &checked.diagnostics {
+                let _ = d.render(&files, false);
+            }
+        }
+    }
+
     #[test]
     fn nothing_panics_on_odd_input() {
         for text in [

@@ -119,10 +119,11 @@ participants = [{participants}]
             let _ = write!(
                 out,
                 r#"# Positions. A round lists only what was stated in it; every other position
-# carries forward from earlier rounds. Below, commented out, is every position
-# in force as of `{as_of}`: uncomment one that was stated again or changed in
-# this round, edit it, and cite this round's source. Other keys: quote (verbatim,
-# with speaker), date, note, and `withdrawn = true` for a position given up.
+# carries forward from earlier rounds. Below, commented out, is every
+# position in force as of round `{as_of}`.
+# Uncomment those stated again or changed in this round, edit them, and cite
+# this round's source. Other keys: quote (verbatim, with speaker), date,
+# note, and `withdrawn = true` for a position given up.
 "#,
                 as_of = talks.rounds[state.round].id
             );
