@@ -28,8 +28,7 @@ pub fn talks(ctx: &Ctx, id: &str) -> Result<Output> {
     let rounds = dir.join("rounds");
     let file = dir.join("talks.toml");
     refuse_existing(&file)?;
-    std::fs::create_dir_all(&rounds)
-        .map_err(|e| Error::Io(format!("cannot create {}: {e}", rounds.display())))?;
+    make_dir(&rounds)?;
     let schema = schema_path(&data, &dir, Kind::Talks);
     write_new(&file, &talks_toml(id, schema.as_deref()))?;
     Ok(Output::ok(format!(
@@ -72,8 +71,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
         state: from.map(|r| State::as_of(&talks, r)),
     };
     let rounds_dir = dir.join("rounds");
-    std::fs::create_dir_all(&rounds_dir)
-        .map_err(|e| Error::Io(format!("cannot create {}: {e}", rounds_dir.display())))?;
+    make_dir(&rounds_dir)?;
     let schema = schema_path(&data, &rounds_dir, Kind::Round);
     write_new(&file, &round_toml(&talks, &plan, schema.as_deref()))?;
 
@@ -151,6 +149,11 @@ fn data_folder(ctx: &Ctx) -> Result<PathBuf> {
                 .into(),
         )),
     }
+}
+
+fn make_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Io(format!("cannot create the folder {}: {e}", dir.display())))
 }
 
 /// Where a talks' files are: the data folder itself when it is a talks folder.

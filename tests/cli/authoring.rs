@@ -177,6 +177,19 @@ scale = [
     ))
     .unwrap();
     assert_eq!(first["rows"][0]["cells"][1]["stance"], "west-all");
+
+    // A round can start from an earlier state than the latest.
+    let out = step(
+        dir,
+        &["new", "round", "2024-05-01-third", "--from", "first"],
+    );
+    assert!(
+        out.contains("3 filled in as of 2024-03-01-opening"),
+        "{out}"
+    );
+    let round = read(dir.join("data/lake/rounds/2024-05-01-third.toml"));
+    assert!(round.contains("# stance = \"west-all\""), "{round}");
+    step(dir, &["check", "--deny-warnings"]);
 }
 
 /// `new` run twice does no harm: the second run changes nothing and says why.

@@ -5,6 +5,12 @@
 
 use crate::{bare, fixtures, redlines, run};
 
+/// Assert the whole of what `check` says about a case, and its exit code.
+#[track_caller]
+fn expect(case: &str, code: i32, stderr: &str) {
+    assert_eq!(check(case, &[]), (stderr.to_string(), code));
+}
+
 /// `redlines --data broken/CASE check ARGS`: (stderr, exit code).
 fn check(case: &str, args: &[&str]) -> (String, i32) {
     let mut cmd = bare();
@@ -18,10 +24,9 @@ fn check(case: &str, args: &[&str]) -> (String, i32) {
 /// A file that is not valid TOML: every syntax error, and nothing guessed from the rest.
 #[test]
 fn toml_syntax_errors_are_all_reported_and_the_file_is_checked_no_further() {
-    let (stderr, code) = check("syntax", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "syntax",
+        1,
         r##"error: TOML syntax: invalid basic string, expected `"`
  --> broken/syntax/rounds/2024-03-01-opening.toml:2:25
   |
@@ -35,7 +40,7 @@ error: TOML syntax: unclosed table, expected `]`
   |                      ^
 
 2 errors in 1 talks, 2 files: broken/syntax (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
@@ -43,10 +48,9 @@ error: TOML syntax: unclosed table, expected `]`
 /// reported missing because of it.
 #[test]
 fn unknown_keys_suggest_the_key_meant() {
-    let (stderr, code) = check("unknown-key", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "unknown-key",
+        1,
         r##"error: unknown key `titel`
  --> broken/unknown-key/talks.toml:1:1
   |
@@ -96,16 +100,15 @@ error: unknown key `redline`
    = help: did you mean `red_line`?
 
 6 errors in 1 talks, 2 files: broken/unknown-key (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn values_of_the_wrong_type_say_what_was_expected() {
-    let (stderr, code) = check("wrong-type", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "wrong-type",
+        1,
         r##"error: `country` is not allowed here
   --> broken/wrong-type/talks.toml:10:8
    |
@@ -159,16 +162,15 @@ error: `high` is not allowed here
    |            ^^^^^^ expected `core` or `secondary`
 
 7 errors in 1 talks, 2 files: broken/wrong-type (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn ids_and_round_file_names_are_lowercase_letters_digits_and_hyphens() {
-    let (stderr, code) = check("bad-id", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "bad-id",
+        1,
         r##"error: invalid party id `North Land`
  --> broken/bad-id/talks.toml:4:6
   |
@@ -206,17 +208,16 @@ error: unknown party `North`
   = help: did you mean `North Land`?
 
 5 errors in 1 talks, 2 files: broken/bad-id (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 /// Round ids are file names, so two rounds cannot share one.
 #[test]
 fn duplicate_ids_point_at_the_first_definition() {
-    let (stderr, code) = check("duplicate-id", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "duplicate-id",
+        1,
         r##"error: duplicate party id `north`
  --> broken/duplicate-id/talks.toml:8:6
   |
@@ -250,16 +251,15 @@ error: duplicate source id `minutes-1`
   = help: `minutes-1` is first defined at line 5, column 6; an id names one source only
 
 4 errors in 1 talks, 2 files: broken/duplicate-id (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn unknown_references_suggest_a_near_miss() {
-    let (stderr, code) = check("unknown-ref", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "unknown-ref",
+        1,
         r##"error: unknown party `sotuh`
  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:3:26
   |
@@ -333,16 +333,15 @@ error: unknown source `press-release`
    = help: this round's sources: minutes-1
 
 8 errors, 1 warning in 1 talks, 2 files: broken/unknown-ref (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn stance_accepts_summary_and_withdrawal() {
-    let (stderr, code) = check("positions", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "positions",
+        1,
         r##"error: `accepts` leaves out the stance `low`
   --> broken/positions/rounds/2024-03-01-opening.toml:11:11
    |
@@ -384,16 +383,15 @@ error: a quote with no source
    = help: add `source = "…"`, the id of the source that prints this quote
 
 5 errors in 1 talks, 3 files: broken/positions (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn dates_are_plain_days_and_rounds_on_one_day_are_ordered() {
-    let (stderr, code) = check("dates", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "dates",
+        1,
         r##"error: expected a date, without a time of day
  --> broken/dates/rounds/2024-03-01-opening.toml:1:8
   |
@@ -433,16 +431,15 @@ error: TOML syntax: invalid date, expected day between 01 and 30
   |        ^^^^^^^^^^
 
 5 errors in 1 talks, 7 files: broken/dates (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn a_scale_has_at_least_two_outcomes() {
-    let (stderr, code) = check("few-outcomes", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "few-outcomes",
+        1,
         r##"error: issue `toll` has 1 outcome; a scale needs at least two
   --> broken/few-outcomes/talks.toml:10:9
    |
@@ -459,16 +456,15 @@ error: issue `berths` has 0 outcomes; a scale needs at least two
    |         ^^ the scale, from one pole to the other
 
 2 errors in 1 talks, 1 file: broken/few-outcomes (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn a_quote_needs_a_source() {
-    let (stderr, code) = check("quote-no-source", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "quote-no-source",
+        1,
         r##"error: a quote with no source
  --> broken/quote-no-source/rounds/2024-03-01-opening.toml:7:9
   |
@@ -478,7 +474,7 @@ fn a_quote_needs_a_source() {
   = help: add `source = "…"`, the id of the source that prints this quote
 
 1 error in 1 talks, 2 files: broken/quote-no-source (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
@@ -486,10 +482,9 @@ fn a_quote_needs_a_source() {
 /// are found in it although its line breaks and quote marks differ.
 #[test]
 fn quotes_are_found_verbatim_in_the_source_text() {
-    let (stderr, code) = check("quotes", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "quotes",
+        1,
         r##"error: cannot read the source text broken/quotes/sources/minutes-1-copy.txt: No such file or directory
   --> broken/quotes/rounds/2024-03-01-opening.toml:13:8
    |
@@ -519,16 +514,15 @@ error: the quote is not found verbatim in source `minutes-1`
    = help: not even its first word, “We”, is in the source text: is `source` the right one?
 
 4 errors in 1 talks, 3 files: broken/quotes (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn a_file_that_is_not_utf8_is_located() {
-    let (stderr, code) = check("encoding", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "encoding",
+        1,
         r##"error: the file is not valid UTF-8
  --> broken/encoding/rounds/2024-03-01-opening.toml:2:12
   |
@@ -538,16 +532,15 @@ fn a_file_that_is_not_utf8_is_located() {
   = help: save the file as UTF-8
 
 1 error in 1 talks, 2 files: broken/encoding (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
 #[test]
 fn every_problem_in_every_file_is_reported_in_one_run() {
-    let (stderr, code) = check("many", &[]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
+    expect(
+        "many",
+        1,
         r##"error: invalid party id `South`
  --> broken/many/talks.toml:8:6
   |
@@ -665,7 +658,7 @@ error: `accepts` leaves out the stance `high`
   = help: a party accepts at least what it demands
 
 11 errors, 4 warnings in 1 talks, 4 files: broken/many (from --data or $REDLINES_DATA)
-"##
+"##,
     );
 }
 
