@@ -32,7 +32,7 @@ pub struct Global {
     #[arg(long, global = true, env = "REDLINES_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Which talks, where the data folder holds several
-    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID")]
+    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID", add = crate::complete::talks())]
     pub talks: Option<String>,
     /// Output format
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
@@ -69,8 +69,34 @@ pub enum Command {
     /// One position in full: stance, accepts, red line, quote and source
     Show {
         /// Party id (or a unique part of one)
+        #[arg(add = crate::complete::parties())]
         party: String,
         /// Issue id (or a unique part of one)
+        #[arg(add = crate::complete::issues())]
+        issue: String,
+        #[command(flatten)]
+        round: RoundArg,
+    },
+    /// Agreement and disagreement matrices: party × party, or issue × pair
+    Matrix {
+        #[command(flatten)]
+        round: RoundArg,
+        /// Party × party counts and scores, or issues × party pairs with deal zones
+        #[arg(long, value_enum, default_value_t = MatrixBy::Pair)]
+        by: MatrixBy,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// One relation explained: both positions side by side, and why
+    Explain {
+        /// The first party
+        #[arg(add = crate::complete::parties())]
+        party: String,
+        /// The second party
+        #[arg(add = crate::complete::parties())]
+        other: String,
+        /// The issue
+        #[arg(add = crate::complete::issues())]
         issue: String,
         #[command(flatten)]
         round: RoundArg,
@@ -81,6 +107,24 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// One self-contained HTML page: positions, heat maps, deal zones, trend
+    Report {
+        #[command(flatten)]
+        round: RoundArg,
+        /// Where to write the page; `-` for stdout
+        #[arg(long, short, default_value = "report.html", value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the script that registers shell completions (ids come from the data)
+    Completions {
+        #[arg(value_enum)]
+        shell: crate::cmd::Shell,
+    },
+    /// Print the manual page (roff): `redlines man > redlines.1`
+    Man,
     /// Print the JSON Schema of talks.toml or of a round file, for editors
     ///
     /// Editors using Taplo (VS Code's Even Better TOML, Helix, Zed) read a
@@ -119,9 +163,17 @@ pub enum NewWhat {
         date: Option<String>,
         /// Carry the positions in force as of this round [default: the latest
         /// round up to --date]
-        #[arg(long, value_name = "ROUND")]
+        #[arg(long, value_name = "ROUND", add = crate::complete::rounds())]
         from: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixBy {
+    /// Party × party: counts of each relation and an agreement score
+    Pair,
+    /// Issue × party pair: each relation, and the issue's deal zone
+    Issue,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,16 +187,16 @@ pub enum ListWhat {
 #[derive(Debug, Args)]
 pub struct RoundArg {
     /// As of this round: an id, a unique part of one, a date, `first` or `latest`
-    #[arg(long, short, default_value = "latest", value_name = "ROUND")]
+    #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::complete::rounds())]
     pub round: String,
 }
 
 #[derive(Debug, Args)]
 pub struct Filter {
     /// Only these parties (repeat the option for several)
-    #[arg(long = "party", short = 'p', value_name = "PARTY")]
+    #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::complete::parties())]
     pub parties: Vec<String>,
     /// Only these issues (repeat the option for several)
-    #[arg(long = "issue", short = 'i', value_name = "ISSUE")]
+    #[arg(long = "issue", short = 'i', value_name = "ISSUE", add = crate::complete::issues())]
     pub issues: Vec<String>,
 }

@@ -137,6 +137,13 @@ impl PairSummary {
     }
 }
 
+/// Where the unordered pair (a, b), a ≠ b, of `n` parties is stored when
+/// pairs are listed as (0,1), (0,2), …, (1,2), …
+pub fn pair_index(n: usize, a: usize, b: usize) -> usize {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    a * (2 * n - a - 1) / 2 + (b - a - 1)
+}
+
 /// Party × party: the relation of every pair on every selected issue.
 #[derive(Debug, Clone)]
 pub struct PairMatrix {
@@ -196,9 +203,7 @@ impl PairMatrix {
 
     /// Index of the pair (a, b), a ≠ b, positions in `parties`.
     pub fn pair_index(&self, a: usize, b: usize) -> usize {
-        let (a, b) = if a < b { (a, b) } else { (b, a) };
-        let n = self.parties.len();
-        a * (2 * n - a - 1) / 2 + (b - a - 1)
+        pair_index(self.parties.len(), a, b)
     }
 
     /// Every pair as positions in `parties`, in storage order.
@@ -224,4 +229,113 @@ pub fn score_trend(
         }
     }
     scores
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::talks::Talks;
+
+    /// A position on a scale of `n` outcomes: a stance, accepts around it.
+    fn position(n: usize) -> impl Strategy<Value = Position> {
+        (
+            0..n,
+            any::<u64>(),
+            any::<bool>(),
+            prop::option::of(prop_oneof![Just(Priority::Core), Just(Priority::Secondary)]),
+        )
+            .prop_map(move |(stance, extra, red_line, priority)| {
+                let mut p = crate::testing::stance(0, Some(stance));
+                p.accepts = Outcomes(p.accepts.0 | (extra & ((1u64 << n) - 1)));
+                Position {
+                    red_line,
+                    priority,
+                    ..p
+                }
+            })
+    }
+
+    fn pair() -> impl Strategy<Value = (Position, Position)> {
+        (2usize..=6).prop_flat_map(|n| (position(n), position(n)))
+    }
+
+    /// A talks of one issue with `positions[k]` stated by party k (None: silent).
+    fn talks(n: usize, positions: Vec<Option<Position>>) -> Talks {
+        let parties = positions.len();
+        let stated = positions
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, p)| p.map(|p| Position { party: k, ..p }))
+            .collect();
+        crate::testing::talks(parties, n, vec![stated])
+    }
+
+    proptest! {
+        #[test]
+        fn a_relation_is_symmetric((a, b) in pair()) {
+            prop_assert_eq!(relation(Some(&a), Some(&b)), relation(Some(&b), Some(&a)));
+        }
+
+        #[test]
+        fn agree_iff_same_stance((a, b) in pair()) {
+            prop_assert_eq!(relation(Some(&a), Some(&b)) == Relation::Agree, a.stance == b.stance);
+        }
+
+        #[test]
+        fn a_missing_position_is_unknown((a, _b) in pair()) {
+            prop_assert_eq!(relation(Some(&a), None), Relation::Unknown);
+            prop_assert_eq!(relation(None, Some(&a)), Relation::Unknown);
+        }
+
+        #[test]
+        fn taking_up_a_red_line_never_turns_a_clash_into_anything_else((a, b) in pair()) {
+            let before = relation(Some(&a), Some(&b));
+            let hardened = Position { red_line: true, ..a.clone() };
+            let after = relation(Some(&hardened), Some(&b));
+            match before {
+                Relation::Clash | Relation::Disagree => prop_assert_eq!(after, Relation::Clash),
+                other => prop_assert_eq!(after, other),
+            }
+        }
+
+        #[test]
+        fn the_deal_zone_lies_within_every_accepts(
+            (n, positions) in (2usize..=6).prop_flat_map(|n| (Just(n), prop::collection::vec(prop::option::of(position(n)), 0..6)))
+        ) {
+            let known: Vec<Outcomes> = positions.iter().flatten().map(|p| p.accepts).collect();
+            let t = talks(n, positions);
+            let state = State::as_of(&t, 0);
+            match deal_zone(&state, 0) {
+                None => prop_assert!(known.len() < 2),
+                Some(zone) => {
+                    prop_assert!(known.len() >= 2);
+                    for a in &known {
+                        prop_assert_eq!(zone.minus(*a), Outcomes(0));
+                    }
+                    // And it is all of what they share.
+                    let all = known.iter().fold(Outcomes(u64::MAX), |z, a| z.intersect(*a));
+                    prop_assert_eq!(zone, all);
+                }
+            }
+        }
+
+        #[test]
+        fn the_matrix_score_is_within_0_and_1(
+            (n, positions) in (2usize..=6).prop_flat_map(|n| (Just(n), prop::collection::vec(prop::option::of(position(n)), 2..6)))
+        ) {
+            let parties: Vec<usize> = (0..positions.len()).collect();
+            let t = talks(n, positions);
+            let m = PairMatrix::build(&State::as_of(&t, 0), &parties, &[0]);
+            for ((a, b), s) in m.pairs().zip(&m.summaries) {
+                prop_assert_eq!(m.pair_index(a, b), m.pair_index(b, a));
+                if let Some(score) = s.score {
+                    prop_assert!((0.0..=1.0).contains(&score));
+                }
+                let total: u32 = Relation::ALL.iter().map(|&r| s.count(r)).sum();
+                prop_assert_eq!(total, 1);
+            }
+        }
+    }
 }

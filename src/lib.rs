@@ -9,14 +9,18 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod compare;
+pub mod complete;
 pub mod diag;
 pub mod error;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod select;
 pub mod state;
 pub mod talks;
+#[cfg(test)]
+mod testing;

@@ -246,7 +246,8 @@ pub fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An I/O error as a person reads it: the OS message without its code.
+pub fn io_reason(e: &std::io::Error) -> String {
     // The OS message without the "(os error N)" tail.
     let s = e.to_string();
     match s.find(" (os error") {

@@ -1,10 +1,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use redlines::cli::Cli;
 
 fn main() -> ExitCode {
+    // Under COMPLETE=SHELL (set by the scripts of `redlines completions`),
+    // print completions for the words given and exit.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     let code = match redlines::cmd::run(cli) {
         Ok(out) => {

@@ -116,29 +116,27 @@ pub fn issue(talks: &Talks, spec: &str) -> Result<usize> {
 
 /// The parties named (all, in order, when none is).
 pub fn parties(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
-    if specs.is_empty() {
-        return Ok((0..talks.parties.len()).collect());
-    }
-    let mut out = Vec::new();
-    for s in specs {
-        let p = party(talks, s)?;
-        if !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    Ok(out)
+    all_or_named(talks.parties.len(), specs, |s| party(talks, s))
 }
 
 /// The issues named (all, in order, when none is).
 pub fn issues(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
+    all_or_named(talks.issues.len(), specs, |s| issue(talks, s))
+}
+
+fn all_or_named(
+    n: usize,
+    specs: &[String],
+    one: impl Fn(&str) -> Result<usize>,
+) -> Result<Vec<usize>> {
     if specs.is_empty() {
-        return Ok((0..talks.issues.len()).collect());
+        return Ok((0..n).collect());
     }
     let mut out = Vec::new();
     for s in specs {
-        let i = issue(talks, s)?;
-        if !out.contains(&i) {
-            out.push(i);
+        let ix = one(s)?;
+        if !out.contains(&ix) {
+            out.push(ix);
         }
     }
     Ok(out)

@@ -90,3 +90,78 @@ pub fn states(talks: &Talks) -> impl Iterator<Item = State<'_>> {
         state.clone()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{stance, talks};
+
+    fn stance_of(s: &State<'_>, party: usize) -> Option<(usize, usize)> {
+        s.get(party, 0)
+            .map(|st| (st.position.stance.unwrap(), st.round_ix))
+    }
+
+    #[test]
+    fn a_party_absent_from_a_round_keeps_its_last_position() {
+        let t = talks(
+            2,
+            3,
+            vec![
+                vec![stance(0, Some(0)), stance(1, Some(2))],
+                vec![stance(1, Some(1))],
+            ],
+        );
+        let s = State::as_of(&t, 1);
+        assert_eq!(stance_of(&s, 0), Some((0, 0)), "carried from round 0");
+        assert_eq!(stance_of(&s, 1), Some((1, 1)), "restated in round 1");
+        let first = State::as_of(&t, 0);
+        assert_eq!(
+            stance_of(&first, 1),
+            Some((2, 0)),
+            "a later round does not leak back"
+        );
+    }
+
+    #[test]
+    fn a_withdrawal_clears_the_position_but_is_remembered() {
+        let t = talks(
+            1,
+            2,
+            vec![vec![stance(0, Some(1))], vec![stance(0, None)], vec![]],
+        );
+        let s = State::as_of(&t, 2);
+        assert!(s.get(0, 0).is_none());
+        assert_eq!(s.last_stated(0, 0).unwrap().round_ix, 1);
+    }
+
+    #[test]
+    fn a_party_never_heard_from_has_no_position() {
+        let t = talks(2, 2, vec![vec![stance(0, Some(1))]]);
+        assert!(State::as_of(&t, 0).get(1, 0).is_none());
+    }
+
+    #[test]
+    fn the_incremental_states_equal_the_states_built_from_scratch() {
+        let t = talks(
+            3,
+            4,
+            vec![
+                vec![stance(0, Some(0)), stance(2, Some(3))],
+                vec![stance(1, Some(1))],
+                vec![stance(0, None), stance(2, Some(2))],
+                vec![stance(0, Some(3))],
+            ],
+        );
+        for (r, s) in states(&t).enumerate() {
+            let fresh = State::as_of(&t, r);
+            assert_eq!(s.round, r);
+            for p in 0..3 {
+                assert_eq!(
+                    stance_of(&s, p),
+                    stance_of(&fresh, p),
+                    "round {r}, party {p}"
+                );
+            }
+        }
+    }
+}

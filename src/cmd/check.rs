@@ -99,7 +99,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
             code,
         });
     }
-    let mut stderr = render_all(&diags, &files, ctx.style.color);
+    let mut stderr = render_all(&diags, &files, ctx.color_stderr);
     let checked = format!(
         "{} talks, {}: {}",
         ids.len(),

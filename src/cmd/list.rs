@@ -112,6 +112,7 @@ impl View for TalksList {
                 .to_vec(),
             rows,
             right: vec![2, 3, 4],
+            nowrap: vec![0, 5],
         }));
         doc.push(Block::Legend(vec![format!("data: {}", self.data)]));
         doc
@@ -192,6 +193,7 @@ impl View for RoundsList {
             .to_vec(),
             rows,
             right: vec![6],
+            nowrap: vec![0, 1],
         }));
         doc
     }
@@ -224,6 +226,7 @@ impl View for PartiesList {
                 .to_vec(),
             rows,
             right: vec![],
+            nowrap: vec![0],
         }));
         doc
     }
@@ -286,6 +289,7 @@ impl View for IssuesList {
                 .to_vec(),
             rows,
             right: vec![],
+            nowrap: vec![0],
         }));
         doc
     }

@@ -2,15 +2,21 @@
 //! hands it to the output layer.
 
 mod check;
+mod explain;
 mod list;
+mod matrix;
 mod new;
+mod report;
 mod schema;
+mod shell;
 mod show;
 mod table;
 
 use std::io::IsTerminal;
 
 use serde::Serialize;
+
+pub use shell::Shell;
 
 use crate::check::{Checked, check_talks};
 use crate::cli::{Cli, ColorWhen, Command, NewWhat};
@@ -42,19 +48,20 @@ pub struct Ctx {
     pub data: DataDir,
     pub talks: Option<String>,
     pub style: Style,
+    /// Colour for what goes to stderr (diagnostics), which may be a terminal when stdout is not.
+    pub color_stderr: bool,
 }
 
 impl Ctx {
     pub fn new(cli: &Cli) -> Self {
         let g = &cli.global;
-        let color = match g.color {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let when = |terminal: bool| match g.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            ColorWhen::Auto => !no_color && terminal,
         };
+        let color = when(std::io::stdout().is_terminal());
         Ctx {
             data: DataDir::locate(g.data.clone()),
             talks: g.talks.clone(),
@@ -63,6 +70,22 @@ impl Ctx {
                 color,
                 width: g.width,
             },
+            color_stderr: when(std::io::stderr().is_terminal()),
+        }
+    }
+
+    /// A context with plain table output, for reading data outside a
+    /// command (the shell completions).
+    pub fn plain(data: DataDir, talks: Option<String>) -> Self {
+        Ctx {
+            data,
+            talks,
+            style: Style {
+                format: crate::render::Format::Table,
+                color: false,
+                width: None,
+            },
+            color_stderr: false,
         }
     }
 
@@ -131,7 +154,17 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
+        Command::Matrix { round, by, filter } => matrix::run(&ctx, &round.round, by, &filter),
+        Command::Explain {
+            party,
+            other,
+            issue,
+            round,
+        } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+        Command::Report { round, out, force } => report::run(&ctx, &round.round, &out, force),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
         Command::Schema { kind } => Ok(schema::run(kind)),
         Command::New { what } => match what {
             NewWhat::Talks { id } => new::talks(&ctx, &id),

@@ -40,6 +40,22 @@ pub fn run(ctx: &Ctx, party: &str, issue: &str, round: &str) -> Result<Output> {
     ctx.render(&shown)
 }
 
+/// Every field `position_fields` may give, in the order it gives them.
+pub const FIELD_ORDER: [&str; 12] = [
+    "stance",
+    "accepts",
+    "red line",
+    "priority",
+    "summary",
+    "quote",
+    "speaker",
+    "said on",
+    "source",
+    "url",
+    "stated in",
+    "note",
+];
+
 /// The fields of one position, as `show` and `explain` print them.
 pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
     let mut f: Vec<(String, Text)> = Vec::new();

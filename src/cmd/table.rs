@@ -37,6 +37,8 @@ pub struct TableCell {
     pub priority: Option<Priority>,
     /// The round the position was stated in; `null` with no position.
     pub since: Option<String>,
+    #[serde(skip)]
+    since_date: Option<crate::talks::Date>,
     /// Stated in an earlier round than `as_of` and carried forward.
     pub carried: bool,
 }
@@ -71,6 +73,7 @@ impl PositionsTable {
                             red_line: stated.is_some_and(|s| s.position.red_line),
                             priority: stated.and_then(|s| s.position.priority),
                             since: stated.map(|s| s.round.id.clone()),
+                            since_date: stated.map(|s| s.round.date),
                             carried: stated.is_some_and(|s| s.round_ix < round),
                         }
                     })
@@ -110,7 +113,7 @@ impl View for PositionsTable {
                         t.line("RED LINE", Tone::RedLine);
                     }
                     if c.carried
-                        && let Some(since) = &c.since
+                        && let Some(since) = &c.since_date
                     {
                         t.line(format!("since {since}"), Tone::Dim);
                     }
@@ -128,9 +131,10 @@ impl View for PositionsTable {
             headers,
             rows,
             right: vec![],
+            nowrap: Vec::new(),
         }));
         doc.push(Block::Legend(vec![
-            "RED LINE: stated as non-negotiable · since R: stated in an earlier round R and carried forward · ·: no position stated".into(),
+            "RED LINE: stated as non-negotiable · since DATE: stated in the round of that date and carried forward · ·: no position stated".into(),
             "Outcomes are ids on each issue's scale: `redlines list issues` lists them; `redlines show PARTY ISSUE` gives the position in full.".into(),
         ]));
         doc

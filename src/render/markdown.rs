@@ -21,7 +21,7 @@ pub fn render(doc: &Doc) -> String {
                         .iter()
                         .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
                         .collect(),
-                    right: Vec::new(),
+                    ..Table::default()
                 };
                 out.push_str(&pipe_table(&t));
             }

@@ -3,7 +3,9 @@
 //! knows about terminal width, colour, CSV quoting or JSON shape.
 
 mod csv;
+pub mod html;
 mod markdown;
+pub mod report;
 mod table;
 
 use serde::Serialize;
@@ -115,6 +117,8 @@ pub struct Table {
     pub rows: Vec<Vec<Text>>,
     /// Columns whose content is right-aligned (numbers).
     pub right: Vec<usize>,
+    /// Columns never wrapped, such as ids a reader will type.
+    pub nowrap: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! `--format table`: boxed tables by comfy-table, colour on a terminal.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table as Comfy, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table as Comfy, presets};
 
 use super::{Block, Doc, Style, Table, Text, Tone, paint};
 
@@ -77,6 +77,11 @@ fn boxed(table: &Table, style: &Style) -> String {
     for &c in &table.right {
         if let Some(col) = t.column_mut(c) {
             col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    for &c in &table.nowrap {
+        if let Some(col) = t.column_mut(c) {
+            col.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
     t.to_string()

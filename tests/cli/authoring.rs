@@ -82,7 +82,7 @@ title = "Minutes"
 "#;
 
 /// The README's "Adding a new talks", step by step, in a temporary folder.
-/// (`matrix` and `diff` are left out: they are built on other branches.)
+/// (`diff` is left out: it is being built on another branch.)
 #[test]
 fn the_authoring_walk_from_new_talks_to_table() {
     let tmp = tempfile::tempdir().unwrap();
@@ -177,6 +177,22 @@ scale = [
     ))
     .unwrap();
     assert_eq!(first["rows"][0]["cells"][1]["stance"], "west-all");
+
+    // 6. The matrix: West took up the shared outcome, which the Broker holds
+    // and East does not accept.
+    let matrix: serde_json::Value =
+        serde_json::from_str(&step(dir, &["matrix", "--format", "json"])).unwrap();
+    let east_west = &matrix["pairs"][0];
+    assert_eq!(
+        (&east_west["a"], &east_west["b"]),
+        (&"east".into(), &"west".into())
+    );
+    assert_eq!(east_west["disagree"], 1);
+    assert_eq!(
+        matrix["pairs"][2]["agree"], 1,
+        "west and broker both want shared"
+    );
+    step(dir, &["matrix"]);
 
     // A round can start from an earlier state than the latest.
     let out = step(

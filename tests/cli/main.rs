@@ -5,6 +5,10 @@
 mod authoring;
 mod check;
 mod core;
+mod dataset;
+mod matrix;
+mod report;
+mod shell;
 
 use std::path::{Path, PathBuf};
 

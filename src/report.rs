@@ -1,0 +1,141 @@
+//! What the HTML report shows, gathered from the core types: the state as
+//! of a round, the pair matrix, deal zones and the score trend. Pure: the
+//! page itself is written by `render::report`.
+
+use crate::compare::{PairMatrix, deal_zone, score_trend};
+use crate::state::State;
+use crate::talks::{Outcomes, Talks};
+
+/// The sections of the report, in page order: the pictures first (who
+/// agrees now, and how that moved; then issue by issue), then the positions
+/// in full as the reference they are drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Matrix,
+    Trend,
+    Relations,
+    DealZones,
+    Positions,
+}
+
+impl Section {
+    /// The anchor of the section on the page.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Positions => "positions",
+            Section::Matrix => "matrix",
+            Section::Relations => "relations",
+            Section::DealZones => "deal-zones",
+            Section::Trend => "trend",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Positions => "Positions",
+            Section::Matrix => "Agreement between parties",
+            Section::Relations => "Relations by issue",
+            Section::DealZones => "Deal zones",
+            Section::Trend => "Agreement over the rounds",
+        }
+    }
+}
+
+pub struct Report<'t> {
+    pub talks: &'t Talks,
+    /// The round the report is as of.
+    pub round: usize,
+    pub state: State<'t>,
+    /// The parties and issues shown (all of them), as indices into `talks`.
+    pub parties: Vec<usize>,
+    pub issues: Vec<usize>,
+    pub matrix: PairMatrix,
+    /// Per shown issue: the outcomes every party with a position accepts.
+    pub zones: Vec<Option<Outcomes>>,
+    /// `trend[pair][r]` for rounds `0..=round`, pairs in `matrix.pairs()` order.
+    pub trend: Vec<Vec<Option<f64>>>,
+}
+
+impl<'t> Report<'t> {
+    /// The report on every party and issue as of round `round`.
+    pub fn build(talks: &'t Talks, round: usize) -> Self {
+        let parties: Vec<usize> = (0..talks.parties.len()).collect();
+        let issues: Vec<usize> = (0..talks.issues.len()).collect();
+        let state = State::as_of(talks, round);
+        let matrix = PairMatrix::build(&state, &parties, &issues);
+        let zones = issues.iter().map(|&i| deal_zone(&state, i)).collect();
+        let mut trend = score_trend(talks, &parties, &issues);
+        for scores in &mut trend {
+            scores.truncate(round + 1);
+        }
+        Report {
+            talks,
+            round,
+            state,
+            parties,
+            issues,
+            matrix,
+            zones,
+            trend,
+        }
+    }
+
+    /// The sections there is something to show in: comparing needs two
+    /// parties, and every section but the matrix needs an issue.
+    pub fn sections(&self) -> Vec<Section> {
+        let pairs = self.parties.len() >= 2;
+        let issues = !self.issues.is_empty();
+        [
+            (Section::Matrix, pairs),
+            (Section::Trend, pairs),
+            (Section::Relations, pairs && issues),
+            (Section::DealZones, issues),
+            (Section::Positions, issues),
+        ]
+        .into_iter()
+        .filter_map(|(s, shown)| shown.then_some(s))
+        .collect()
+    }
+
+    /// How many positions in force are held as red lines.
+    pub fn red_lines(&self) -> usize {
+        self.parties
+            .iter()
+            .flat_map(|&p| self.issues.iter().map(move |&i| (p, i)))
+            .filter(|&(p, i)| self.state.get(p, i).is_some_and(|s| s.position.red_line))
+            .count()
+    }
+
+    /// How many issues have a deal zone, and on how many one can be judged.
+    pub fn open_zones(&self) -> (usize, usize) {
+        let judged = self.zones.iter().flatten();
+        (
+            judged.clone().filter(|z| !z.is_empty()).count(),
+            judged.count(),
+        )
+    }
+
+    /// The pairs with the highest and the lowest score (the first in pair
+    /// order on a tie), as positions in `parties` with their score.
+    pub fn closest_and_furthest(&self) -> Option<(PairScore, PairScore)> {
+        let scored = self
+            .matrix
+            .pairs()
+            .zip(&self.matrix.summaries)
+            .filter_map(|((a, b), s)| Some((a, b, s.score?)));
+        let mut best: Option<(PairScore, PairScore)> = None;
+        for p in scored {
+            best = Some(match best {
+                None => (p, p),
+                Some((hi, lo)) => (
+                    if p.2 > hi.2 { p } else { hi },
+                    if p.2 < lo.2 { p } else { lo },
+                ),
+            });
+        }
+        best
+    }
+}
+
+/// Two parties, as positions in the report's `parties`, and their score.
+pub type PairScore = (usize, usize, f64);

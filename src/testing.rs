@@ -1,0 +1,70 @@
+//! Builders of small talks for unit tests.
+
+use crate::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Talks};
+
+/// A talks of `parties` parties and one issue of `outcomes` outcomes, with
+/// one round per entry of `rounds` (dated a day apart) stating those positions.
+pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Talks {
+    Talks {
+        id: "t".into(),
+        title: "t".into(),
+        summary: None,
+        parties: (0..parties)
+            .map(|k| Party {
+                id: format!("p{k}"),
+                name: format!("P{k}"),
+                short: None,
+                kind: None,
+            })
+            .collect(),
+        issues: vec![Issue {
+            id: "i".into(),
+            title: "i".into(),
+            question: None,
+            scale: (0..outcomes)
+                .map(|o| Outcome {
+                    id: format!("o{o}"),
+                    label: String::new(),
+                })
+                .collect(),
+        }],
+        rounds: rounds
+            .into_iter()
+            .enumerate()
+            .map(|(r, positions)| Round {
+                id: format!("r{r}"),
+                date: Date {
+                    year: 2024,
+                    month: 1,
+                    day: r as u8 + 1,
+                },
+                order: None,
+                title: format!("r{r}"),
+                venue: None,
+                format: None,
+                summary: None,
+                participants: Vec::new(),
+                sources: Vec::new(),
+                positions,
+            })
+            .collect(),
+    }
+}
+
+/// Party `party` demanding outcome `stance` (None: withdrawing) on the issue.
+pub fn stance(party: usize, stance: Option<usize>) -> Position {
+    Position {
+        party,
+        issue: 0,
+        stance,
+        accepts: stance.map(Outcomes::one).unwrap_or_default(),
+        red_line: false,
+        priority: None,
+        summary: String::new(),
+        quote: None,
+        speaker: None,
+        date: None,
+        source: None,
+        note: None,
+    }
+}

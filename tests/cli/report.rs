@@ -1,0 +1,294 @@
+//! `report`: the HTML page, how it is written, and how a browser reads it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::{bare, fixtures, ok, redlines, run};
+
+/// The page of the fixture talks, from `--out -`.
+fn fixture_page() -> String {
+    ok(&["report", "--out", "-"])
+}
+
+#[test]
+fn the_page_of_the_fixture_talks() {
+    let page = fixture_page();
+    // The CSS is the page's own; the snapshot is what the data makes.
+    let body = &page[page.find("<body>").expect("a body")..];
+    insta::assert_snapshot!("report_harbour_body", body);
+}
+
+#[test]
+fn the_page_is_self_contained_and_the_same_every_time() {
+    let page = fixture_page();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    for fetches in [
+        "<script", "<link", "<img", "<iframe", " src=", "url(", "@import",
+    ] {
+        assert!(!page.contains(fetches), "the page holds {fetches}");
+    }
+    assert!(
+        page.contains("default-src &#39;none&#39;"),
+        "a CSP that loads nothing"
+    );
+    // Every position with a source URL links to it.
+    assert_eq!(
+        page.matches("href=\"https://example.org/minutes-1\"")
+            .count(),
+        2
+    );
+    assert_eq!(fixture_page(), page);
+}
+
+#[test]
+fn every_piece_of_data_is_escaped_and_only_web_urls_are_links() {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures());
+    let (page, stderr, code) = run(cmd, &["--data", "hostile", "report", "--out", "-"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(!page.contains("<script"), "{page}");
+    assert!(!page.contains("<svg onload"));
+    assert!(!page.contains("<i>line"));
+    assert!(!page.contains("href=\"javascript"));
+    assert!(page.contains(
+        "<h1>Hostile &lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;</h1>"
+    ));
+    assert!(
+        page.contains("<span>A javascript: link</span>"),
+        "a script URL stays text"
+    );
+    assert!(page.contains(
+        "<a href=\"https://example.org/a?b=1&amp;c=&quot;2&quot;\">A web link with a query &amp; a quote</a>"
+    ));
+    assert!(page.contains(
+        "<th scope=\"col\" title=\"Right &quot; onmouseover=&quot;alert(2)\">&lt;R&gt;</th>"
+    ));
+}
+
+#[test]
+fn the_report_is_as_of_a_round() {
+    let first = ok(&["report", "--round", "first", "--out", "-"]);
+    assert!(first.contains("round 1 of 3"));
+    // One round: every chart has at most one point.
+    assert_eq!(first.matches("<svg class=\"trend\"").count(), 3);
+    assert_eq!(first.matches("<polyline").count(), 0);
+    let latest = fixture_page();
+    assert!(latest.contains("round 3 of 3"));
+    assert!(latest.matches("<polyline").count() > 0);
+    let (_, stderr, code) = run(redlines(), &["report", "--round", "fourth", "--out", "-"]);
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("unknown round `fourth`;"), "{stderr}");
+}
+
+#[test]
+fn writes_the_file_once_and_replaces_it_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("page.html");
+    let out_s = out.to_str().unwrap();
+
+    let (stdout, stderr, code) = run(redlines(), &["report", "--out", out_s]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, fixture_page());
+    let kb = written.len() as f64 / 1000.0;
+    assert_eq!(
+        stderr,
+        format!("wrote {out_s} ({kb:.1} kB): matrix, trend, relations, deal-zones, positions\n")
+    );
+
+    std::fs::write(&out, "an analyst's own notes").unwrap();
+    let (_, stderr, code) = run(redlines(), &["report", "--out", out_s]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "{out_s} already exists; pass --force to replace it, or choose another file with --out\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "an analyst's own notes"
+    );
+
+    let (_, _, code) = run(redlines(), &["report", "--out", out_s, "--force"]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["page.html"]);
+}
+
+#[test]
+fn writes_report_html_in_the_current_directory_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = fixtures().join("data");
+    let mut cmd = bare();
+    cmd.current_dir(dir.path());
+    let (_, stderr, code) = run(cmd, &["--data", data.to_str().unwrap(), "report"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("wrote report.html ("), "{stderr}");
+    assert!(dir.path().join("report.html").is_file());
+}
+
+#[test]
+fn a_folder_that_does_not_exist_is_an_error() {
+    let (_, stderr, code) = run(redlines(), &["report", "--out", "no/such/folder/page.html"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "cannot write no/such/folder/page.html: No such file or directory\n"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// In a real browser: headless Chromium (Debian's `chromium`, which .ci/run
+// installs). Skipped where there is none, except under CI.
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM") {
+        return Some(p.into());
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// Run Chromium headless on `page` with `args`; its stdout.
+fn headless(chromium: &Path, page: &Path, args: &[&str]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Process::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(90) {
+            let _ = child.kill();
+            panic!("chromium took over 90 s on {}", page.display());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "chromium failed on {}",
+        page.display()
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// How many parties and issues a talks has, from `list … --format json`.
+fn size_of(cmd: impl Fn() -> assert_cmd::Command) -> (usize, usize) {
+    let count = |what: &str| {
+        let (out, stderr, code) = run(cmd(), &["list", what, "--format", "json"]);
+        assert_eq!(code, 0, "{stderr}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        json[what].as_array().unwrap().len()
+    };
+    (count("parties"), count("issues"))
+}
+
+/// The page as Chromium parsed it has every table and chart, one of each
+/// per pair, party or issue as the data says.
+fn check_dom(dom: &str, parties: usize, issues: usize) {
+    let pairs = parties * (parties - 1) / 2;
+    let n = |needle: &str| dom.matches(needle).count();
+    for id in ["matrix", "relations", "deal-zones", "trend", "positions"] {
+        assert_eq!(n(&format!("<section id=\"{id}\">")), 1, "section {id}");
+    }
+    assert_eq!(n("<table class=\"heat\">"), 1);
+    assert_eq!(n("<table class=\"relations\">"), 1);
+    assert_eq!(n("<table class=\"zones\">"), 1);
+    assert_eq!(n("<table class=\"positions\">"), 1);
+    assert_eq!(
+        n("<td class=\"cell"),
+        parties * (parties - 1),
+        "heat-map cells"
+    );
+    assert_eq!(n("<td class=\"self\">"), parties, "the heat map's diagonal");
+    assert_eq!(n("<td class=\"rel "), pairs * issues, "relation cells");
+    assert_eq!(n("<td class=\"zone "), issues, "deal zones");
+    assert_eq!(n("<td class=\"pos"), parties * issues, "position cells");
+    assert_eq!(n("<svg class=\"trend\""), pairs, "one chart per pair");
+    assert_eq!(n("<svg class=\"key\""), 1, "the colour key");
+    assert!(n("<circle class=\"dot\"") > 0, "points in the charts");
+    assert_eq!(n("<script"), 0);
+}
+
+#[test]
+fn chromium_renders_every_table_and_chart() {
+    let Some(chromium) = chromium() else {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set but there is no chromium: .ci/run should have installed it");
+        }
+        eprintln!(
+            "SKIPPED chromium_renders_every_table_and_chart: no chromium on PATH (apt-get install chromium)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+
+    // The built-in data: run where there is no ./data.
+    let builtin = || {
+        let mut c = bare();
+        c.current_dir(dir.path());
+        c
+    };
+    let page = dir.path().join("builtin.html");
+    let (_, stderr, code) = run(builtin(), &["report", "--out", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (parties, issues) = size_of(builtin);
+    check_dom(
+        &headless(&chromium, &page, &["--dump-dom"]),
+        parties,
+        issues,
+    );
+
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("report-screenshot.png");
+    let _ = std::fs::remove_file(&shot);
+    headless(
+        &chromium,
+        &page,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1400,2400",
+        ],
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 20_000,
+        "a real PNG"
+    );
+    eprintln!("screenshot of the built-in report: {}", shot.display());
+
+    // The fixture talks.
+    let page = dir.path().join("harbour.html");
+    let (_, stderr, code) = run(redlines(), &["report", "--out", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    check_dom(&headless(&chromium, &page, &["--dump-dom"]), 3, 3);
+}
