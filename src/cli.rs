@@ -154,6 +154,47 @@ pub enum Command {
         #[arg(long = "pair", value_name = "A,B")]
         pairs: Vec<String>,
     },
+    /// Print the JSON Schema of talks.toml or of a round file, for editors
+    ///
+    /// Editors using Taplo (VS Code's Even Better TOML, Helix, Zed) read a
+    /// first line such as `#:schema ../../schema/talks.schema.json` and then
+    /// complete and validate as one types.
+    Schema {
+        /// Which kind of file
+        #[arg(value_enum)]
+        kind: crate::schema::Kind,
+    },
+    /// Scaffold a new talks folder or round file (never overwrites a file)
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// A talks folder in the data folder: ID/talks.toml, commented, and ID/rounds/
+    Talks {
+        /// The talks id and folder name: lowercase letters, digits and hyphens
+        id: String,
+    },
+    /// A round file, with the positions in force before it as a starting point
+    ///
+    /// Writes rounds/ID.toml of the talks (--talks, where the data folder holds
+    /// several). Every party's position on every issue is written commented out,
+    /// filled in where one is in force: uncomment those stated in the new round.
+    Round {
+        /// The round id and file name, by convention the date then a word:
+        /// 2024-06-01-geneva
+        id: String,
+        /// The day of the round [default: the date the id starts with]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Carry the positions in force as of this round [default: the latest
+        /// round up to --date]
+        #[arg(long, value_name = "ROUND", add = crate::complete::rounds())]
+        from: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

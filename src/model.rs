@@ -29,16 +29,19 @@ pub struct TalksFile {
     pub issues: Vec<IssueDef>,
 }
 
+/// `[[parties]]`: one side of the talks.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartyDef {
     /// Lowercase id, `[a-z0-9-]+`, used in round files and on the command line.
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// The party's name, as a reader knows it.
     pub name: String,
     /// A short label for narrow columns.
     #[serde(default)]
     pub short: Option<String>,
+    /// State, alliance or organisation.
     #[serde(default)]
     pub kind: Option<PartyKind>,
 }
@@ -51,11 +54,14 @@ pub enum PartyKind {
     Organisation,
 }
 
+/// `[[issues]]`: one question argued over, and its scale of outcomes.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssueDef {
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    /// Lowercase id, `[a-z0-9-]+`, used in round files and on the command line.
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// A short title, shown as the row label.
     pub title: String,
     /// The question the issue answers.
     #[serde(default)]
@@ -65,11 +71,14 @@ pub struct IssueDef {
     pub scale: Spanned<Vec<OutcomeDef>>,
 }
 
+/// One outcome on an issue's scale.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeDef {
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    /// Lowercase id, `[a-z0-9-]+`, used as `stance` and in `accepts`.
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// What this outcome means, in a sentence.
     pub label: String,
 }
 
@@ -85,37 +94,47 @@ pub struct RoundFile {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub order: Option<Spanned<u32>>,
+    /// A short title of the meeting or exchange.
     pub title: String,
+    /// Where it took place.
     #[serde(default)]
     pub venue: Option<String>,
     /// Bilateral, NATO–Russia Council, OSCE, written exchange, …
     #[serde(default)]
     pub format: Option<String>,
+    /// What happened, in a few sentences.
     #[serde(default)]
     pub summary: Option<String>,
     /// Ids of the parties present (or whose documents this round holds).
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(schema_with = "crate::schema::ids")]
     pub participants: Vec<Spanned<String>>,
+    /// `[[sources]]`: the documents and reports this round's positions cite.
     #[serde(default)]
     pub sources: Vec<SourceDef>,
     /// `[positions.PARTY.ISSUE]`: what each party stated on each issue.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, BTreeMap<String, PositionDef>>")]
+    #[schemars(schema_with = "crate::schema::positions")]
     pub positions: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, PositionDef>>,
 }
 
+/// `[[sources]]`: a document or report that positions cite.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    /// Lowercase id, `[a-z0-9-]+`, cited by positions as `source`.
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// The title of the document or article.
     pub title: String,
+    /// Who published it.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// When it was published: a TOML local date.
     #[serde(default)]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub date: Option<Spanned<Datetime>>,
+    /// Where to read it.
     #[serde(default)]
     pub url: Option<String>,
     /// A local copy of the source's text, relative to the talks folder;
@@ -125,20 +144,22 @@ pub struct SourceDef {
     pub file: Option<Spanned<String>>,
 }
 
+/// `[positions.PARTY.ISSUE]`: what one party stated on one issue.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PositionDef {
     /// The outcome this party demands: an id on the issue's scale.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(schema_with = "crate::schema::id")]
     pub stance: Option<Spanned<String>>,
     /// Outcomes the party could live with; defaults to `[stance]`.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(schema_with = "crate::schema::ids")]
     pub accepts: Option<Spanned<Vec<Spanned<String>>>>,
     /// Stated as non-negotiable.
     #[serde(default)]
     pub red_line: bool,
+    /// How much the issue matters to this party.
     #[serde(default)]
     pub priority: Option<Priority>,
     /// The party no longer holds a position on this issue (no stance then).
@@ -153,6 +174,7 @@ pub struct PositionDef {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub quote: Option<Spanned<String>>,
+    /// Who said the quote.
     #[serde(default)]
     pub speaker: Option<String>,
     /// When it was said, where that is not the round's date.
@@ -161,7 +183,7 @@ pub struct PositionDef {
     pub date: Option<Spanned<Datetime>>,
     /// A source id from this round's `[[sources]]`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(schema_with = "crate::schema::id")]
     pub source: Option<Spanned<String>>,
     /// A curator's note: translation, reported speech, a judgement call.
     #[serde(default)]

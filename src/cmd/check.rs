@@ -63,7 +63,10 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
         None => ctx.data.talks_ids()?,
     };
     if ids.is_empty() {
-        return Err(Error::Usage(format!("no talks in {}", ctx.data.describe())));
+        return Err(Error::Usage(format!(
+            "no talks in {}: a talks is a folder holding talks.toml; start one with `redlines new talks ID`",
+            ctx.data.describe()
+        )));
     }
     let mut files = Files::default();
     let mut diags = Vec::new();
@@ -98,15 +101,15 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     }
     let mut stderr = render_all(&diags, &files, ctx.color_stderr);
     let checked = format!(
-        "{} talks in {} ({})",
+        "{} talks, {}: {}",
         ids.len(),
         plural(read, "file"),
         ctx.data.describe()
     );
     if diags.is_empty() {
-        stderr.push_str(&format!("ok: {checked}, no problems\n"));
+        stderr.push_str(&format!("ok: no problems in {checked}\n"));
     } else {
-        stderr.push_str(&format!("{}: {}\n", summary(&diags), checked));
+        stderr.push_str(&format!("{} in {checked}\n", summary(&diags)));
     }
     Ok(Output {
         stdout: String::new(),

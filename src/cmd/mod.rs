@@ -7,7 +7,9 @@ mod explain;
 mod history;
 mod list;
 mod matrix;
+mod new;
 mod report;
+mod schema;
 mod shell;
 mod show;
 mod table;
@@ -20,7 +22,7 @@ use serde::Serialize;
 pub use shell::Shell;
 
 use crate::check::{Checked, check_talks};
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, NewWhat};
 use crate::diag::Files;
 use crate::error::{Error, Result};
 use crate::load::DataDir;
@@ -174,6 +176,13 @@ pub fn run(cli: Cli) -> Result<Output> {
         } => diff::run(&ctx, &from, &to, &filter, exit_code),
         Command::History { issue, parties } => history::run(&ctx, &issue, &parties),
         Command::Trend { pairs } => trend::run(&ctx, &pairs),
+        Command::Schema { kind } => Ok(schema::run(kind)),
+        Command::New { what } => match what {
+            NewWhat::Talks { id } => new::talks(&ctx, &id),
+            NewWhat::Round { id, date, from } => {
+                new::round(&ctx, &id, date.as_deref(), from.as_deref())
+            }
+        },
     }
 }
 

@@ -2,6 +2,8 @@
 //! `tests/fixtures/`, with colour off and the width fixed so that output is
 //! stable. One module per command; snapshots live in `snapshots/`.
 
+mod authoring;
+mod check;
 mod core;
 mod dataset;
 mod diff;
