@@ -800,3 +800,39 @@ fn the_problems_as_csv_and_markdown_rows() {
         "{markdown}"
     );
 }
+
+/// Text that a terminal would act on (escape sequences, bidirectional
+/// overrides) never reaches one; empty text is a mistake too.
+#[test]
+fn text_holds_no_control_characters_and_is_not_empty() {
+    expect(
+        "text",
+        1,
+        r##"error: the text holds the invisible character U+001B, which a terminal would act on; remove it
+ --> broken/text/talks.toml:2:9
+  |
+2 | title = "Bay talks\u001b]0;pwned\u0007"
+  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+error: the text holds the invisible character U+202E, which a terminal would act on; remove it
+ --> broken/text/talks.toml:6:8
+  |
+6 | name = "North\u202Eland"
+  |        ^^^^^^^^^^^^^^^^^
+
+error: empty text: write something, or leave the key out
+ --> broken/text/talks.toml:7:9
+  |
+7 | short = ""
+  |         ^^
+
+error: the text holds the invisible character U+001B, which a terminal would act on; remove it
+  --> broken/text/talks.toml:14:25
+   |
+14 |   { id = "low", label = "A low toll\u001b[2J" },
+   |                         ^^^^^^^^^^^^^^^^^^^^^
+
+4 errors in 1 talks, 1 file: broken/text (from --data or $REDLINES_DATA)
+"##,
+    );
+}
