@@ -40,8 +40,9 @@ pub struct Global {
     /// When to colour the output (never under NO_COLOR with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
-    /// Table width in columns [default: the terminal's]
-    #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N")]
+    /// Table width in columns, 20 or more [default: the terminal's]
+    #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
+          value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 }
 
@@ -135,7 +136,8 @@ pub enum Command {
         to: String,
         #[command(flatten)]
         filter: Filter,
-        /// Exit 1 when there are changes and 0 when there are none, as `git diff --exit-code`
+        /// Exit 1 when there are changes (a reworded summary or quote included) and 0 when
+        /// there are none, as `git diff --exit-code`
         #[arg(long)]
         exit_code: bool,
     },

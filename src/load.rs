@@ -169,7 +169,13 @@ impl DataDir {
             .components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
         let path = self.talks_dir(talks).join(rel_path);
-        if !stays_inside {
+        // A link inside the folder may still point out of it: compare where
+        // the file really is with where the folder really is.
+        let resolved_inside = || match (path.canonicalize(), self.talks_dir(talks).canonicalize()) {
+            (Ok(file), Ok(dir)) => file.starts_with(dir),
+            _ => true, // not on disk (built in), or missing: reading says so
+        };
+        if !stays_inside || !resolved_inside() {
             return FileRead {
                 path: path.display().to_string(),
                 bytes: Err("the path must stay inside the talks folder".into()),
