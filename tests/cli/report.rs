@@ -182,21 +182,27 @@ fn headless(chromium: &Path, page: &Path, args: &[&str]) -> String {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
+    // Read while it runs: a DOM larger than the pipe's buffer (64 kB)
+    // would otherwise block Chromium on its write until the timeout.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut out).map(|_| out)
+    });
     let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if start.elapsed() > Duration::from_secs(90) {
             let _ = child.kill();
             panic!("chromium took over 90 s on {}", page.display());
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "chromium failed on {}",
-        page.display()
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(status.success(), "chromium failed on {}", page.display());
+    let out = reader.join().unwrap().unwrap();
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// How many parties and issues a talks has, from `list … --format json`.
