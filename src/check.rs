@@ -415,6 +415,21 @@ impl Checker<'_> {
                     if let (Some(q), Some(s)) = (&def.quote, pos.source) {
                         self.verify_quote(q, file, &sources[s].id, source_texts[s].as_ref());
                     }
+                    if let (Some(said), Some(held), Some(at)) = (pos.date, date, &def.date)
+                        && said > held
+                    {
+                        // Carry-forward would place a later statement in an earlier round.
+                        self.push(
+                            Diagnostic::error(format!(
+                                "the position is dated {said}, after its round ({held})"
+                            ))
+                            .at(file, at.span())
+                            .label("later than the round")
+                            .help(
+                                "move the position to the round it belongs to, or correct the date",
+                            ),
+                        );
+                    }
                     positions.push(pos);
                 }
             }

@@ -60,11 +60,6 @@ impl Change {
         }
     }
 
-    /// A change of the words only: what the party wants and accepts stays.
-    pub fn is_wording(&self) -> bool {
-        matches!(self, Change::SummaryChanged(_) | Change::QuoteChanged(_))
-    }
-
     /// A position held in both rounds moved: its stance, what it accepts,
     /// its red line, or its priority from one level to another. A position
     /// stated for the first time, or withdrawn, is not a move, nor is a
@@ -82,6 +77,15 @@ impl Change {
             | Change::SummaryChanged(_)
             | Change::QuoteChanged(_) => false,
         }
+    }
+}
+
+impl Change {
+    /// More than wording or a newly stated priority: a move, a first
+    /// statement or a withdrawal. What `history` marks with `*`; a position
+    /// with none of these was restated without moving.
+    pub fn is_substantive(&self) -> bool {
+        self.is_movement() || matches!(self, Change::Added | Change::Withdrawn)
     }
 }
 
@@ -403,11 +407,7 @@ impl<'t> RoundDiff<'t> {
             restated: self
                 .positions
                 .iter()
-                .filter(|d| {
-                    !d.changes
-                        .iter()
-                        .any(|c| c.is_movement() || matches!(c, Change::Added | Change::Withdrawn))
-                })
+                .filter(|d| !d.changes.iter().any(Change::is_substantive))
                 .count(),
             improved: trend(Trend::Progress),
             worsened: trend(Trend::Setback),

@@ -17,9 +17,10 @@ use toml::value::Datetime;
 #[schemars(title = "redlines talks.toml")]
 pub struct TalksFile {
     /// Human title of the negotiation.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// One or two sentences on what the talks are about.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub summary: Option<String>,
     /// The sides, in the order they are shown as columns.
     #[serde(default)]
@@ -37,9 +38,10 @@ pub struct PartyDef {
     #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
     /// The party's name, as a reader knows it.
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// A short label for narrow columns.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub short: Option<String>,
     /// State, alliance or organisation.
     #[serde(default)]
@@ -62,9 +64,10 @@ pub struct IssueDef {
     #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
     /// A short title, shown as the row label.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// The question the issue answers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub question: Option<String>,
     /// The outcomes argued over, ordered from one pole to the other.
     #[schemars(with = "Vec<OutcomeDef>", length(min = 2, max = 64))]
@@ -79,6 +82,7 @@ pub struct OutcomeDef {
     #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
     /// What this outcome means, in a sentence.
+    #[serde(deserialize_with = "text::text")]
     pub label: String,
 }
 
@@ -95,15 +99,16 @@ pub struct RoundFile {
     #[schemars(with = "Option<u32>")]
     pub order: Option<Spanned<u32>>,
     /// A short title of the meeting or exchange.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// Where it took place.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub venue: Option<String>,
     /// Bilateral, NATO–Russia Council, OSCE, written exchange, …
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub format: Option<String>,
     /// What happened, in a few sentences.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub summary: Option<String>,
     /// Ids of the parties present (or whose documents this round holds).
     #[serde(default)]
@@ -126,16 +131,17 @@ pub struct SourceDef {
     #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
     /// The title of the document or article.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// Who published it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub publisher: Option<String>,
     /// When it was published: a TOML local date.
     #[serde(default)]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub date: Option<Spanned<Datetime>>,
     /// Where to read it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub url: Option<String>,
     /// A local copy of the source's text, relative to the talks folder;
     /// `check` then verifies every quote citing this source against it.
@@ -169,13 +175,15 @@ pub struct PositionDef {
     /// The position in the curator's own neutral words.
     #[serde(default)]
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
     pub summary: Option<Spanned<String>>,
     /// Verbatim, exactly as the cited source prints it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
     pub quote: Option<Spanned<String>>,
     /// Who said the quote.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub speaker: Option<String>,
     /// When it was said, where that is not the round's date.
     #[serde(default)]
@@ -186,7 +194,7 @@ pub struct PositionDef {
     #[schemars(schema_with = "crate::schema::id")]
     pub source: Option<Spanned<String>>,
     /// A curator's note: translation, reported speech, a judgement call.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub note: Option<String>,
 }
 
@@ -214,6 +222,51 @@ impl Priority {
         match self {
             Priority::Core => "core",
             Priority::Secondary => "secondary",
+        }
+    }
+}
+
+/// Text fields: never empty, and free of control characters (but for line
+/// breaks and tabs) and of bidirectional overrides, which could rewrite the
+/// terminal or reverse what a reader sees. A problem is a located error.
+mod text {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+    use toml::Spanned;
+
+    fn problem(s: &str) -> Option<String> {
+        if s.trim().is_empty() {
+            return Some("empty text: write something, or leave the key out".into());
+        }
+        let bad = s.chars().find(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })?;
+        Some(format!(
+            "the text holds the invisible character U+{:04X}, which a terminal would act on; remove it",
+            bad as u32
+        ))
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        let s = String::deserialize(d)?;
+        match problem(&s) {
+            Some(p) => Err(D::Error::custom(p)),
+            None => Ok(s),
+        }
+    }
+
+    pub fn text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        text(d).map(Some)
+    }
+
+    pub fn spanned_text_opt<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Spanned<String>>, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        match problem(s.get_ref()) {
+            Some(p) => Err(D::Error::custom(p)),
+            None => Ok(Some(s)),
         }
     }
 }

@@ -144,7 +144,7 @@ const PLACEHOLDERS: usize = 5;
 
 fn placeholder(kind: usize) -> Option<DeValue<'static>> {
     Some(match kind {
-        0 => DeValue::String("".into()),
+        0 => DeValue::String("placeholder".into()),
         1 => DeValue::Boolean(false),
         2 => DeValue::Datetime(Datetime {
             date: Some(Date {

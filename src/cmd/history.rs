@@ -59,7 +59,8 @@ struct HistoryCell {
     /// What changed in this round, as `diff` names it (`moved`,
     /// `red-line-taken-up`, …); empty where nothing did.
     changes: Vec<&'static str>,
-    /// Something other than wording changed: the `*` of the table.
+    /// A move, a first statement or a withdrawal (not wording alone, nor a
+    /// newly stated priority), as `diff` counts them: the `*` of the table.
     changed: bool,
 }
 
@@ -96,7 +97,7 @@ impl History {
                         red_line: held.is_some_and(|s| s.position.red_line),
                         withdrawn: held.is_none() && last.is_some(),
                         stated: last.is_some_and(|s| s.round_ix == now.round),
-                        changed: !changes.iter().all(Change::is_wording),
+                        changed: changes.iter().any(Change::is_substantive),
                         changes: changes.iter().map(Change::kind).collect(),
                     }
                 })

@@ -35,10 +35,15 @@ struct PairTrend {
 
 pub fn run(ctx: &Ctx, pairs: &[String]) -> Result<Output> {
     let talks = ctx.load()?;
-    let pairs = pairs
-        .iter()
-        .map(|spec| pair(&talks, spec))
-        .collect::<Result<Vec<_>>>()?;
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for spec in pairs {
+        let (a, b) = pair(&talks, spec)?;
+        // `--pair a,b --pair b,a` names one pair.
+        if !chosen.contains(&(a, b)) && !chosen.contains(&(b, a)) {
+            chosen.push((a, b));
+        }
+    }
+    let pairs = chosen;
     let mut view = Trend::build(&talks, &pairs);
     view.sparkline = ctx.style.format == Format::Table;
     ctx.render(&view)

@@ -82,7 +82,6 @@ title = "Minutes"
 "#;
 
 /// The README's "Adding a new talks", step by step, in a temporary folder.
-/// (`diff` is left out: it is being built on another branch.)
 #[test]
 fn the_authoring_walk_from_new_talks_to_table() {
     let tmp = tempfile::tempdir().unwrap();
@@ -193,6 +192,18 @@ scale = [
         "west and broker both want shared"
     );
     step(dir, &["matrix"]);
+
+    // 7. The diff: West moved one step towards East and the Broker.
+    let diff: serde_json::Value =
+        serde_json::from_str(&step(dir, &["diff", "first", "latest", "--format", "json"])).unwrap();
+    assert_eq!(diff["changes"][0]["kind"], "moved");
+    assert_eq!(diff["changes"][0]["party"], "west");
+    assert_eq!(diff["changes"][0]["steps"], 1);
+    assert_eq!(
+        diff["verdict"],
+        "2024-03-01-opening → 2024-04-10-second: 1 of 1 issue moved; 1 relation improved, 0 worsened"
+    );
+    step(dir, &["diff", "first", "latest"]);
 
     // A round can start from an earlier state than the latest.
     let out = step(

@@ -388,7 +388,7 @@ error: a quote with no source
 }
 
 #[test]
-fn dates_are_plain_days_and_rounds_on_one_day_are_ordered() {
+fn dates_are_plain_days_rounds_on_one_day_are_ordered_and_statements_not_later_than_their_round() {
     expect(
         "dates",
         1,
@@ -430,7 +430,15 @@ error: TOML syntax: invalid date, expected day between 01 and 30
 1 | date = 2024-06-31
   |        ^^^^^^^^^^
 
-5 errors in 1 talks, 7 files: broken/dates (from --data or $REDLINES_DATA)
+error: the position is dated 2024-08-01, after its round (2024-07-01)
+  --> broken/dates/rounds/2024-07-01-later.toml:12:8
+   |
+12 | date = 2024-08-01
+   |        ^^^^^^^^^^ later than the round
+   |
+   = help: move the position to the round it belongs to, or correct the date
+
+6 errors in 1 talks, 8 files: broken/dates (from --data or $REDLINES_DATA)
 "##,
     );
 }
@@ -765,5 +773,66 @@ fn a_folder_without_talks_is_a_usage_error() {
     assert_eq!(
         stderr,
         "no talks in . (from --data or $REDLINES_DATA): a talks is a folder holding talks.toml; start one with `redlines new talks ID`\n"
+    );
+}
+
+/// Outside a terminal's table, the problems are the output: one row each.
+#[test]
+fn the_problems_as_csv_and_markdown_rows() {
+    let at = |format: &str| {
+        let mut cmd = bare();
+        cmd.current_dir(fixtures())
+            .args(["--data", "broken/dates", "check", "--format", format]);
+        run(cmd, &[])
+    };
+    let (csv, stderr, code) = at("csv");
+    assert_eq!((stderr.as_str(), code), ("", 1));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("severity,file,line,column,message,help"));
+    assert_eq!(lines.count(), 6, "{csv}");
+    assert!(csv.contains(
+        "error,broken/dates/rounds/2024-07-01-later.toml,12,8,\"the position is dated 2024-08-01, after its round (2024-07-01)\""
+    ), "{csv}");
+    let (markdown, _, code) = at("markdown");
+    assert_eq!(code, 1);
+    assert!(
+        markdown.starts_with("# 6 errors, 0 warnings in 1 talks, 8 files"),
+        "{markdown}"
+    );
+}
+
+/// Text that a terminal would act on (escape sequences, bidirectional
+/// overrides) never reaches one; empty text is a mistake too.
+#[test]
+fn text_holds_no_control_characters_and_is_not_empty() {
+    expect(
+        "text",
+        1,
+        r##"error: the text holds the invisible character U+001B, which a terminal would act on; remove it
+ --> broken/text/talks.toml:2:9
+  |
+2 | title = "Bay talks\u001b]0;pwned\u0007"
+  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+error: the text holds the invisible character U+202E, which a terminal would act on; remove it
+ --> broken/text/talks.toml:6:8
+  |
+6 | name = "North\u202Eland"
+  |        ^^^^^^^^^^^^^^^^^
+
+error: empty text: write something, or leave the key out
+ --> broken/text/talks.toml:7:9
+  |
+7 | short = ""
+  |         ^^
+
+error: the text holds the invisible character U+001B, which a terminal would act on; remove it
+  --> broken/text/talks.toml:14:25
+   |
+14 |   { id = "low", label = "A low toll\u001b[2J" },
+   |                         ^^^^^^^^^^^^^^^^^^^^^
+
+4 errors in 1 talks, 1 file: broken/text (from --data or $REDLINES_DATA)
+"##,
     );
 }

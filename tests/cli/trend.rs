@@ -40,3 +40,17 @@ fn a_pair_is_two_different_parties() {
         assert_eq!(stderr, message, "{arg}");
     }
 }
+
+#[test]
+fn a_pair_named_twice_is_shown_once() {
+    let csv = crate::ok(&[
+        "trend",
+        "--pair",
+        "north,south",
+        "--pair",
+        "south,north",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+}
