@@ -108,10 +108,13 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// One self-contained HTML page: positions, heat maps, deal zones, trend
+    /// One self-contained HTML page: positions, heat maps, deal zones, trend, changes
     Report {
         #[command(flatten)]
         round: RoundArg,
+        /// Show what changed from this round to --round (the same round for none)
+        #[arg(long, default_value = "first", value_name = "ROUND", add = crate::complete::rounds())]
+        from: String,
         /// Where to write the page; `-` for stdout
         #[arg(long, short, default_value = "report.html", value_name = "FILE")]
         out: PathBuf,

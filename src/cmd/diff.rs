@@ -91,12 +91,21 @@ pub struct ChangeView {
     pub position: Option<PositionView>,
     /// The marker of the change line, and its colour.
     #[serde(skip)]
-    marker: (&'static str, Tone),
+    pub(crate) marker: (&'static str, Tone),
     /// The old and the new text under the marker line, `-` and `+`.
     #[serde(skip)]
-    old: Option<Text>,
+    pub(crate) old: Option<Text>,
     #[serde(skip)]
-    new: Option<Text>,
+    pub(crate) new: Option<Text>,
+}
+
+/// How the words of a change name parties, outcomes and rounds: by the ids
+/// a user types (the command line), or by the names, labels and titles a
+/// reader reads (the HTML report). The JSON values are ids either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    Ids,
+    Names,
 }
 
 #[derive(Serialize, Clone)]
@@ -115,6 +124,12 @@ pub struct BearingView {
 
 impl DiffView {
     pub fn new(talks: &Talks, diff: &RoundDiff<'_>, parties: &[usize]) -> Self {
+        DiffView::named(talks, diff, parties, Naming::Ids)
+    }
+
+    /// The view whose words (`detail`, the old and new text, the verdict)
+    /// name things as `naming` says.
+    pub fn named(talks: &Talks, diff: &RoundDiff<'_>, parties: &[usize], naming: Naming) -> Self {
         let (from, to) = (&talks.rounds[diff.from], &talks.rounds[diff.to]);
         let rounds = FromTo {
             from: from.id.clone(),
@@ -126,7 +141,7 @@ impl DiffView {
             .flat_map(|d| {
                 d.changes
                     .iter()
-                    .map(|c| position_change(talks, d, c, rounds.clone()))
+                    .map(|c| position_change(talks, d, c, rounds.clone(), naming))
             })
             .collect();
         changes.extend(
@@ -152,7 +167,10 @@ impl DiffView {
                 .collect(),
             changes,
             tally,
-            verdict: verdict(&from.id, &to.id, &tally),
+            verdict: match naming {
+                Naming::Ids => verdict(&from.id, &to.id, &tally),
+                Naming::Names => verdict(&from.title, &to.title, &tally),
+            },
             as_text: false,
         }
     }
@@ -196,12 +214,31 @@ fn position_change(
     d: &PositionDiff<'_>,
     c: &Change,
     rounds: FromTo<String>,
+    naming: Naming,
 ) -> ChangeView {
     let issue = &talks.issues[d.issue];
     let party = |p: usize| talks.parties[p].id.clone();
     let outcome = |o: usize| issue.scale[o].id.clone();
     let ids = |o: Outcomes| o.iter().map(outcome).collect::<Vec<_>>();
     let id_value = |s: Option<usize>| s.map_or(Value::Null, |o| Value::from(outcome(o)));
+    // Outcomes in words: ids, or the labels of the scale.
+    let said = |o: Outcomes| -> String {
+        let words = o.iter().filter(|&o| o < issue.scale.len());
+        match naming {
+            Naming::Ids => words.map(outcome).collect::<Vec<_>>().join(", "),
+            Naming::Names => words
+                .map(|o| issue.scale[o].label.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    };
+    let said_stance = |p: Option<&Position>| {
+        said(
+            p.and_then(|p| p.stance)
+                .map(Outcomes::one)
+                .unwrap_or_default(),
+        )
+    };
     let (a, b) = (d.from.map(|s| s.position), d.to.map(|s| s.position));
     let mut v = ChangeView {
         kind: c.kind(),
@@ -230,11 +267,12 @@ fn position_change(
             };
             let stance = id_value(s.position.stance);
             let summary = Some(Text::plain(s.position.summary.clone()));
+            let stance_said = said_stance(Some(s.position));
             if added {
-                v.detail = format!("position added: {}", cell(&stance));
+                v.detail = format!("position added: {stance_said}");
                 (v.to, v.new, v.marker) = (stance, summary, ("+", Tone::Added));
             } else {
-                v.detail = format!("position withdrawn: {}", cell(&stance));
+                v.detail = format!("position withdrawn: {stance_said}");
                 (v.from, v.old, v.marker) = (stance, summary, ("-", Tone::Removed));
             }
             v.position = Some(PositionView::new(talks, s.position, s.round));
@@ -242,13 +280,20 @@ fn position_change(
         Change::Moved { steps, bearings } => {
             v.from = id_value(a.and_then(|p| p.stance));
             v.to = id_value(b.and_then(|p| p.stance));
-            v.old = Some(Text::plain(cell(&v.from)));
-            v.new = Some(Text::plain(cell(&v.to)));
+            v.old = Some(Text::plain(said_stance(a)));
+            v.new = Some(Text::plain(said_stance(b)));
             v.steps = Some(*steps);
             v.detail = format!("stance moved {}", plural(*steps, "step"));
-            let said: Vec<String> = bearings.iter().map(|b| bearing_text(talks, b)).collect();
-            if !said.is_empty() {
-                v.detail = format!("{} {}", v.detail, said.join(", "));
+            let who = |p: usize| match naming {
+                Naming::Ids => &talks.parties[p].id,
+                Naming::Names => &talks.parties[p].name,
+            };
+            let bearings_said: Vec<String> = bearings
+                .iter()
+                .map(|b| bearing_text(who(b.party), b))
+                .collect();
+            if !bearings_said.is_empty() {
+                v.detail = format!("{} {}", v.detail, bearings_said.join(", "));
             }
             v.bearings = Some(
                 bearings
@@ -272,7 +317,7 @@ fn position_change(
                 Change::AcceptsWidened(_) => ("widened", ("+", Tone::Added)),
                 _ => ("narrowed", ("-", Tone::Removed)),
             };
-            v.detail = format!("accepts {how}: {}", ids(*o).join(", "));
+            v.detail = format!("accepts {how}: {}", said(*o));
             v.marker = marker;
         }
         Change::RedLineTakenUp => {
@@ -312,34 +357,40 @@ fn position_change(
             }
             .into();
             // Each side shows only its own changed words in colour.
-            let side = |value: &Value, skip: WordOp, tone: Tone| {
-                (!value.is_null()).then(|| {
-                    let mut t = Text::default();
-                    for run in w.iter().filter(|r| r.op != skip) {
-                        if run.op == WordOp::Equal {
-                            t.push(run.text.clone(), Tone::Plain);
-                            continue;
-                        }
-                        // Spaces at the edges stay plain: `**word **` is no Markdown.
-                        let core = run.text.trim();
-                        let start = run.text.len() - run.text.trim_start().len();
-                        t.push(&run.text[..start], Tone::Plain)
-                            .push(core, tone)
-                            .push(&run.text[start + core.len()..], Tone::Plain);
-                    }
-                    t
-                })
-            };
-            v.old = side(&v.from, WordOp::Added, Tone::Removed);
-            v.new = side(&v.to, WordOp::Removed, Tone::Added);
+            let side =
+                |value: &Value, skip: WordOp| (!value.is_null()).then(|| word_text(w, Some(skip)));
+            v.old = side(&v.from, WordOp::Added);
+            v.new = side(&v.to, WordOp::Removed);
             v.words = Some(w.clone());
         }
     }
     v
 }
 
-fn bearing_text(talks: &Talks, b: &Bearing) -> String {
-    let who = &talks.parties[b.party].id;
+/// Word runs as text, the removed and the added words toned so; without
+/// the runs of `skip`, so that each side of a change can show only its own.
+pub(crate) fn word_text(runs: &[Words], skip: Option<WordOp>) -> Text {
+    let mut t = Text::default();
+    for run in runs.iter().filter(|r| Some(r.op) != skip) {
+        let tone = match run.op {
+            WordOp::Equal => {
+                t.push(run.text.clone(), Tone::Plain);
+                continue;
+            }
+            WordOp::Removed => Tone::Removed,
+            WordOp::Added => Tone::Added,
+        };
+        // Spaces at the edges stay plain: `**word **` is no Markdown.
+        let core = run.text.trim();
+        let start = run.text.len() - run.text.trim_start().len();
+        t.push(&run.text[..start], Tone::Plain)
+            .push(core, tone)
+            .push(&run.text[start + core.len()..], Tone::Plain);
+    }
+    t
+}
+
+fn bearing_text(who: &str, b: &Bearing) -> String {
     let dir = match b.direction {
         Direction::Towards => format!("towards {who}"),
         Direction::Away => format!("away from {who}"),
@@ -348,15 +399,20 @@ fn bearing_text(talks: &Talks, b: &Bearing) -> String {
     format!("{dir} ({} → {} steps apart)", b.apart.0, b.apart.1)
 }
 
-fn relation_change(talks: &Talks, r: &RelationChange, rounds: FromTo<String>) -> ChangeView {
-    let (a, b) = r.parties;
-    let trend = r.trend();
-    let (said, marker) = match trend {
+/// A relation's change in words, with its marker and colour.
+pub(crate) fn trend_said(trend: Trend) -> (&'static str, (&'static str, Tone)) {
+    match trend {
         Trend::Progress => ("progress", ("▲", Tone::Agree)),
         Trend::Setback => ("setback", ("▼", Tone::Clash)),
         Trend::NowKnown => ("now comparable", ("±", Tone::Strong)),
         Trend::NowUnknown => ("no longer comparable", ("±", Tone::Strong)),
-    };
+    }
+}
+
+fn relation_change(talks: &Talks, r: &RelationChange, rounds: FromTo<String>) -> ChangeView {
+    let (a, b) = r.parties;
+    let trend = r.trend();
+    let (said, marker) = trend_said(trend);
     let rel = |r: Relation| format!("{} {}", r.mark(), r.name());
     ChangeView {
         kind: "relation-changed",

@@ -2,7 +2,7 @@
 //! hands it to the output layer.
 
 mod check;
-mod diff;
+pub(crate) mod diff;
 mod explain;
 mod history;
 mod list;
@@ -165,7 +165,12 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
-        Command::Report { round, out, force } => report::run(&ctx, &round.round, &out, force),
+        Command::Report {
+            round,
+            from,
+            out,
+            force,
+        } => report::run(&ctx, &round.round, &from, &out, force),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
         Command::Diff {

@@ -11,14 +11,21 @@ use crate::render::report::page;
 use crate::report::Report;
 use crate::select;
 
-pub fn run(ctx: &Ctx, round: &str, out: &Path, force: bool) -> Result<Output> {
+pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Result<Output> {
     let to_stdout = out == Path::new("-");
     if !to_stdout && !force && out.symlink_metadata().is_ok() {
         return Err(exists(out));
     }
     let talks = ctx.load()?;
     let r = select::round(&talks, round)?;
-    let report = Report::build(&talks, r);
+    let from = select::round(&talks, from)?;
+    if from > r {
+        return Err(Error::Usage(format!(
+            "--from {} is later than --round {}: the report shows what changed up to the round it is as of",
+            talks.rounds[from].id, talks.rounds[r].id
+        )));
+    }
+    let report = Report::build(&talks, r, from);
     let html = page(&report);
     let sections: Vec<&str> = report.sections().iter().map(|s| s.id()).collect();
     if to_stdout {
