@@ -7,14 +7,31 @@ use std::path::{Path, PathBuf};
 use super::{Ctx, Output};
 use crate::error::{Error, Result};
 use crate::load::io_reason;
+use crate::render::Format;
 use crate::render::report::page;
 use crate::report::Report;
 use crate::select;
 
 pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Result<Output> {
+    if ctx.style.format != Format::Table {
+        return Err(Error::Usage(
+            "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)"
+                .into(),
+        ));
+    }
     let to_stdout = out == Path::new("-");
-    if !to_stdout && !force && out.symlink_metadata().is_ok() {
-        return Err(exists(out));
+    if !to_stdout {
+        match out.symlink_metadata() {
+            // --force replaces a page, never a device, a link or a folder.
+            Ok(meta) if !meta.file_type().is_file() => {
+                return Err(Error::Usage(format!(
+                    "{} is not a regular file; `report` only writes or replaces files (`--out -` prints the page)",
+                    out.display()
+                )));
+            }
+            Ok(_) if !force => return Err(exists(out)),
+            _ => {}
+        }
     }
     let talks = ctx.load()?;
     let r = select::round(&talks, round)?;

@@ -225,6 +225,42 @@ fn a_folder_that_does_not_exist_is_an_error() {
     );
 }
 
+/// `--force` replaces a page, never a device, a folder or what a link points at.
+#[cfg(unix)]
+#[test]
+fn force_never_replaces_what_is_not_a_regular_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("elsewhere.html");
+    std::fs::write(&target, "keep").unwrap();
+    let link = tmp.path().join("link.html");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for out in [link.as_path(), Path::new("/dev/null"), tmp.path()] {
+        let (_, stderr, code) = run(
+            redlines(),
+            &["report", "--force", "--out", out.to_str().unwrap()],
+        );
+        assert_eq!(code, 2, "{stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "{} is not a regular file; `report` only writes or replaces files (`--out -` prints the page)\n",
+                out.display()
+            )
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+}
+
+#[test]
+fn the_page_is_html_whatever_the_format() {
+    let (_, stderr, code) = run(redlines(), &["report", "--out", "-", "--format", "json"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)\n"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // In a real browser: headless Chromium (Debian's `chromium`, which .ci/run
 // installs). Skipped where there is none, except under CI.
