@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{Ctx, Output};
 use crate::diag::{Diagnostic, Files, Severity, plural, render_all, summary};
 use crate::error::{Error, Result};
+use crate::render::Style;
 use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
 
 #[derive(Serialize)]
@@ -58,7 +59,7 @@ impl Problem {
 }
 
 impl View for Report {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let opt = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
         let rows = self
             .problems

@@ -15,6 +15,7 @@ use crate::diff::{
     Words,
 };
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
 use crate::select;
 use crate::state::State;
@@ -31,8 +32,7 @@ pub fn run(ctx: &Ctx, from: &str, to: &str, filter: &Filter, exit_code: bool) ->
         &parties,
         &issues,
     );
-    let mut view = DiffView::new(&talks, &diff, &parties);
-    view.as_text = ctx.style.format == Format::Table;
+    let view = DiffView::new(&talks, &diff, &parties);
     let mut out = ctx.render(&view)?;
     if exit_code && !diff.is_empty() {
         out.code = 1;
@@ -55,9 +55,6 @@ pub struct DiffView {
     pub changes: Vec<ChangeView>,
     pub tally: Tally,
     pub verdict: String,
-    /// The dyff-like text of a terminal, rather than one row per change.
-    #[serde(skip)]
-    pub as_text: bool,
 }
 
 /// One change. `from` and `to` hold what changed, as of each round; their
@@ -171,7 +168,6 @@ impl DiffView {
                 Naming::Ids => verdict(&from.id, &to.id, &tally),
                 Naming::Names => verdict(&from.title, &to.title, &tally),
             },
-            as_text: false,
         }
     }
 }
@@ -560,8 +556,9 @@ fn append(t: &mut Text, more: &Text) {
 }
 
 impl View for DiffView {
-    fn doc(&self) -> Doc {
-        if self.as_text {
+    fn doc(&self, style: &Style) -> Doc {
+        // On a terminal, a diff reads as text (dyff's layout); elsewhere, as rows.
+        if style.format == Format::Table {
             self.as_text_doc()
         } else {
             self.as_rows_doc()

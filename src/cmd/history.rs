@@ -10,6 +10,7 @@ use super::{Ctx, Output, RoundRef};
 use crate::compare::{Relation, relation};
 use crate::diff::{Change, position_changes};
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
 use crate::select;
 use crate::state::{State, states};
@@ -32,9 +33,6 @@ struct History {
     labels: Vec<String>,
     #[serde(skip)]
     pair_labels: Vec<(String, String)>,
-    /// Break round ids after the date (the terminal table).
-    #[serde(skip)]
-    narrow: bool,
 }
 
 #[derive(Serialize)]
@@ -68,8 +66,7 @@ pub fn run(ctx: &Ctx, issue: &str, parties: &[String]) -> Result<Output> {
     let talks = ctx.load()?;
     let i = select::issue(&talks, issue)?;
     let parties = select::parties(&talks, parties)?;
-    let mut view = History::build(&talks, i, &parties);
-    view.narrow = ctx.style.format == Format::Table;
+    let view = History::build(&talks, i, &parties);
     ctx.render(&view)
 }
 
@@ -127,17 +124,18 @@ impl History {
             rounds,
             labels: parties.iter().map(|&p| label(p)).collect(),
             pair_labels: pairs.iter().map(|&(a, b)| (label(a), label(b))).collect(),
-            narrow: false,
         }
     }
 }
 
 impl View for History {
-    fn doc(&self) -> Doc {
+    fn doc(&self, style: &Style) -> Doc {
+        // On a terminal, round ids break after the date to keep columns narrow.
+        let narrow = style.format == Format::Table;
         let mut headers = vec!["round".to_string()];
         headers.extend(self.labels.iter().cloned());
         // A column of marks needs no more width than its longer label.
-        let dash = if self.narrow { "\n" } else { "–" };
+        let dash = if narrow { "\n" } else { "–" };
         headers.extend(
             self.pair_labels
                 .iter()
@@ -147,7 +145,7 @@ impl View for History {
             .rounds
             .iter()
             .map(|row| {
-                let mut cells = vec![Text::plain(round_label(&row.round, self.narrow))];
+                let mut cells = vec![Text::plain(round_label(&row.round, narrow))];
                 cells.extend(row.cells.iter().map(|c| {
                     let shown = match (&c.stance, c.withdrawn) {
                         (Some(s), _) => s.as_str(),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Ctx, Output, PositionView, RoundRef};
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Text, Tone, View};
 use crate::select;
 use crate::state::State;
@@ -108,7 +109,7 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
 }
 
 impl View for Shown {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} on {} — as of {}",

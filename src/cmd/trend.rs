@@ -7,6 +7,7 @@ use super::matrix::{SCORE_FORMULA, score_text};
 use super::{Ctx, Output, RoundRef};
 use crate::compare::score_trend;
 use crate::error::{Error, Result};
+use crate::render::Style;
 use crate::render::{Block, Doc, Format, Table, Text, View};
 use crate::select;
 use crate::talks::Talks;
@@ -18,9 +19,6 @@ struct Trend {
     /// In time order, as the scores are.
     rounds: Vec<RoundRef>,
     pairs: Vec<PairTrend>,
-    /// Add a sparkline column (the terminal table).
-    #[serde(skip)]
-    sparkline: bool,
 }
 
 #[derive(Serialize)]
@@ -44,8 +42,7 @@ pub fn run(ctx: &Ctx, pairs: &[String]) -> Result<Output> {
         }
     }
     let pairs = chosen;
-    let mut view = Trend::build(&talks, &pairs);
-    view.sparkline = ctx.style.format == Format::Table;
+    let view = Trend::build(&talks, &pairs);
     ctx.render(&view)
 }
 
@@ -101,7 +98,6 @@ impl Trend {
                     scores,
                 })
                 .collect(),
-            sparkline: false,
         }
     }
 }
@@ -139,10 +135,12 @@ fn sparkline(scores: &[Option<f64>]) -> String {
 }
 
 impl View for Trend {
-    fn doc(&self) -> Doc {
+    fn doc(&self, style: &Style) -> Doc {
+        // The sparkline is for a terminal; other formats keep the numbers.
+        let with_sparkline = style.format == Format::Table;
         let mut headers = vec!["pair".to_string()];
-        headers.extend(self.rounds.iter().map(|r| round_label(r, self.sparkline)));
-        if self.sparkline {
+        headers.extend(self.rounds.iter().map(|r| round_label(r, with_sparkline)));
+        if with_sparkline {
             headers.push("trend".into());
         }
         let rows = self
@@ -151,7 +149,7 @@ impl View for Trend {
             .map(|p| {
                 let mut row = vec![Text::plain(p.label.clone())];
                 row.extend(p.scores.iter().map(|&s| Text::plain(score_text(s))));
-                if self.sparkline {
+                if with_sparkline {
                     row.push(Text::plain(sparkline(&p.scores)));
                 }
                 row
@@ -169,7 +167,7 @@ impl View for Trend {
             nowrap: vec![0],
         }));
         let mut unknown = "–: no issue known to both as of that round".to_string();
-        if self.sparkline {
+        if with_sparkline {
             unknown.push_str(" · trend: ▁ 0 to █ 1, one bar per round, · unknown");
         }
         doc.push(Block::Legend(vec![format!("{SCORE_FORMULA}."), unknown]));
