@@ -102,33 +102,6 @@ pub enum Command {
         #[command(flatten)]
         round: RoundArg,
     },
-    /// Validate the data: every problem, with file:line:column
-    Check {
-        /// Exit 1 on warnings too
-        #[arg(long)]
-        deny_warnings: bool,
-    },
-    /// One self-contained HTML page: positions, heat maps, deal zones, trend, changes
-    Report {
-        #[command(flatten)]
-        round: RoundArg,
-        /// Show what changed from this round to --round (the same round for none)
-        #[arg(long, default_value = "first", value_name = "ROUND", add = crate::complete::rounds())]
-        from: String,
-        /// Where to write the page; `-` for stdout
-        #[arg(long, short, default_value = "report.html", value_name = "FILE")]
-        out: PathBuf,
-        /// Replace FILE if it exists
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print the script that registers shell completions (ids come from the data)
-    Completions {
-        #[arg(value_enum)]
-        shell: crate::cmd::Shell,
-    },
-    /// Print the manual page (roff): `redlines man > redlines.1`
-    Man,
     /// What changed between two rounds: positions, red lines, relations
     Diff {
         /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
@@ -159,6 +132,31 @@ pub enum Command {
         #[arg(long = "pair", value_name = "A,B")]
         pairs: Vec<String>,
     },
+    /// One self-contained HTML page: positions, heat maps, deal zones, trend, changes
+    Report {
+        #[command(flatten)]
+        round: RoundArg,
+        /// Show what changed from this round to --round (the same round for none)
+        #[arg(long, default_value = "first", value_name = "ROUND", add = crate::complete::rounds())]
+        from: String,
+        /// Where to write the page; `-` for stdout
+        #[arg(long, short, default_value = "report.html", value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate the data: every problem, with file:line:column
+    Check {
+        /// Exit 1 on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Scaffold a new talks folder or round file (never overwrites a file)
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
     /// Print the JSON Schema of talks.toml or of a round file, for editors
     ///
     /// Editors using Taplo (VS Code's Even Better TOML, Helix, Zed) read a
@@ -169,11 +167,13 @@ pub enum Command {
         #[arg(value_enum)]
         kind: crate::schema::Kind,
     },
-    /// Scaffold a new talks folder or round file (never overwrites a file)
-    New {
-        #[command(subcommand)]
-        what: NewWhat,
+    /// Print the script that registers shell completions (ids come from the data)
+    Completions {
+        #[arg(value_enum)]
+        shell: crate::cmd::Shell,
     },
+    /// Print the manual page (roff): `redlines man > redlines.1`
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
