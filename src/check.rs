@@ -30,12 +30,16 @@ pub fn is_valid_id(s: &str) -> bool {
 struct Checker<'a> {
     files: &'a mut Files,
     diags: Vec<Diagnostic>,
+    /// Per file, the spans where the parser put placeholders for values that
+    /// were wrong or missing; already reported, they are not checked again.
+    patched: HashMap<FileId, Vec<Range<usize>>>,
 }
 
 pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked {
     let mut c = Checker {
         files,
         diags: Vec::new(),
+        patched: HashMap::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -48,12 +52,16 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
         let Some((file, text)) = c.decode(read) else {
             continue;
         };
+        // Round ids are file names, unique in their folder by construction;
+        // an id that is not lowercase could clash on a case-blind file system.
         if !is_valid_id(&id) {
-            c.diags.push(
-                Diagnostic::error(format!(
-                    "the round file name `{id}.toml` is not a valid round id: use lowercase letters, digits and hyphens"
-                ))
-                .in_file(file),
+            c.push(
+                Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
+                    .in_file(file)
+                    .help(format!(
+                        "rename it `{}.toml`: a round id is lowercase letters, digits and hyphens",
+                        suggest_id(&id)
+                    )),
             );
         }
         let Some(rf) = c.parse::<RoundFile>(file, &text) else {
@@ -65,7 +73,18 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
             rounds.push(round);
         }
     }
+    for path in raw.ignored {
+        let file = c.files.add(path, String::new());
+        c.push(
+            Diagnostic::warning("not read: round files end in `.toml`")
+                .in_file(file)
+                .help("rename it to end in `.toml`, or move it out of `rounds/`"),
+        );
+    }
     c.order_rounds(&mut rounds);
+    // File by file, in the order a person reads them.
+    c.diags
+        .sort_by_key(|d| (d.locus.as_ref().map(|l| l.file), crate::parse::start(d)));
 
     let errors = c.diags.iter().any(Diagnostic::is_error);
     let talks = match header {
@@ -101,6 +120,7 @@ pub fn check_texts(talks_toml: &[u8], rounds: &[(&str, &[u8])]) -> (Checked, Fil
             .iter()
             .map(|&(id, bytes)| (id.to_string(), read(format!("rounds/{id}.toml"), bytes)))
             .collect(),
+        ignored: Vec::new(),
     };
     let mut files = Files::default();
     let checked = check_talks(&DataDir::Builtin, raw, &mut files);
@@ -128,7 +148,14 @@ struct Placed {
 
 impl Checker<'_> {
     fn push(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        let on_placeholder = d.locus.as_ref().is_some_and(|l| {
+            l.span
+                .as_ref()
+                .is_some_and(|s| self.patched.get(&l.file).is_some_and(|p| p.contains(s)))
+        });
+        if !on_placeholder {
+            self.diags.push(d);
+        }
     }
 
     /// Bytes to text; an unreadable file or invalid UTF-8 is a located error.
@@ -162,19 +189,13 @@ impl Checker<'_> {
         }
     }
 
+    /// The file's model, with placeholders where it has problems (each
+    /// reported); `None` only when it cannot be read as TOML at all.
     fn parse<T: DeserializeOwned>(&mut self, file: FileId, text: &str) -> Option<T> {
-        match toml::from_str::<T>(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let message = e.message().trim().to_string();
-                let d = Diagnostic::error(message);
-                self.push(match e.span() {
-                    Some(span) => d.at(file, span),
-                    None => d.in_file(file),
-                });
-                None
-            }
-        }
+        let parsed = crate::parse::parse::<T>(text, file);
+        self.diags.extend(parsed.problems);
+        self.patched.insert(file, parsed.patched);
+        parsed.value
     }
 
     fn check_id(&mut self, what: &str, id: &Spanned<String>, file: FileId) {
@@ -203,7 +224,10 @@ impl Checker<'_> {
                 Diagnostic::error(format!("duplicate {what} id `{}`", id.get_ref()))
                     .at(file, id.span())
                     .label("defined again here")
-                    .help(format!("first defined at line {line}, column {col}")),
+                    .help(format!(
+                        "`{}` is first defined at line {line}, column {col}; an id names one {what} only",
+                        id.get_ref()
+                    )),
             );
             false
         } else {
@@ -212,7 +236,19 @@ impl Checker<'_> {
         }
     }
 
-    fn resolve_header(&mut self, _talks_id: &str, file: FileId, tf: TalksFile) -> Option<Header> {
+    fn resolve_header(&mut self, talks_id: &str, file: FileId, tf: TalksFile) -> Option<Header> {
+        if !is_valid_id(talks_id) {
+            self.push(
+                Diagnostic::error(format!(
+                    "the folder name `{talks_id}` is not a valid talks id"
+                ))
+                .in_file(file)
+                .help(format!(
+                    "rename the folder `{}`: a talks id is lowercase letters, digits and hyphens",
+                    suggest_id(talks_id)
+                )),
+            );
+        }
         let mut parties = Vec::new();
         let mut seen = HashMap::new();
         for p in tf.parties {
@@ -300,10 +336,15 @@ impl Checker<'_> {
     fn date(&mut self, dt: &Spanned<toml::value::Datetime>, file: FileId) -> Option<Date> {
         let date = Date::from_toml(dt.get_ref());
         if date.is_none() {
+            let help = match dt.get_ref().date {
+                Some(d) => format!("write the day alone: {d}"),
+                None => "write the day, such as 2024-03-01".to_string(),
+            };
             self.push(
-                Diagnostic::error("expected a date such as 2022-01-10, with no time of day")
+                Diagnostic::error("expected a date, without a time of day")
                     .at(file, dt.span())
-                    .label("not a plain date"),
+                    .label("not a plain date")
+                    .help(help),
             );
         }
         date
@@ -328,7 +369,8 @@ impl Checker<'_> {
                         "`{}` is listed twice among the participants",
                         p.get_ref()
                     ))
-                    .at(file, p.span()),
+                    .at(file, p.span())
+                    .label("listed again here"),
                 ),
                 Some(&ix) => participants.push(ix),
                 None => self.push(unknown(
@@ -394,6 +436,21 @@ impl Checker<'_> {
                     pos.issue = issue;
                     if let (Some(q), Some(s)) = (&def.quote, pos.source) {
                         self.verify_quote(q, file, &sources[s].id, source_texts[s].as_ref());
+                    }
+                    if let (Some(said), Some(held), Some(at)) = (pos.date, date, &def.date)
+                        && said > held
+                    {
+                        // Carry-forward would place a later statement in an earlier round.
+                        self.push(
+                            Diagnostic::error(format!(
+                                "the position is dated {said}, after its round ({held})"
+                            ))
+                            .at(file, at.span())
+                            .label("later than the round")
+                            .help(
+                                "move the position to the round it belongs to, or correct the date",
+                            ),
+                        );
                     }
                     positions.push(pos);
                 }
@@ -464,12 +521,15 @@ impl Checker<'_> {
         text: Option<&(String, String)>,
     ) {
         let Some((path, text)) = text else { return };
-        if !text.contains(&normalise(quote.get_ref())) {
+        let wanted = normalise(quote.get_ref());
+        if !text.contains(&wanted) {
             self.push(
-                Diagnostic::error(format!("the quote is not found verbatim in source `{source}`"))
-                    .at(file, quote.span())
-                    .label(format!("not in {path}"))
-                    .help("copy the quote exactly as the source prints it (white space and quote marks may differ)"),
+                Diagnostic::error(format!(
+                    "the quote is not found verbatim in source `{source}`"
+                ))
+                .at(file, quote.span())
+                .label(format!("not in {path}"))
+                .help(where_quote_differs(&wanted, text)),
             );
         }
     }
@@ -653,13 +713,21 @@ impl Checker<'_> {
             if a.round.date == b.round.date
                 && (a.round.order.is_none() || a.round.order == b.round.order)
             {
-                self.diags.push(
+                let why = match (a.round.order, b.round.order) {
+                    (Some(o), Some(_)) => format!("both have `order = {o}`"),
+                    _ => "which came first is not given".to_string(),
+                };
+                self.push(
                     Diagnostic::error(format!(
-                        "rounds `{}` and `{}` are both dated {} and their order is not given",
+                        "rounds `{}` and `{}` are both dated {}, and {why}",
                         a.round.id, b.round.id, a.round.date
                     ))
                     .at(b.file, b.date_span.clone())
-                    .help("add `order = 1` to the earlier round and `order = 2` to the later one"),
+                    .label("same date as another round")
+                    .help(match a.round.order {
+                        Some(_) => "give them different orders: the lower one came first",
+                        None => "add `order = 1` to the round that came first and `order = 2` to the other, below their `date`",
+                    }),
                 );
             }
         }
@@ -704,6 +772,33 @@ fn suggest_id(s: &str) -> String {
     } else {
         t.into()
     }
+}
+
+/// Where a quote parts from the source text: the longest run of its first
+/// words that the text holds, and the word after it on either side.
+fn where_quote_differs(quote: &str, text: &str) -> String {
+    let words: Vec<&str> = quote.split(' ').collect();
+    let mut matched = 0;
+    while matched < words.len() && text.contains(&words[..=matched].join(" ")) {
+        matched += 1;
+    }
+    if matched == 0 {
+        return format!(
+            "not even its first word, “{}”, is in the source text: is `source` the right one?",
+            words.first().copied().unwrap_or_default()
+        );
+    }
+    let prefix = words[..matched].join(" ");
+    let after = text
+        .find(&prefix)
+        .and_then(|at| text[at + prefix.len()..].split(' ').find(|w| !w.is_empty()))
+        .unwrap_or("(the end of the text)");
+    let shown = words[matched.saturating_sub(4)..matched].join(" ");
+    let lead = if matched > 4 { "…" } else { "" };
+    format!(
+        "the source reads “{lead}{shown}” and then “{after}”, where the quote has “{}”; copy the quote exactly as the source prints it (white space and quote marks may differ)",
+        words[matched]
+    )
 }
 
 /// Text as compared for verbatim quotes: white space runs folded to one

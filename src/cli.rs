@@ -40,8 +40,9 @@ pub struct Global {
     /// When to colour the output (never under NO_COLOR with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
-    /// Table width in columns [default: the terminal's]
-    #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N")]
+    /// Table width in columns, 20 or more [default: the terminal's]
+    #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
+          value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 }
 
@@ -101,22 +102,70 @@ pub enum Command {
         #[command(flatten)]
         round: RoundArg,
     },
-    /// Validate the data: every problem, with file:line:column
-    Check {
-        /// Exit 1 on warnings too
+    /// What changed between two rounds: positions, red lines, relations
+    Diff {
+        /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
+        #[arg(add = crate::complete::rounds())]
+        from: String,
+        /// The later round (an earlier one reads the changes backwards)
+        #[arg(add = crate::complete::rounds())]
+        to: String,
+        #[command(flatten)]
+        filter: Filter,
+        /// Exit 1 when there are changes (a reworded summary or quote included) and 0 when
+        /// there are none, as `git diff --exit-code`
         #[arg(long)]
-        deny_warnings: bool,
+        exit_code: bool,
     },
-    /// One self-contained HTML page: positions, heat maps, deal zones, trend
+    /// One issue across every round: each party's stance, each pair's relation
+    History {
+        /// Issue id (or a unique part of one)
+        #[arg(add = crate::complete::issues())]
+        issue: String,
+        /// Only these parties (repeat the option for several)
+        #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::complete::parties())]
+        parties: Vec<String>,
+    },
+    /// Each pair's agreement score, round by round, with a sparkline
+    Trend {
+        /// Only this pair of parties (repeat the option for several)
+        #[arg(long = "pair", value_name = "A,B")]
+        pairs: Vec<String>,
+    },
+    /// One self-contained HTML page: positions, heat maps, deal zones, trend, changes
     Report {
         #[command(flatten)]
         round: RoundArg,
+        /// Show what changed from this round to --round (the same round for none)
+        #[arg(long, default_value = "first", value_name = "ROUND", add = crate::complete::rounds())]
+        from: String,
         /// Where to write the page; `-` for stdout
         #[arg(long, short, default_value = "report.html", value_name = "FILE")]
         out: PathBuf,
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+    },
+    /// Validate the data: every problem, with file:line:column
+    Check {
+        /// Exit 1 on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Scaffold a new talks folder or round file (never overwrites a file)
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+    /// Print the JSON Schema of talks.toml or of a round file, for editors
+    ///
+    /// Editors using Taplo (VS Code's Even Better TOML, Helix, Zed) read a
+    /// first line such as `#:schema ../../schema/talks.schema.json` and then
+    /// complete and validate as one types.
+    Schema {
+        /// Which kind of file
+        #[arg(value_enum)]
+        kind: crate::schema::Kind,
     },
     /// Print the script that registers shell completions (ids come from the data)
     Completions {
@@ -125,6 +174,32 @@ pub enum Command {
     },
     /// Print the manual page (roff): `redlines man > redlines.1`
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// A talks folder in the data folder: ID/talks.toml, commented, and ID/rounds/
+    Talks {
+        /// The talks id and folder name: lowercase letters, digits and hyphens
+        id: String,
+    },
+    /// A round file, with the positions in force before it as a starting point
+    ///
+    /// Writes rounds/ID.toml of the talks (--talks, where the data folder holds
+    /// several). Every party's position on every issue is written commented out,
+    /// filled in where one is in force: uncomment those stated in the new round.
+    Round {
+        /// The round id and file name, by convention the date then a word:
+        /// 2024-06-01-geneva
+        id: String,
+        /// The day of the round [default: the date the id starts with]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Carry the positions in force as of this round [default: the latest
+        /// round up to --date]
+        #[arg(long, value_name = "ROUND", add = crate::complete::rounds())]
+        from: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

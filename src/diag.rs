@@ -346,9 +346,14 @@ pub fn summary(diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let mut s = String::new();
-    let _ = write!(s, "{}", plural(errors, "error"));
+    if errors > 0 || warnings == 0 {
+        let _ = write!(s, "{}", plural(errors, "error"));
+    }
     if warnings > 0 {
-        let _ = write!(s, ", {}", plural(warnings, "warning"));
+        if !s.is_empty() {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "{}", plural(warnings, "warning"));
     }
     s
 }
@@ -361,17 +366,39 @@ pub fn plural(n: usize, what: &str) -> String {
     }
 }
 
-/// The closest of `candidates` to `wrong`, if it is close enough to be a typo.
+/// "did you mean `x`?" for the closest of `candidates` to `wrong`, if it is
+/// close enough to be a typo.
 pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    closest(wrong, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// The closest of `candidates` to `wrong`, if it is close enough to be a
+/// typo; a candidate that differs only in case, `_` or spaces comes first.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let folded = wrong.to_lowercase().replace(['_', ' '], "-");
+    if let Some(same) = candidates.iter().find(|c| **c == folded && **c != wrong) {
+        return Some(same);
+    }
+    // Close by sound (Jaro-Winkler), or by one slip of a finger: a letter
+    // left out, added, changed, or two swapped (`lwo` for `low`).
+    let near =
+        |c: &str| strsim::jaro_winkler(wrong, c) > 0.8 || strsim::osa_distance(wrong, c) == 1;
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .filter(|c| near(c))
+        .map(|c| {
+            (
+                strsim::osa_distance(wrong, c),
+                -strsim::jaro_winkler(wrong, c),
+                c,
+            )
+        })
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        .map(|(_, _, c)| c)
 }
 
 #[cfg(test)]

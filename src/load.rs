@@ -36,6 +36,9 @@ pub struct RawTalks {
     pub talks: FileRead,
     /// `(round id, file)`, sorted by file name.
     pub rounds: Vec<(String, FileRead)>,
+    /// Files under `rounds/` that are not read, not being `.toml`: likely a
+    /// misnamed round. Hidden and backup files are left out.
+    pub ignored: Vec<String>,
 }
 
 impl DataDir {
@@ -80,8 +83,9 @@ impl DataDir {
                 }
                 let entries = fs::read_dir(path).map_err(|e| {
                     Error::Io(format!(
-                        "cannot read the data folder {}: {e}",
-                        path.display()
+                        "cannot read the data folder {}: {}",
+                        path.display(),
+                        io_reason(&e)
                     ))
                 })?;
                 let mut ids = Vec::new();
@@ -113,6 +117,7 @@ impl DataDir {
         let dir = self.talks_dir(id);
         let talks = self.read(&dir.join("talks.toml"));
         let mut rounds = Vec::new();
+        let mut ignored = Vec::new();
         let rounds_dir = dir.join("rounds");
         match self {
             DataDir::Builtin => {
@@ -120,6 +125,8 @@ impl DataDir {
                     for f in d.files() {
                         if let Some(stem) = toml_stem(f.path()) {
                             rounds.push((stem, self.read(f.path())));
+                        } else if looks_like_data(f.path()) {
+                            ignored.push(format!("<built-in>/{}", f.path().display()));
                         }
                     }
                 }
@@ -137,16 +144,20 @@ impl DataDir {
                         let p = entry.path();
                         if let Some(stem) = toml_stem(&p) {
                             rounds.push((stem, self.read(&p)));
+                        } else if p.is_file() && looks_like_data(&p) {
+                            ignored.push(p.display().to_string());
                         }
                     }
                 }
             }
         }
         rounds.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+        ignored.sort();
         Ok(RawTalks {
             id: id.to_string(),
             talks,
             rounds,
+            ignored,
         })
     }
 
@@ -158,7 +169,13 @@ impl DataDir {
             .components()
             .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
         let path = self.talks_dir(talks).join(rel_path);
-        if !stays_inside {
+        // A link inside the folder may still point out of it: compare where
+        // the file really is with where the folder really is.
+        let resolved_inside = || match (path.canonicalize(), self.talks_dir(talks).canonicalize()) {
+            (Ok(file), Ok(dir)) => file.starts_with(dir),
+            _ => true, // not on disk (built in), or missing: reading says so
+        };
+        if !stays_inside || !resolved_inside() {
             return FileRead {
                 path: path.display().to_string(),
                 bytes: Err("the path must stay inside the talks folder".into()),
@@ -196,6 +213,13 @@ fn self_id(path: &Path) -> String {
         .ok()
         .and_then(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_string))
         .unwrap_or_else(|| "talks".to_string())
+}
+
+/// Not a hidden file nor an editor's backup.
+fn looks_like_data(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| !n.starts_with('.') && !n.ends_with('~'))
 }
 
 fn toml_stem(path: &Path) -> Option<String> {

@@ -12,11 +12,19 @@ fn main() -> ExitCode {
     let code = match redlines::cmd::run(cli) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`redlines table | head`) is not an error.
-            let _ = stdout.write_all(out.stdout.as_bytes());
-            let _ = stdout.flush();
+            let written = stdout
+                .write_all(out.stdout.as_bytes())
+                .and_then(|()| stdout.flush());
             eprint!("{}", out.stderr);
-            out.code
+            match written {
+                Ok(()) => out.code,
+                // A closed pipe (`redlines table | head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => out.code,
+                Err(e) => {
+                    eprintln!("error: cannot write the output: {e}");
+                    2
+                }
+            }
         }
         Err(e) => {
             eprintln!("{e}");

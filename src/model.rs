@@ -17,9 +17,10 @@ use toml::value::Datetime;
 #[schemars(title = "redlines talks.toml")]
 pub struct TalksFile {
     /// Human title of the negotiation.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// One or two sentences on what the talks are about.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub summary: Option<String>,
     /// The sides, in the order they are shown as columns.
     #[serde(default)]
@@ -29,16 +30,20 @@ pub struct TalksFile {
     pub issues: Vec<IssueDef>,
 }
 
+/// `[[parties]]`: one side of the talks.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartyDef {
     /// Lowercase id, `[a-z0-9-]+`, used in round files and on the command line.
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// The party's name, as a reader knows it.
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// A short label for narrow columns.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub short: Option<String>,
+    /// State, alliance or organisation.
     #[serde(default)]
     pub kind: Option<PartyKind>,
 }
@@ -51,25 +56,33 @@ pub enum PartyKind {
     Organisation,
 }
 
+/// `[[issues]]`: one question argued over, and its scale of outcomes.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssueDef {
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    /// Lowercase id, `[a-z0-9-]+`, used in round files and on the command line.
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// A short title, shown as the row label.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// The question the issue answers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub question: Option<String>,
     /// The outcomes argued over, ordered from one pole to the other.
     #[schemars(with = "Vec<OutcomeDef>", length(min = 2, max = 64))]
     pub scale: Spanned<Vec<OutcomeDef>>,
 }
 
+/// One outcome on an issue's scale.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeDef {
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    /// Lowercase id, `[a-z0-9-]+`, used as `stance` and in `accepts`.
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// What this outcome means, in a sentence.
+    #[serde(deserialize_with = "text::text")]
     pub label: String,
 }
 
@@ -85,38 +98,50 @@ pub struct RoundFile {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub order: Option<Spanned<u32>>,
+    /// A short title of the meeting or exchange.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
-    #[serde(default)]
+    /// Where it took place.
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub venue: Option<String>,
     /// Bilateral, NATO–Russia Council, OSCE, written exchange, …
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub format: Option<String>,
-    #[serde(default)]
+    /// What happened, in a few sentences.
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub summary: Option<String>,
     /// Ids of the parties present (or whose documents this round holds).
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(schema_with = "crate::schema::ids")]
     pub participants: Vec<Spanned<String>>,
+    /// `[[sources]]`: the documents and reports this round's positions cite.
     #[serde(default)]
     pub sources: Vec<SourceDef>,
     /// `[positions.PARTY.ISSUE]`: what each party stated on each issue.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, BTreeMap<String, PositionDef>>")]
+    #[schemars(schema_with = "crate::schema::positions")]
     pub positions: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, PositionDef>>,
 }
 
+/// `[[sources]]`: a document or report that positions cite.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
-    #[schemars(with = "String", regex(pattern = r"^[a-z0-9-]+$"))]
+    /// Lowercase id, `[a-z0-9-]+`, cited by positions as `source`.
+    #[schemars(schema_with = "crate::schema::id")]
     pub id: Spanned<String>,
+    /// The title of the document or article.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
-    #[serde(default)]
+    /// Who published it.
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub publisher: Option<String>,
+    /// When it was published: a TOML local date.
     #[serde(default)]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub date: Option<Spanned<Datetime>>,
-    #[serde(default)]
+    /// Where to read it.
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub url: Option<String>,
     /// A local copy of the source's text, relative to the talks folder;
     /// `check` then verifies every quote citing this source against it.
@@ -125,20 +150,22 @@ pub struct SourceDef {
     pub file: Option<Spanned<String>>,
 }
 
+/// `[positions.PARTY.ISSUE]`: what one party stated on one issue.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PositionDef {
     /// The outcome this party demands: an id on the issue's scale.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(schema_with = "crate::schema::id")]
     pub stance: Option<Spanned<String>>,
     /// Outcomes the party could live with; defaults to `[stance]`.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(schema_with = "crate::schema::ids")]
     pub accepts: Option<Spanned<Vec<Spanned<String>>>>,
     /// Stated as non-negotiable.
     #[serde(default)]
     pub red_line: bool,
+    /// How much the issue matters to this party.
     #[serde(default)]
     pub priority: Option<Priority>,
     /// The party no longer holds a position on this issue (no stance then).
@@ -148,12 +175,15 @@ pub struct PositionDef {
     /// The position in the curator's own neutral words.
     #[serde(default)]
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
     pub summary: Option<Spanned<String>>,
     /// Verbatim, exactly as the cited source prints it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
     pub quote: Option<Spanned<String>>,
-    #[serde(default)]
+    /// Who said the quote.
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub speaker: Option<String>,
     /// When it was said, where that is not the round's date.
     #[serde(default)]
@@ -161,10 +191,10 @@ pub struct PositionDef {
     pub date: Option<Spanned<Datetime>>,
     /// A source id from this round's `[[sources]]`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(schema_with = "crate::schema::id")]
     pub source: Option<Spanned<String>>,
     /// A curator's note: translation, reported speech, a judgement call.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::text_opt")]
     pub note: Option<String>,
 }
 
@@ -192,6 +222,51 @@ impl Priority {
         match self {
             Priority::Core => "core",
             Priority::Secondary => "secondary",
+        }
+    }
+}
+
+/// Text fields: never empty, and free of control characters (but for line
+/// breaks and tabs) and of bidirectional overrides, which could rewrite the
+/// terminal or reverse what a reader sees. A problem is a located error.
+mod text {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+    use toml::Spanned;
+
+    fn problem(s: &str) -> Option<String> {
+        if s.trim().is_empty() {
+            return Some("empty text: write something, or leave the key out".into());
+        }
+        let bad = s.chars().find(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })?;
+        Some(format!(
+            "the text holds the invisible character U+{:04X}, which a terminal would act on; remove it",
+            bad as u32
+        ))
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        let s = String::deserialize(d)?;
+        match problem(&s) {
+            Some(p) => Err(D::Error::custom(p)),
+            None => Ok(s),
+        }
+    }
+
+    pub fn text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        text(d).map(Some)
+    }
+
+    pub fn spanned_text_opt<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Spanned<String>>, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        match problem(s.get_ref()) {
+            Some(p) => Err(D::Error::custom(p)),
+            None => Ok(Some(s)),
         }
     }
 }

@@ -1,18 +1,21 @@
 //! What the HTML report shows, gathered from the core types: the state as
-//! of a round, the pair matrix, deal zones and the score trend. Pure: the
-//! page itself is written by `render::report`.
+//! of a round, the pair matrix, deal zones, the score trend and the diff
+//! from an earlier round. Pure: the page itself is written by
+//! `render::report`.
 
 use crate::compare::{PairMatrix, deal_zone, score_trend};
+use crate::diff::RoundDiff;
 use crate::state::State;
 use crate::talks::{Outcomes, Talks};
 
 /// The sections of the report, in page order: the pictures first (who
-/// agrees now, and how that moved; then issue by issue), then the positions
-/// in full as the reference they are drawn from.
+/// agrees now, how that moved, and what moved it; then issue by issue),
+/// then the positions in full as the reference they are drawn from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Matrix,
     Trend,
+    Changes,
     Relations,
     DealZones,
     Positions,
@@ -27,6 +30,7 @@ impl Section {
             Section::Relations => "relations",
             Section::DealZones => "deal-zones",
             Section::Trend => "trend",
+            Section::Changes => "changes",
         }
     }
 
@@ -37,6 +41,7 @@ impl Section {
             Section::Relations => "Relations by issue",
             Section::DealZones => "Deal zones",
             Section::Trend => "Agreement over the rounds",
+            Section::Changes => "What changed",
         }
     }
 }
@@ -54,11 +59,15 @@ pub struct Report<'t> {
     pub zones: Vec<Option<Outcomes>>,
     /// `trend[pair][r]` for rounds `0..=round`, pairs in `matrix.pairs()` order.
     pub trend: Vec<Vec<Option<f64>>>,
+    /// What changed from an earlier round to `round`; `None` when the
+    /// report is asked to compare the round with itself.
+    pub diff: Option<RoundDiff<'t>>,
 }
 
 impl<'t> Report<'t> {
-    /// The report on every party and issue as of round `round`.
-    pub fn build(talks: &'t Talks, round: usize) -> Self {
+    /// The report on every party and issue as of round `round`, with the
+    /// changes since round `from` (the earlier one; the same round for none).
+    pub fn build(talks: &'t Talks, round: usize, from: usize) -> Self {
         let parties: Vec<usize> = (0..talks.parties.len()).collect();
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
         let state = State::as_of(talks, round);
@@ -68,6 +77,8 @@ impl<'t> Report<'t> {
         for scores in &mut trend {
             scores.truncate(round + 1);
         }
+        let diff = (from != round)
+            .then(|| RoundDiff::between(&State::as_of(talks, from), &state, &parties, &issues));
         Report {
             talks,
             round,
@@ -77,6 +88,7 @@ impl<'t> Report<'t> {
             matrix,
             zones,
             trend,
+            diff,
         }
     }
 
@@ -88,6 +100,7 @@ impl<'t> Report<'t> {
         [
             (Section::Matrix, pairs),
             (Section::Trend, pairs),
+            (Section::Changes, self.diff.is_some() && issues),
             (Section::Relations, pairs && issues),
             (Section::DealZones, issues),
             (Section::Positions, issues),

@@ -75,6 +75,10 @@ fn by_id<'a>(
         .collect();
     match matches.as_slice() {
         [i] => Ok(*i),
+        [] if ids.clone().next().is_none() => Err(Error::Usage(format!(
+            "unknown {what} `{spec}`: the talks `{}` has no {whats} yet",
+            talks.id
+        ))),
         [] => Err(Error::Usage(format!(
             "unknown {what} `{spec}`{}; the {whats} of `{}` are: {}",
             did_you_mean(spec, ids.clone())

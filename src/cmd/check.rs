@@ -5,7 +5,8 @@ use serde::Serialize;
 use super::{Ctx, Output};
 use crate::diag::{Diagnostic, Files, Severity, plural, render_all, summary};
 use crate::error::{Error, Result};
-use crate::render::Format;
+use crate::render::Style;
+use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
 
 #[derive(Serialize)]
 struct Report {
@@ -57,13 +58,58 @@ impl Problem {
     }
 }
 
+impl View for Report {
+    fn doc(&self, _style: &Style) -> Doc {
+        let opt = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
+        let rows = self
+            .problems
+            .iter()
+            .map(|p| {
+                let severity = match p.severity {
+                    Severity::Error => Text::styled("error", Tone::Clash),
+                    Severity::Warning => Text::styled("warning", Tone::Overlap),
+                };
+                vec![
+                    severity,
+                    Text::plain(p.file.clone().unwrap_or_default()),
+                    Text::plain(opt(p.line)),
+                    Text::plain(opt(p.column)),
+                    Text::plain(p.message.clone()),
+                    Text::plain(p.help.clone().unwrap_or_default()),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "{}, {} in {} talks, {}: {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            self.talks.len(),
+            plural(self.files, "file"),
+            self.data
+        )));
+        doc.push(Block::Table(Table {
+            headers: ["severity", "file", "line", "column", "message", "help"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+            right: vec![2, 3],
+            nowrap: vec![],
+        }));
+        doc
+    }
+}
+
 pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     let ids = match &ctx.talks {
         Some(_) => vec![ctx.talks_id()?],
         None => ctx.data.talks_ids()?,
     };
     if ids.is_empty() {
-        return Err(Error::Usage(format!("no talks in {}", ctx.data.describe())));
+        return Err(Error::Usage(format!(
+            "no talks in {}: a talks is a folder holding talks.toml; start one with `redlines new talks ID`",
+            ctx.data.describe()
+        )));
     }
     let mut files = Files::default();
     let mut diags = Vec::new();
@@ -78,7 +124,9 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     let warnings = diags.len() - errors;
     let code = u8::from(errors > 0 || (deny_warnings && warnings > 0));
 
-    if ctx.style.format == Format::Json {
+    // On a terminal the diagnostics are the output, on stderr as a compiler
+    // prints them; every other format lists the problems on stdout.
+    if ctx.style.format != Format::Table {
         let report = Report {
             data: ctx.data.describe(),
             talks: ids,
@@ -87,26 +135,21 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
             warnings,
             problems: diags.iter().map(|d| Problem::new(d, &files)).collect(),
         };
-        let mut stdout =
-            serde_json::to_string_pretty(&report).map_err(|e| Error::Io(e.to_string()))?;
-        stdout.push('\n');
-        return Ok(Output {
-            stdout,
-            stderr: String::new(),
-            code,
-        });
+        let mut out = ctx.render(&report)?;
+        out.code = code;
+        return Ok(out);
     }
     let mut stderr = render_all(&diags, &files, ctx.color_stderr);
     let checked = format!(
-        "{} talks in {} ({})",
+        "{} talks, {}: {}",
         ids.len(),
         plural(read, "file"),
         ctx.data.describe()
     );
     if diags.is_empty() {
-        stderr.push_str(&format!("ok: {checked}, no problems\n"));
+        stderr.push_str(&format!("ok: no problems in {checked}\n"));
     } else {
-        stderr.push_str(&format!("{}: {}\n", summary(&diags), checked));
+        stderr.push_str(&format!("{} in {checked}\n", summary(&diags)));
     }
     Ok(Output {
         stdout: String::new(),

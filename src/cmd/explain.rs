@@ -7,6 +7,7 @@ use super::show::{FIELD_ORDER, position_fields};
 use super::{Ctx, Output, PositionView, RoundRef};
 use crate::compare::{Relation, relation};
 use crate::error::{Error, Result};
+use crate::render::Style;
 use crate::render::{Block, Doc, Table, Text, Tone, View};
 use crate::select;
 use crate::state::State;
@@ -120,7 +121,7 @@ impl Explained {
 }
 
 impl View for Explained {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} and {} on {} — as of {}",

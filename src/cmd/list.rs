@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{Ctx, Output};
 use crate::cli::ListWhat;
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Table, Text, View};
 use crate::talks::{Date, Outcome, Party, Talks};
 
@@ -77,7 +78,7 @@ fn talks_list(ctx: &Ctx) -> Result<TalksList> {
 }
 
 impl View for TalksList {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let rows = self
             .talks
             .iter()
@@ -162,7 +163,7 @@ impl RoundsList {
 }
 
 impl View for RoundsList {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let rows = self
             .rounds
             .iter()
@@ -206,7 +207,7 @@ struct PartiesList {
 }
 
 impl View for PartiesList {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let rows = self
             .parties
             .iter()
@@ -265,7 +266,7 @@ impl IssuesList {
 }
 
 impl View for IssuesList {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let rows = self
             .issues
             .iter()

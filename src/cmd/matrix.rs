@@ -7,6 +7,7 @@ use super::{Ctx, Output, RoundRef};
 use crate::cli::{Filter, MatrixBy};
 use crate::compare::{PairMatrix, PairSummary, Relation, deal_zone, pair_index};
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Table, Text, Tone, View};
 use crate::select;
 use crate::state::State;
@@ -157,7 +158,7 @@ pub fn score_text(score: Option<f64>) -> String {
 }
 
 impl View for ByPair {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "Agreement between the parties as of {} ({}), over {} issues",
@@ -245,7 +246,7 @@ impl ByIssue {
 }
 
 impl View for ByIssue {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let mut headers = vec!["issue".to_string()];
         headers.extend(self.pair_labels.iter().cloned());
         headers.push("deal zone".into());

@@ -2,13 +2,18 @@
 //! hands it to the output layer.
 
 mod check;
+pub(crate) mod diff;
 mod explain;
+mod history;
 mod list;
 mod matrix;
+mod new;
 mod report;
+mod schema;
 mod shell;
 mod show;
 mod table;
+mod trend;
 
 use std::io::IsTerminal;
 
@@ -17,7 +22,7 @@ use serde::Serialize;
 pub use shell::Shell;
 
 use crate::check::{Checked, check_talks};
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, NewWhat};
 use crate::diag::Files;
 use crate::error::{Error, Result};
 use crate::load::DataDir;
@@ -160,9 +165,29 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
-        Command::Report { round, out, force } => report::run(&ctx, &round.round, &out, force),
+        Command::Report {
+            round,
+            from,
+            out,
+            force,
+        } => report::run(&ctx, &round.round, &from, &out, force),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Diff {
+            from,
+            to,
+            filter,
+            exit_code,
+        } => diff::run(&ctx, &from, &to, &filter, exit_code),
+        Command::History { issue, parties } => history::run(&ctx, &issue, &parties),
+        Command::Trend { pairs } => trend::run(&ctx, &pairs),
+        Command::Schema { kind } => Ok(schema::run(kind)),
+        Command::New { what } => match what {
+            NewWhat::Talks { id } => new::talks(&ctx, &id),
+            NewWhat::Round { id, date, from } => {
+                new::round(&ctx, &id, date.as_deref(), from.as_deref())
+            }
+        },
     }
 }
 

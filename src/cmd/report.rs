@@ -7,18 +7,42 @@ use std::path::{Path, PathBuf};
 use super::{Ctx, Output};
 use crate::error::{Error, Result};
 use crate::load::io_reason;
+use crate::render::Format;
 use crate::render::report::page;
 use crate::report::Report;
 use crate::select;
 
-pub fn run(ctx: &Ctx, round: &str, out: &Path, force: bool) -> Result<Output> {
+pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Result<Output> {
+    if ctx.style.format != Format::Table {
+        return Err(Error::Usage(
+            "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)"
+                .into(),
+        ));
+    }
     let to_stdout = out == Path::new("-");
-    if !to_stdout && !force && out.symlink_metadata().is_ok() {
-        return Err(exists(out));
+    if !to_stdout {
+        match out.symlink_metadata() {
+            // --force replaces a page, never a device, a link or a folder.
+            Ok(meta) if !meta.file_type().is_file() => {
+                return Err(Error::Usage(format!(
+                    "{} is not a regular file; `report` only writes or replaces files (`--out -` prints the page)",
+                    out.display()
+                )));
+            }
+            Ok(_) if !force => return Err(exists(out)),
+            _ => {}
+        }
     }
     let talks = ctx.load()?;
     let r = select::round(&talks, round)?;
-    let report = Report::build(&talks, r);
+    let from = select::round(&talks, from)?;
+    if from > r {
+        return Err(Error::Usage(format!(
+            "--from {} is later than --round {}: the report shows what changed up to the round it is as of",
+            talks.rounds[from].id, talks.rounds[r].id
+        )));
+    }
+    let report = Report::build(&talks, r, from);
     let html = page(&report);
     let sections: Vec<&str> = report.sections().iter().map(|s| s.id()).collect();
     if to_stdout {

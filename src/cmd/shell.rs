@@ -131,7 +131,7 @@ fn extra_sections() -> Roff {
             ("0", "success"),
             (
                 "1",
-                "the data has problems (every one is reported with file:line:column)",
+                "the data has problems (every one is reported with file:line:column); for diff --exit-code, there were changes",
             ),
             (
                 "2",

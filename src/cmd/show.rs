@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Ctx, Output, PositionView, RoundRef};
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Text, Tone, View};
 use crate::select;
 use crate::state::State;
@@ -108,7 +109,7 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
 }
 
 impl View for Shown {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} on {} — as of {}",
@@ -117,20 +118,16 @@ impl View for Shown {
         if let Some(q) = &self.question {
             doc.push(Block::Line(Text::styled(q.clone(), Tone::Dim)));
         }
+        let mut fields = vec![("party".to_string(), Text::plain(self.party.clone()))];
+        fields.push(("issue".into(), Text::plain(self.issue.clone())));
         match &self.position {
-            None => {
-                doc.push(Block::Line(Text::plain(format!(
-                    "{} has stated no position on `{}` as of {}.",
-                    self.party_name, self.issue, self.as_of.id
-                ))));
-            }
-            Some(p) => {
-                let mut fields = vec![("party".to_string(), Text::plain(self.party.clone()))];
-                fields.push(("issue".into(), Text::plain(self.issue.clone())));
-                fields.extend(position_fields(p));
-                doc.push(Block::Fields(fields));
-            }
+            None => fields.push((
+                "stance".into(),
+                Text::styled(format!("none stated as of {}", self.as_of.id), Tone::Dim),
+            )),
+            Some(p) => fields.extend(position_fields(p)),
         }
+        doc.push(Block::Fields(fields));
         doc
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{Ctx, Output, RoundRef};
 use crate::cli::Filter;
 use crate::error::Result;
+use crate::render::Style;
 use crate::render::{Block, Doc, Table, Text, Tone, View};
 use crate::select;
 use crate::state::State;
@@ -94,7 +95,7 @@ impl PositionsTable {
 }
 
 impl View for PositionsTable {
-    fn doc(&self) -> Doc {
+    fn doc(&self, _style: &Style) -> Doc {
         let mut headers = vec!["issue".to_string()];
         headers.extend(self.parties.iter().cloned());
         let rows = self

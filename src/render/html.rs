@@ -32,7 +32,7 @@ impl Html {
     /// `</tag>`, and a line break after a block, so that the page reads
     /// (and diffs) a row or a paragraph to a line.
     pub fn close(&mut self, tag: &'static str) -> &mut Self {
-        const BLOCKS: [&str; 22] = [
+        const BLOCKS: [&str; 23] = [
             "html",
             "head",
             "title",
@@ -44,6 +44,7 @@ impl Html {
             "footer",
             "h1",
             "h2",
+            "h3",
             "p",
             "ul",
             "ol",

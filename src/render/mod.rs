@@ -150,7 +150,9 @@ impl Doc {
 
 /// What a command hands to the output layer.
 pub trait View: Serialize {
-    fn doc(&self) -> Doc;
+    /// The view as blocks; `style` lets a view lay itself out for the
+    /// format (a terminal's diff reads as text, a spreadsheet's as rows).
+    fn doc(&self, style: &Style) -> Doc;
 }
 
 /// Settings of the output.
@@ -170,9 +172,9 @@ pub fn render(view: &impl View, style: &Style) -> Result<String> {
             s.push('\n');
             Ok(s)
         }
-        Format::Table => Ok(table::render(&view.doc(), style)),
-        Format::Markdown => Ok(markdown::render(&view.doc())),
-        Format::Csv => csv::render(&view.doc()),
+        Format::Table => Ok(table::render(&view.doc(style), style)),
+        Format::Markdown => Ok(markdown::render(&view.doc(style))),
+        Format::Csv => csv::render(&view.doc(style)),
     }
 }
 

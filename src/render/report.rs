@@ -3,7 +3,10 @@
 //! repeats it, so the page reads the same in black and white.
 
 use super::html::Html;
+use super::{Text, Tone};
+use crate::cmd::diff::{ChangeView, DiffView, Naming, trend_said, word_text};
 use crate::compare::Relation;
+use crate::diff::RoundDiff;
 use crate::report::{Report, Section};
 use crate::talks::{Outcomes, Party, Position};
 
@@ -58,6 +61,7 @@ pub fn page(r: &Report) -> String {
                 Section::Relations => relations(h, r),
                 Section::DealZones => deal_zones(h, r),
                 Section::Trend => trend(h, r),
+                Section::Changes => changes(h, r),
             }
         });
     }
@@ -459,43 +463,354 @@ fn relation_legend(h: &mut Html) {
     legend(h, &items);
 }
 
+/// Pairs across while this many fit; more, and the pairs go down and the
+/// issues across: 30 parties make 435 pairs, a long table rather than a
+/// 435-column one.
+const MAX_PAIR_COLUMNS: usize = 8;
+
 fn relations(h: &mut Html, r: &Report) {
     let talks = r.talks;
     let m = &r.matrix;
+    let pairs: Vec<(&Party, &Party)> = m
+        .pairs()
+        .map(|(a, b)| (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]))
+        .collect();
+    let pairs_down = pairs.len() > MAX_PAIR_COLUMNS;
     relation_legend(h);
-    h.el("table", &[("class", "relations")], |h| {
+    let cell = |h: &mut Html, pair: usize, k: usize| {
+        let rel = m.relations[pair][k];
+        let (pa, pb) = pairs[pair];
+        let title = format!(
+            "{} and {} on {}: {}",
+            pa.name,
+            pb.name,
+            talks.issues[m.issues[k]].title,
+            rel.name()
+        );
+        h.text_el(
+            "td",
+            &[("class", relation_class(rel)), ("title", &title)],
+            rel.mark(),
+        );
+    };
+    let pair_header = |h: &mut Html, scope: &'static str, (pa, pb): (&Party, &Party)| {
+        h.text_el(
+            "th",
+            &[
+                ("scope", scope),
+                ("title", &format!("{} and {}", pa.name, pb.name)),
+            ],
+            &pair_label(pa, pb),
+        );
+    };
+    let class = if pairs_down {
+        "relations pairs-down"
+    } else {
+        "relations"
+    };
+    h.el("table", &[("class", class)], |h| {
         h.el("thead", &[], |h| {
             h.el("tr", &[], |h| {
-                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
-                for (a, b) in m.pairs() {
-                    let (pa, pb) = (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]);
-                    h.text_el(
-                        "th",
-                        &[
-                            ("scope", "col"),
-                            ("title", &format!("{} and {}", pa.name, pb.name)),
-                        ],
-                        &pair_label(pa, pb),
-                    );
+                if pairs_down {
+                    h.text_el("th", &[("scope", "col")], "Parties");
+                    for &i in &m.issues {
+                        let issue = &talks.issues[i];
+                        h.text_el(
+                            "th",
+                            &[("scope", "col"), ("title", &issue.id)],
+                            &issue.title,
+                        );
+                    }
+                } else {
+                    h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                    for &pair in &pairs {
+                        pair_header(h, "col", pair);
+                    }
                 }
             });
         });
         h.el("tbody", &[], |h| {
-            for (k, &i) in m.issues.iter().enumerate() {
-                h.el("tr", &[], |h| {
-                    h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
-                    for pair in 0..m.relations.len() {
-                        let rel = m.relations[pair][k];
-                        h.text_el(
-                            "td",
-                            &[("class", relation_class(rel)), ("title", rel.name())],
-                            rel.mark(),
-                        );
-                    }
-                });
+            if pairs_down {
+                for (pair, &names) in pairs.iter().enumerate() {
+                    h.el("tr", &[], |h| {
+                        pair_header(h, "row", names);
+                        for k in 0..m.issues.len() {
+                            cell(h, pair, k);
+                        }
+                    });
+                }
+            } else {
+                for (k, &i) in m.issues.iter().enumerate() {
+                    h.el("tr", &[], |h| {
+                        h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
+                        for pair in 0..pairs.len() {
+                            cell(h, pair, k);
+                        }
+                    });
+                }
             }
         });
     });
+}
+
+/// What changed from the earlier round to this one: the verdict, then
+/// party by party and issue by issue every change to a position, then every
+/// pair relation that changed. The words are those of `redlines diff`, with
+/// names and labels for ids.
+fn changes(h: &mut Html, r: &Report) {
+    let Some(diff) = &r.diff else {
+        return;
+    };
+    let talks = r.talks;
+    let view = DiffView::named(talks, diff, &r.parties, Naming::Names);
+    h.text_el("p", &[("class", "verdict")], &view.verdict);
+    h.el("p", &[("class", "lead")], |h| {
+        h.text("Every change between the positions held as of the two rounds (carried forward, as everywhere on this page): party by party and issue by issue, then the relations between pairs. The command line lists the same: ");
+        h.text_el(
+            "code",
+            &[],
+            &format!(
+                "redlines diff {} {}",
+                talks.rounds[diff.from].id, talks.rounds[diff.to].id
+            ),
+        );
+        h.text(".");
+    });
+    h.el("ul", &[("class", "legend")], |h| {
+        for (mark, text) in [
+            ("+", "position added, accepts widened, red line taken up"),
+            (
+                "−",
+                "position withdrawn, accepts narrowed, red line dropped",
+            ),
+            ("±", "stance moved; priority or words changed"),
+            ("▲", "progress: a relation got better"),
+            ("▼", "setback: a relation got worse"),
+        ] {
+            h.el("li", &[], |h| {
+                h.text_el("span", &[("class", "mark")], mark);
+                h.text(" ");
+                h.text(text);
+            });
+        }
+        h.el("li", &[], |h| {
+            h.text_el("del", &[], "struck");
+            h.text(" words removed, ");
+            h.text_el("ins", &[], "underlined");
+            h.text(" words added");
+        });
+    });
+    if diff.is_empty() {
+        h.text_el(
+            "p",
+            &[("class", "none")],
+            "Nothing changed between these rounds.",
+        );
+        return;
+    }
+    // The views of the position changes, in the diff's order; the relation
+    // changes after them are drawn from the diff itself.
+    position_changes(h, r, diff, &mut view.changes.iter());
+    relation_changes(h, r, diff);
+}
+
+/// A table of rows in groups, one `<tbody>` per run of rows with the same
+/// key (a party, an issue), each row of class `classes.1` headed by its
+/// group's name and id, `group(i)`; `row(h, i)` writes the rest of row `i`.
+/// `headers` are (text, class) pairs; without rows, the table is the
+/// sentence `none`.
+fn grouped_table<'a, K: PartialEq>(
+    h: &mut Html,
+    classes: (&'static str, &'static str),
+    none: &str,
+    headers: &[(&str, &str)],
+    keys: &[K],
+    group: impl Fn(usize) -> (&'a str, Option<&'a str>),
+    mut row: impl FnMut(&mut Html, usize),
+) {
+    if keys.is_empty() {
+        h.text_el("p", &[("class", "none")], none);
+        return;
+    }
+    h.el("table", &[("class", classes.0)], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                for &(text, class) in headers {
+                    let mut attrs = vec![("scope", "col")];
+                    if !class.is_empty() {
+                        attrs.push(("class", class));
+                    }
+                    h.text_el("th", &attrs, text);
+                }
+            });
+        });
+        let mut start = 0;
+        while start < keys.len() {
+            let len = keys[start..]
+                .iter()
+                .take_while(|&k| *k == keys[start])
+                .count();
+            h.el("tbody", &[], |h| {
+                for i in start..start + len {
+                    h.el("tr", &[("class", classes.1)], |h| {
+                        let (name, id) = group(i);
+                        group_header(h, i - start, name, id);
+                        row(h, i);
+                    });
+                }
+            });
+            start += len;
+        }
+    });
+}
+
+fn position_changes<'v>(
+    h: &mut Html,
+    r: &Report,
+    diff: &RoundDiff<'_>,
+    views: &mut impl Iterator<Item = &'v ChangeView>,
+) {
+    let talks = r.talks;
+    let parties: Vec<usize> = diff.positions.iter().map(|d| d.party).collect();
+    grouped_table(
+        h,
+        ("changes", "change"),
+        "No position changed.",
+        &[
+            ("Party", "party-col"),
+            ("Issue", "issue-col"),
+            ("What changed", ""),
+        ],
+        &parties,
+        |i| (talks.parties[parties[i]].name.as_str(), None),
+        |h, i| {
+            let d = &diff.positions[i];
+            let issue = &talks.issues[d.issue];
+            h.text_el(
+                "th",
+                &[("scope", "row"), ("title", &issue.id)],
+                &issue.title,
+            );
+            h.el("td", &[], |h| {
+                h.el("ul", &[("class", "chg")], |h| {
+                    for v in views.by_ref().take(d.changes.len()) {
+                        change(h, v);
+                    }
+                });
+            });
+        },
+    );
+}
+
+/// The header of the `k`th row of a group of rows on one party or issue.
+/// Every row names it, so that a row reads alone on a printed page; after
+/// the first, dimmed. (A cell spanning the rows would be neater on screen,
+/// but Chromium keeps such a group on one page, leaving half a page blank.)
+fn group_header(h: &mut Html, k: usize, text: &str, id: Option<&str>) {
+    let mut attrs = vec![("scope", "row")];
+    if k > 0 {
+        attrs.push(("class", "again"));
+    }
+    attrs.extend(id.map(|id| ("title", id)));
+    h.text_el("th", &attrs, text);
+}
+
+/// One change: its mark and words, then what it changed from and to.
+fn change(h: &mut Html, v: &ChangeView) {
+    h.el("li", &[("class", v.kind)], |h| {
+        // The terminal's `-`, as a minus sign that is not lost in print.
+        let mark = if v.marker.0 == "-" { "−" } else { v.marker.0 };
+        h.text_el("span", &[("class", "mark")], mark);
+        h.text(" ");
+        h.text(&v.detail);
+        match (&v.words, &v.old, &v.new) {
+            (Some(words), ..) => {
+                h.el("div", &[("class", "words")], |h| {
+                    rich(h, &word_text(words, None));
+                });
+            }
+            (None, Some(old), Some(new)) => {
+                h.el("div", &[("class", "from-to")], |h| {
+                    h.text_el("del", &[], &old.to_plain(" "));
+                    h.text(" → ");
+                    h.text_el("ins", &[], &new.to_plain(" "));
+                });
+            }
+            // Added or withdrawn: what the position said.
+            (None, Some(said), None) | (None, None, Some(said)) => {
+                h.text_el("div", &[("class", "said")], &said.to_plain(" "));
+            }
+            (None, None, None) => {}
+        }
+    });
+}
+
+/// Text whose removed words are struck and added words underlined, with a
+/// space between a removal and the addition that replaces it.
+fn rich(h: &mut Html, t: &Text) {
+    let mut last = Tone::Plain;
+    for span in t.lines.iter().flatten().filter(|s| !s.text.is_empty()) {
+        match span.tone {
+            Tone::Removed => h.text_el("del", &[], &span.text),
+            Tone::Added => {
+                if last == Tone::Removed {
+                    h.text(" ");
+                }
+                h.text_el("ins", &[], &span.text)
+            }
+            _ => h.text(&span.text),
+        };
+        last = span.tone;
+    }
+}
+
+fn relation_changes(h: &mut Html, r: &Report, diff: &RoundDiff<'_>) {
+    let talks = r.talks;
+    h.text_el("h3", &[], "Relations that changed");
+    let issues: Vec<usize> = diff.relations.iter().map(|c| c.issue).collect();
+    grouped_table(
+        h,
+        ("rel-changes", "rel-change"),
+        "No pair's relation changed.",
+        &[
+            ("Issue", "issue-col"),
+            ("Parties", ""),
+            ("Before", ""),
+            ("Now", ""),
+            ("Change", ""),
+        ],
+        &issues,
+        |i| {
+            let issue = &talks.issues[issues[i]];
+            (issue.title.as_str(), Some(issue.id.as_str()))
+        },
+        |h, i| {
+            let c = &diff.relations[i];
+            let (a, b) = c.parties;
+            h.text_el(
+                "td",
+                &[("class", "pair")],
+                &format!("{} – {}", talks.parties[a].name, talks.parties[b].name),
+            );
+            for (when, rel) in [("before", c.from), ("now", c.to)] {
+                h.text_el(
+                    "td",
+                    &[("class", &format!("{when} {}", relation_class(rel)))],
+                    &format!("{} {}", rel.mark(), rel.name()),
+                );
+            }
+            let (said, (mark, _)) = trend_said(c.trend());
+            h.el(
+                "td",
+                &[("class", &format!("shift {}", c.trend().name()))],
+                |h| {
+                    h.text_el("span", &[("class", "mark")], mark);
+                    h.text(" ");
+                    h.text(said);
+                },
+            );
+        },
+    );
 }
 
 fn deal_zones(h: &mut Html, r: &Report) {
@@ -805,6 +1120,8 @@ svg text { font: 11px system-ui, "DejaVu Sans", sans-serif; fill: var(--dim); }
 
 .relations td { text-align: center; vertical-align: middle; font-size: 1.1em; min-width: 5.5em; }
 .relations thead th { text-align: center; white-space: nowrap; }
+.relations.pairs-down thead th { white-space: normal; min-width: 6em; }
+.relations.pairs-down tbody th { white-space: nowrap; }
 .rel.agree { background: #c9ecdc; color: #0b5a3c; }
 .rel.overlap { background: #d3e8f7; color: #164a74; }
 .rel.disagree { background: #fbe2b4; color: #7a4a00; }
@@ -828,6 +1145,29 @@ ol.scale li.in-zone { border: 2px solid var(--zone); background: #e7f5ee; }
 .who .demands { font-weight: 700; border-color: var(--ink); }
 .who .demands.redline { border-color: var(--red); color: var(--red); }
 .who .accepts { color: var(--dim); }
+
+.verdict { font-size: 1.12em; font-weight: 650; max-width: 80ch; margin: .3em 0 .4em; }
+code { font: .9em ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; background: var(--head); padding: 0 .3em; border-radius: 3px; }
+h3 { font-size: 1.1em; margin: 1.4em 0 .3em; }
+.changes { width: 100%; }
+.party-col { width: 9em; }
+th.again { font-weight: normal; color: var(--dim); }
+.mark { display: inline-block; min-width: 1.3em; text-align: center; font-weight: 700; }
+ul.chg { list-style: none; margin: 0; padding: 0; }
+ul.chg li + li { margin-top: .3em; }
+ul.chg .added > .mark, ul.chg .accepts-widened > .mark { color: var(--zone); }
+ul.chg .withdrawn > .mark, ul.chg .accepts-narrowed > .mark, ul.chg .red-line-dropped > .mark { color: var(--red); }
+ul.chg .red-line-taken-up > .mark { color: #fff; background: var(--red); border-radius: 3px; }
+.words, .from-to, .said { font-size: .92em; margin: .15em 0 0 1.6em; color: #33373d; max-width: 90ch; }
+.said { font-style: italic; }
+del { text-decoration: line-through; text-decoration-thickness: 1.5px; color: #8a2400; background: #fbe4dc; }
+ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 2px; color: #0b5a3c; background: #dff2e8; }
+.rel-changes td { vertical-align: middle; }
+.rel-changes td.rel { white-space: nowrap; }
+.shift { white-space: nowrap; }
+.shift.progress { color: #0b5a3c; font-weight: 650; }
+.shift.setback { color: #8a2400; font-weight: 650; }
+.shift.now-known, .shift.now-unknown { color: var(--dim); }
 
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: .8em; }
 figure.chart { margin: 0; border: 1px solid var(--rule); border-radius: 4px; padding: .5em .6em .2em; break-inside: avoid; }
@@ -868,6 +1208,41 @@ mod tests {
         // Out of range or not a number: clamped, never a panic.
         assert_eq!(heat(7.0), heat(1.0));
         assert_eq!(heat(f64::NAN), heat(0.0));
+    }
+
+    /// The relations table of the page of `parties` parties, each with a
+    /// stance on the one issue, over two rounds.
+    fn relations_table(parties: usize) -> String {
+        let stances = |shift: usize| {
+            (0..parties)
+                .map(|p| crate::testing::stance(p, Some((p + shift) % 3)))
+                .collect()
+        };
+        let talks = crate::testing::talks(parties, 3, vec![stances(0), stances(1)]);
+        let html = page(&Report::build(&talks, 1, 0));
+        let start = html
+            .find("<table class=\"relations")
+            .expect("a relations table");
+        html[start..start + html[start..].find("</table>").unwrap()].to_string()
+    }
+
+    #[test]
+    fn many_pairs_go_down_the_relations_table_and_the_issues_across() {
+        // 4 parties, 6 pairs: a column per pair, a row per issue.
+        let few = relations_table(4);
+        assert!(few.starts_with("<table class=\"relations\">"));
+        assert_eq!(few.matches("<th scope=\"col\"").count(), 1 + 6);
+        assert_eq!(few.matches("<th scope=\"row\"").count(), 1);
+        // 5 parties, 10 pairs: a row per pair, a column per issue.
+        let many = relations_table(5);
+        assert!(many.starts_with("<table class=\"relations pairs-down\">"));
+        assert_eq!(many.matches("<th scope=\"col\"").count(), 1 + 1);
+        assert_eq!(many.matches("<th scope=\"row\"").count(), 10);
+        assert_eq!(many.matches("<td class=\"rel ").count(), 10);
+        // 30 parties: 435 rows of one cell, not 435 columns.
+        let crowd = relations_table(30);
+        assert_eq!(crowd.matches("<tr>").count(), 1 + 435);
+        assert_eq!(crowd.matches("<th scope=\"col\"").count(), 2);
     }
 
     #[test]

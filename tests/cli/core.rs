@@ -119,3 +119,34 @@ fn the_data_folder_may_be_a_talks_folder_itself() {
     assert_eq!(code, 0);
     assert_eq!(stdout, ok(&["table", "--format", "csv"]));
 }
+
+#[test]
+fn a_position_never_stated_reads_as_such_in_every_format() {
+    let csv = ok(&["show", "mediator", "toll", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "field,value\nparty,mediator\nissue,toll\nstance,none stated as of 2024-05-20-third\n"
+    );
+}
+
+/// Output that cannot be written is an error (exit 2), not silence; a
+/// closed pipe is not.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("redlines"))
+        .args(["--data", "data", "table"])
+        .current_dir(fixtures())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cannot write the output: No space left on device (os error 28)\n"
+    );
+}

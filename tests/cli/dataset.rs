@@ -103,3 +103,40 @@ fn every_format_holds_the_same_rows_as_the_table() {
         }
     }
 }
+
+/// `history` marks with `*` what `diff` counts as movement (or a first
+/// statement, or a withdrawal): Russia newly calling the exercises secondary
+/// at Geneva is neither.
+#[test]
+fn history_and_diff_agree_on_what_moved() {
+    let history: serde_json::Value = serde_json::from_str(&builtin(&[
+        "history",
+        "military-exercises",
+        "--party",
+        "russia",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let geneva = &history["rounds"][1];
+    assert_eq!(geneva["round"]["id"], "2022-01-10-geneva");
+    assert_eq!(
+        geneva["cells"][0]["changes"],
+        serde_json::json!(["priority-changed", "summary-changed"])
+    );
+    assert_eq!(geneva["cells"][0]["changed"], false);
+    let diff = builtin(&[
+        "diff",
+        "first",
+        "geneva",
+        "--party",
+        "russia",
+        "--issue",
+        "military-exercises",
+    ]);
+    assert!(
+        diff.trim_end()
+            .ends_with("no movement; 1 position restated without moving"),
+        "{diff}"
+    );
+}

@@ -82,7 +82,7 @@ fn invalid_utf8_is_located_at_its_first_bad_byte() {
   |
   = help: save the file as UTF-8
 
-1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "#
     );
 }
@@ -116,11 +116,13 @@ fn positions_in_a_file_with_a_byte_order_mark_and_crlf_are_right() {
     );
     assert_eq!(
         s.check_fails(),
-        r#"error: expected a date such as 2022-01-10, with no time of day
+        r#"error: expected a date, without a time of day
  --> data/harbour/rounds/2024-06-01-fourth.toml:1:8
   |
 1 | date = 2024-06-01T10:00:00
   |        ^^^^^^^^^^^^^^^^^^^ not a plain date
+  |
+  = help: write the day alone: 2024-06-01
 
 error: unknown party `nrth`
  --> data/harbour/rounds/2024-06-01-fourth.toml:3:17
@@ -130,7 +132,7 @@ error: unknown party `nrth`
   |
   = help: did you mean `north`?
 
-2 errors: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+2 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "#
     );
     // The JSON report counts columns the same way, the mark not included.
@@ -219,7 +221,7 @@ fn twenty_thousand_problems_on_one_long_line() {
     );
     assert!(
         stderr.ends_with(
-            "\n20002 errors: 1 talks in 5 files (data (from --data or $REDLINES_DATA))\n"
+            "\n20002 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)\n"
         )
     );
 }
@@ -233,7 +235,7 @@ fn a_round_file_that_is_a_directory() {
         "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is a directory, not a file
 --> data/harbour/rounds/2024-06-01-fourth.toml
 
-1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
     );
 }
@@ -248,7 +250,7 @@ fn a_talks_file_that_is_a_directory_is_reported_not_overlooked() {
         "error: cannot read data/harbour/talks.toml: is a directory, not a file
 --> data/harbour/talks.toml
 
-1 error: 1 talks in 4 files (data (from --data or $REDLINES_DATA))
+1 error in 1 talks, 4 files: data (from --data or $REDLINES_DATA)
 "
     );
 }
@@ -279,7 +281,7 @@ fn an_unreadable_file() {
         "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: Permission denied
 --> data/harbour/rounds/2024-06-01-fourth.toml
 
-1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
     );
 }
@@ -303,7 +305,7 @@ error: cannot read data/harbour/rounds/loop-a.toml: Too many levels of symbolic 
 error: cannot read data/harbour/rounds/loop-b.toml: Too many levels of symbolic links
 --> data/harbour/rounds/loop-b.toml
 
-3 errors: 1 talks in 7 files (data (from --data or $REDLINES_DATA))
+3 errors in 1 talks, 7 files: data (from --data or $REDLINES_DATA)
 "
     );
 }
@@ -326,7 +328,7 @@ fn a_fifo_named_like_a_round_file_or_the_talks_file() {
         "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is not a regular file
 --> data/harbour/rounds/2024-06-01-fourth.toml
 
-1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
     );
     fs::remove_file(s.path("talks.toml")).unwrap();
@@ -348,7 +350,7 @@ fn a_file_over_the_size_limit_is_refused_unread() {
         "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is 67108865 bytes, over the limit of 64 MiB
 --> data/harbour/rounds/2024-06-01-fourth.toml
 
-1 error: 1 talks in 5 files (data (from --data or $REDLINES_DATA))
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
     );
 }

@@ -2,13 +2,18 @@
 //! `tests/fixtures/`, with colour off and the width fixed so that output is
 //! stable. One module per command; snapshots live in `snapshots/`.
 
+mod authoring;
+mod check;
 mod core;
 mod dataset;
+mod diff;
+mod history;
 mod hostile;
 mod matrix;
 mod report;
 mod scale;
 mod shell;
+mod trend;
 
 use std::path::{Path, PathBuf};
 

@@ -64,6 +64,14 @@ fn every_piece_of_data_is_escaped_and_only_web_urls_are_links() {
     assert!(page.contains(
         "<th scope=\"col\" title=\"Right &quot; onmouseover=&quot;alert(2)\">&lt;R&gt;</th>"
     ));
+    // What changed: names, labels and the changed words, escaped too.
+    assert!(page.contains(
+        "stance moved 1 step towards Right &quot; onmouseover=&quot;alert(2) (1 → 0 steps apart)"
+    ));
+    assert!(page.contains(
+        "<div class=\"words\">&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt; <ins>&lt;b&gt;moved&lt;/b&gt;</ins></div>"
+    ));
+    assert!(page.contains("<ins>&lt;ins&gt;again&lt;/ins&gt;</ins>"));
 }
 
 #[test]
@@ -73,12 +81,83 @@ fn the_report_is_as_of_a_round() {
     // One round: every chart has at most one point.
     assert_eq!(first.matches("<svg class=\"trend\"").count(), 3);
     assert_eq!(first.matches("<polyline").count(), 0);
+    // Nothing to compare the first round with: no changes.
+    assert!(!first.contains("<section id=\"changes\">"));
     let latest = fixture_page();
     assert!(latest.contains("round 3 of 3"));
     assert!(latest.matches("<polyline").count() > 0);
     let (_, stderr, code) = run(redlines(), &["report", "--round", "fourth", "--out", "-"]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with("unknown round `fourth`;"), "{stderr}");
+}
+
+#[test]
+fn the_changes_run_from_the_first_round_or_from_another() {
+    let verdict = |page: &str| {
+        let start = page.find("<p class=\"verdict\">").expect("a verdict") + 19;
+        page[start..start + page[start..].find("</p>").unwrap()].to_string()
+    };
+    assert_eq!(
+        verdict(&fixture_page()),
+        "Opening session → Third session: 2 of 3 issues moved; 1 relation improved, 1 worsened; 1 new position, 1 withdrawn"
+    );
+    let page = ok(&["report", "--from", "second", "--out", "-"]);
+    assert_eq!(
+        verdict(&page),
+        "Second session → Third session: 1 of 3 issues moved; 0 relations improved, 1 worsened; 0 new positions, 1 withdrawn"
+    );
+    assert!(page.contains("<code>redlines diff 2024-04-10-second 2024-05-20-third</code>"));
+    // The same round: nothing to show.
+    let page = ok(&["report", "--from", "latest", "--out", "-"]);
+    assert!(!page.contains("<section id=\"changes\">"));
+
+    let (_, stderr, code) = run(
+        redlines(),
+        &[
+            "report", "--round", "second", "--from", "third", "--out", "-",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "--from 2024-05-20-third is later than --round 2024-04-10-second: the report shows what changed up to the round it is as of\n"
+    );
+}
+
+/// The changes section of `report` on the ceasefire talks of `diff.rs`,
+/// whose second round moves, rewords, widens, withdraws and reprioritises.
+fn ceasefire_changes(args: &[&str]) -> String {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures()).args(["--data", "moves"]);
+    let (page, stderr, code) = run(cmd, &[&["report", "--out", "-"], args].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let start = page
+        .find("<section id=\"changes\">")
+        .expect("a changes section");
+    let end = start + page[start..].find("</section>").unwrap();
+    page[start..end].to_string()
+}
+
+#[test]
+fn changes_are_marked_and_only_the_changed_words_struck_or_inserted() {
+    let section = ceasefire_changes(&["--round", "second"]);
+    insta::assert_snapshot!("report_ceasefire_changes", section);
+    assert!(section.contains(
+        "<div class=\"words\">The line runs <del>along Eastland&#39;s claim</del> <ins>just east of the current front</ins></div>"
+    ));
+    assert!(section.contains(
+        "<div class=\"from-to\"><del>Along Eastland&#39;s claim</del> → <ins>East of the current front</ins></div>"
+    ));
+}
+
+#[test]
+fn rounds_without_change_say_so() {
+    let section = ceasefire_changes(&["--from", "second", "--round", "third"]);
+    assert!(
+        section.contains("<p class=\"verdict\">Second meeting → Third meeting: no movement</p>")
+    );
+    assert!(section.contains("Nothing changed between these rounds."));
+    assert!(!section.contains("<table"));
 }
 
 #[test]
@@ -94,7 +173,9 @@ fn writes_the_file_once_and_replaces_it_only_with_force() {
     let kb = written.len() as f64 / 1000.0;
     assert_eq!(
         stderr,
-        format!("wrote {out_s} ({kb:.1} kB): matrix, trend, relations, deal-zones, positions\n")
+        format!(
+            "wrote {out_s} ({kb:.1} kB): matrix, trend, changes, relations, deal-zones, positions\n"
+        )
     );
 
     std::fs::write(&out, "an analyst's own notes").unwrap();
@@ -144,6 +225,42 @@ fn a_folder_that_does_not_exist_is_an_error() {
     );
 }
 
+/// `--force` replaces a page, never a device, a folder or what a link points at.
+#[cfg(unix)]
+#[test]
+fn force_never_replaces_what_is_not_a_regular_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("elsewhere.html");
+    std::fs::write(&target, "keep").unwrap();
+    let link = tmp.path().join("link.html");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for out in [link.as_path(), Path::new("/dev/null"), tmp.path()] {
+        let (_, stderr, code) = run(
+            redlines(),
+            &["report", "--force", "--out", out.to_str().unwrap()],
+        );
+        assert_eq!(code, 2, "{stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "{} is not a regular file; `report` only writes or replaces files (`--out -` prints the page)\n",
+                out.display()
+            )
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+}
+
+#[test]
+fn the_page_is_html_whatever_the_format() {
+    let (_, stderr, code) = run(redlines(), &["report", "--out", "-", "--format", "json"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)\n"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // In a real browser: headless Chromium (Debian's `chromium`, which .ci/run
 // installs). Skipped where there is none, except under CI.
@@ -182,21 +299,27 @@ fn headless(chromium: &Path, page: &Path, args: &[&str]) -> String {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
+    // Read while it runs: a DOM larger than the pipe's buffer (64 kB)
+    // would otherwise block Chromium on its write until the timeout.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut out).map(|_| out)
+    });
     let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if start.elapsed() > Duration::from_secs(90) {
             let _ = child.kill();
             panic!("chromium took over 90 s on {}", page.display());
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "chromium failed on {}",
-        page.display()
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(status.success(), "chromium failed on {}", page.display());
+    let out = reader.join().unwrap().unwrap();
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// How many parties and issues a talks has, from `list … --format json`.
@@ -210,12 +333,47 @@ fn size_of(cmd: impl Fn() -> assert_cmd::Command) -> (usize, usize) {
     (count("parties"), count("issues"))
 }
 
+/// How many positions and relations changed from the first round to the
+/// latest, as `diff … --format json` counts them.
+fn changes_of(cmd: impl Fn() -> assert_cmd::Command) -> Changes {
+    let (out, stderr, code) = run(cmd(), &["diff", "first", "latest", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = json["changes"].as_array().unwrap();
+    let mut positions: Vec<(&str, &str)> = changes
+        .iter()
+        .filter_map(|c| Some((c["party"].as_str()?, c["issue"].as_str()?)))
+        .collect();
+    positions.dedup();
+    Changes {
+        positions: positions.len(),
+        relations: changes
+            .iter()
+            .filter(|c| c["kind"] == "relation-changed")
+            .count(),
+    }
+}
+
+struct Changes {
+    /// Party·issue entries with at least one change.
+    positions: usize,
+    relations: usize,
+}
+
 /// The page as Chromium parsed it has every table and chart, one of each
-/// per pair, party or issue as the data says.
-fn check_dom(dom: &str, parties: usize, issues: usize) {
+/// per pair, party or issue as the data says, and a row per change as
+/// `diff` says.
+fn check_dom(dom: &str, parties: usize, issues: usize, changes: Changes) {
     let pairs = parties * (parties - 1) / 2;
     let n = |needle: &str| dom.matches(needle).count();
-    for id in ["matrix", "relations", "deal-zones", "trend", "positions"] {
+    for id in [
+        "matrix",
+        "trend",
+        "changes",
+        "relations",
+        "deal-zones",
+        "positions",
+    ] {
         assert_eq!(n(&format!("<section id=\"{id}\">")), 1, "section {id}");
     }
     assert_eq!(n("<table class=\"heat\">"), 1);
@@ -233,6 +391,11 @@ fn check_dom(dom: &str, parties: usize, issues: usize) {
     assert_eq!(n("<td class=\"pos"), parties * issues, "position cells");
     assert_eq!(n("<svg class=\"trend\""), pairs, "one chart per pair");
     assert_eq!(n("<svg class=\"key\""), 1, "the colour key");
+    assert_eq!(
+        (n("<tr class=\"change\">"), n("<tr class=\"rel-change\">")),
+        (changes.positions, changes.relations),
+        "a row per changed position and per changed relation"
+    );
     assert!(n("<circle class=\"dot\"") > 0, "points in the charts");
     assert_eq!(n("<script"), 0);
 }
@@ -264,6 +427,7 @@ fn chromium_renders_every_table_and_chart() {
         &headless(&chromium, &page, &["--dump-dom"]),
         parties,
         issues,
+        changes_of(builtin),
     );
 
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -290,5 +454,10 @@ fn chromium_renders_every_table_and_chart() {
     let page = dir.path().join("harbour.html");
     let (_, stderr, code) = run(redlines(), &["report", "--out", page.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    check_dom(&headless(&chromium, &page, &["--dump-dom"]), 3, 3);
+    check_dom(
+        &headless(&chromium, &page, &["--dump-dom"]),
+        3,
+        3,
+        changes_of(redlines),
+    );
 }

@@ -68,6 +68,10 @@ fn completion_offers_the_ids_in_the_data() {
         ]
     );
     assert_eq!(
+        complete("redlines --data data report --from sec"),
+        ["2024-04-10-second\t2024-04-10 Second session"]
+    );
+    assert_eq!(
         complete("redlines --data data table --party s"),
         ["south\tSouthland"]
     );

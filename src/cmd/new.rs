@@ -1,0 +1,285 @@
+//! `new talks ID` and `new round ID`: scaffold a data file. Never
+//! overwrites; writes a temporary file in the same folder and moves it into
+//! place, so that a file is either whole or not there.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{Ctx, Output};
+use crate::check::is_valid_id;
+use crate::error::{Error, Result};
+use crate::load::DataDir;
+use crate::scaffold::{RoundPlan, round_toml, talks_toml};
+use crate::schema::{Kind, schema_json};
+use crate::state::State;
+use crate::talks::Date;
+
+pub fn talks(ctx: &Ctx, id: &str) -> Result<Output> {
+    let data = data_folder(ctx)?;
+    valid_id("talks", id)?;
+    if data.join("talks.toml").is_file() {
+        return Err(Error::Usage(format!(
+            "the data folder {} is itself a talks folder (it holds talks.toml); \
+             give `new talks` the folder that holds talks folders with --data",
+            data.display()
+        )));
+    }
+    let dir = data.join(id);
+    let rounds = dir.join("rounds");
+    let file = dir.join("talks.toml");
+    refuse_existing(&file)?;
+    make_dir(&rounds)?;
+    let schema = schema_path(&data, &dir, Kind::Talks);
+    write_new(&file, &talks_toml(id, schema.as_deref()))?;
+    Ok(Output::ok(format!(
+        "created {} and {}/\nnext: replace the examples in talks.toml, then `redlines {}check`\n",
+        file.display(),
+        rounds.display(),
+        data_args(ctx, &data, Some(id))?
+    )))
+}
+
+pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Result<Output> {
+    let data = data_folder(ctx)?;
+    valid_id("round", id)?;
+    let date = round_date(id, date)?;
+    let talks = ctx.load()?;
+    let dir = talks_dir(&data, &talks.id);
+    let file = dir.join("rounds").join(format!("{id}.toml"));
+    refuse_existing(&file)?;
+
+    let from = match from {
+        Some(spec) => Some(crate::select::round(&talks, spec)?),
+        // The latest round up to the new one's date: the last one, unless
+        // the new round is put in between.
+        None => talks.rounds.iter().rposition(|r| r.date <= date),
+    };
+    let same_day: Vec<&str> = talks
+        .rounds
+        .iter()
+        .filter(|r| r.date == date)
+        .map(|r| r.id.as_str())
+        .collect();
+    let order = (!same_day.is_empty()).then(|| {
+        let last = talks.rounds.iter().filter(|r| r.date == date);
+        last.filter_map(|r| r.order).max().unwrap_or(1) + 1
+    });
+    let plan = RoundPlan {
+        id,
+        date,
+        order,
+        state: from.map(|r| State::as_of(&talks, r)),
+    };
+    let rounds_dir = dir.join("rounds");
+    make_dir(&rounds_dir)?;
+    let schema = schema_path(&data, &rounds_dir, Kind::Round);
+    write_new(&file, &round_toml(&talks, &plan, schema.as_deref()))?;
+
+    let cells = talks.parties.len() * talks.issues.len();
+    let held = plan.state.as_ref().map_or(0, |s| {
+        (0..talks.parties.len())
+            .flat_map(|p| (0..talks.issues.len()).map(move |i| (p, i)))
+            .filter(|&(p, i)| s.get(p, i).is_some())
+            .count()
+    });
+    let mut out = format!(
+        "created {}: round of {date}, {} commented out",
+        file.display(),
+        crate::diag::plural(cells, "position")
+    );
+    match from {
+        Some(r) => out.push_str(&format!(
+            ", {held} filled in as of {}\n",
+            talks.rounds[r].id
+        )),
+        None => out.push('\n'),
+    }
+    if let Some(order) = order {
+        let unordered: Vec<&&str> = same_day
+            .iter()
+            .filter(|id| {
+                talks
+                    .rounds
+                    .iter()
+                    .any(|r| r.id == **id && r.order.is_none())
+            })
+            .collect();
+        out.push_str(&format!(
+            "note: {} also dated {date}; this round has `order = {order}`{}\n",
+            same_day.join(", "),
+            if unordered.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ": add `order = 1` to {} (a lower order came first)",
+                    unordered
+                        .iter()
+                        .map(|s| format!("{s}.toml"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        ));
+    }
+    out.push_str(&format!(
+        "next: fill in its title, sources and the positions stated in it, then `redlines {}check`\n",
+        data_args(ctx, &data, None)?
+    ));
+    Ok(Output::ok(out))
+}
+
+/// The data folder on disk that `new` writes into; created when missing.
+fn data_folder(ctx: &Ctx) -> Result<PathBuf> {
+    match &ctx.data {
+        DataDir::Disk { path, .. } => {
+            std::fs::create_dir_all(path).map_err(|e| {
+                Error::Io(format!(
+                    "cannot create the data folder {}: {e}",
+                    path.display()
+                ))
+            })?;
+            Ok(path.clone())
+        }
+        DataDir::Builtin => Err(Error::Usage(
+            "`new` writes files into a data folder, and there is none here: without \
+             --data or $REDLINES_DATA, and with no ./data in this directory, redlines reads \
+             its built-in dataset, which cannot be changed.\n\
+             Name the folder to write into, for example `redlines --data data new talks ID` \
+             (it is created if need be)."
+                .into(),
+        )),
+    }
+}
+
+fn make_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Io(format!("cannot create the folder {}: {e}", dir.display())))
+}
+
+/// Where a talks' files are: the data folder itself when it is a talks folder.
+fn talks_dir(data: &Path, id: &str) -> PathBuf {
+    if data.join("talks.toml").is_file() {
+        data.to_path_buf()
+    } else {
+        data.join(id)
+    }
+}
+
+fn valid_id(what: &str, id: &str) -> Result<()> {
+    if is_valid_id(id) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "`{id}` is not a valid {what} id: use lowercase letters, digits and hyphens \
+         (it names a file, and must not lead out of the data folder)"
+    )))
+}
+
+/// `--date`, or the date a round id starts with (`2024-06-01-fourth`).
+fn round_date(id: &str, date: Option<&str>) -> Result<Date> {
+    match date {
+        Some(d) => Date::parse(d).ok_or_else(|| {
+            Error::Usage(format!(
+                "`{d}` is not a date: give --date as YYYY-MM-DD, such as 2024-06-01"
+            ))
+        }),
+        None => id.get(..10).and_then(Date::parse).ok_or_else(|| {
+            Error::Usage(format!(
+                "when was round `{id}`? give --date YYYY-MM-DD (or start its id with the date)"
+            ))
+        }),
+    }
+}
+
+fn refuse_existing(file: &Path) -> Result<()> {
+    if file.exists() {
+        return Err(exists(file));
+    }
+    Ok(())
+}
+
+fn exists(file: &Path) -> Error {
+    Error::Usage(format!(
+        "{} already exists; `new` never overwrites a file (edit it, or choose another id)",
+        file.display()
+    ))
+}
+
+/// Write `text` to `file`, which must not exist: into a temporary file in the
+/// same folder first, then moved into place without replacing anything, so
+/// that a reader sees the whole file or none, and a file made meanwhile by
+/// someone else is kept.
+fn write_new(file: &Path, text: &str) -> Result<()> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", file.display()));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".redlines-new-").suffix(".tmp");
+    // A data file, readable as any other the user makes (the umask applies),
+    // not the owner-only mode of a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist_noclobber(file).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            exists(file)
+        } else {
+            io(e.error)
+        }
+    })?;
+    Ok(())
+}
+
+/// The `#:schema` line for a new file in `dir`: the schema shipped in the
+/// repository's `schema/` folder beside the data folder, as a path relative to
+/// the file, when it is there and is this version's (an editor would
+/// otherwise check against a stale one). None elsewhere: a data folder
+/// outside the repository gets no line that would point nowhere.
+fn schema_path(data: &Path, dir: &Path, kind: Kind) -> Option<String> {
+    let data = data.canonicalize().ok()?;
+    let dir = dir.canonicalize().ok()?;
+    let root = data.parent()?;
+    let shipped = root.join("schema").join(kind.file_name());
+    if std::fs::read_to_string(&shipped).ok()? != schema_json(kind) {
+        return None;
+    }
+    let depth = dir.strip_prefix(root).ok()?.components().count();
+    Some(format!(
+        "{}schema/{}",
+        "../".repeat(depth),
+        kind.file_name()
+    ))
+}
+
+/// The options to repeat in the next command: `--data` unless it is ./data
+/// found by default, `--talks` when the folder holds several talks.
+fn data_args(ctx: &Ctx, data: &Path, talks: Option<&str>) -> Result<String> {
+    let mut args = String::new();
+    if let DataDir::Disk { how, .. } = &ctx.data
+        && !how.starts_with("./data")
+    {
+        args.push_str(&format!(
+            "--data {} ",
+            shell_word(&data.display().to_string())
+        ));
+    }
+    let talks = talks.map(str::to_string).or_else(|| ctx.talks.clone());
+    if let Some(t) = talks
+        && ctx.data.talks_ids()?.len() > 1
+    {
+        args.push_str(&format!("--talks {t} "));
+    }
+    Ok(args)
+}
+
+/// A path as typed in a shell: quoted when it holds anything unusual.
+fn shell_word(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}

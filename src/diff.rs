@@ -1,0 +1,822 @@
+//! What changed between two rounds. Pure: two states in, a list of changes
+//! out, matched by identity — one party's position on one issue — never by
+//! place in a file.
+//!
+//! Either state may be the later one: a diff read backwards in time is the
+//! mirror of the forward one (added ↔ withdrawn, towards ↔ away, widened ↔
+//! narrowed, progress ↔ setback).
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::compare::{Relation, relation};
+use serde::Serialize;
+
+use crate::state::{State, Stated};
+use crate::talks::{Outcomes, Position, Priority};
+
+/// One change to one party's position on one issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A position where there was none (never stated, or withdrawn).
+    Added,
+    /// No position where there was one.
+    Withdrawn,
+    /// The stance moved along the issue's scale, and so nearer to or further
+    /// from each other party with a known stance.
+    Moved {
+        steps: usize,
+        bearings: Vec<Bearing>,
+    },
+    /// Outcomes accepted now and not before; the new stance itself is left
+    /// out, the move says it.
+    AcceptsWidened(Outcomes),
+    /// Outcomes accepted before and not now; the old stance itself is left out.
+    AcceptsNarrowed(Outcomes),
+    RedLineTakenUp,
+    RedLineDropped,
+    /// From one priority to another, or between unset and set.
+    PriorityChanged {
+        from: Option<Priority>,
+        to: Option<Priority>,
+    },
+    SummaryChanged(Vec<Words>),
+    QuoteChanged(Vec<Words>),
+}
+
+impl Change {
+    /// The kind, as JSON and CSV name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Withdrawn => "withdrawn",
+            Change::Moved { .. } => "moved",
+            Change::AcceptsWidened(_) => "accepts-widened",
+            Change::AcceptsNarrowed(_) => "accepts-narrowed",
+            Change::RedLineTakenUp => "red-line-taken-up",
+            Change::RedLineDropped => "red-line-dropped",
+            Change::PriorityChanged { .. } => "priority-changed",
+            Change::SummaryChanged(_) => "summary-changed",
+            Change::QuoteChanged(_) => "quote-changed",
+        }
+    }
+
+    /// A position held in both rounds moved: its stance, what it accepts,
+    /// its red line, or its priority from one level to another. A position
+    /// stated for the first time, or withdrawn, is not a move, nor is a
+    /// priority stated where none was: the verdict counts those apart.
+    pub fn is_movement(&self) -> bool {
+        match self {
+            Change::Moved { .. }
+            | Change::AcceptsWidened(_)
+            | Change::AcceptsNarrowed(_)
+            | Change::RedLineTakenUp
+            | Change::RedLineDropped => true,
+            Change::PriorityChanged { from, to } => from.is_some() && to.is_some(),
+            Change::Added
+            | Change::Withdrawn
+            | Change::SummaryChanged(_)
+            | Change::QuoteChanged(_) => false,
+        }
+    }
+}
+
+impl Change {
+    /// More than wording or a newly stated priority: a move, a first
+    /// statement or a withdrawal. What `history` marks with `*`; a position
+    /// with none of these was restated without moving.
+    pub fn is_substantive(&self) -> bool {
+        self.is_movement() || matches!(self, Change::Added | Change::Withdrawn)
+    }
+}
+
+/// How a party's move on the scale bears on another party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bearing {
+    pub party: usize,
+    pub direction: Direction,
+    /// Steps on the scale between the two parties' stances, before and after.
+    pub apart: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Towards,
+    Away,
+    /// Crossed over, or no nearer and no further.
+    Unchanged,
+}
+
+impl Direction {
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Towards => "towards",
+            Direction::Away => "away",
+            Direction::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// A run of words of a word-level text diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Words {
+    pub op: WordOp,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WordOp {
+    Equal,
+    Removed,
+    Added,
+}
+
+/// The word-level diff of two texts: runs of equal words, then of the words
+/// removed and of the words added where they differ.
+///
+/// A rewritten sentence shares little but the spaces between its words;
+/// a space between two changes counts as changed, so that the sentence
+/// reads as one removed run and one added run, not as word-by-word confetti.
+pub fn words(old: &str, new: &str) -> Vec<Words> {
+    // The same two texts give the same runs whichever comes first, so that
+    // a diff read backwards is the exact mirror of the forward one.
+    if new >= old {
+        return words_in_order(old, new);
+    }
+    let mut out: Vec<Words> = words_in_order(new, old)
+        .into_iter()
+        .map(|w| Words {
+            op: match w.op {
+                WordOp::Removed => WordOp::Added,
+                WordOp::Added => WordOp::Removed,
+                WordOp::Equal => WordOp::Equal,
+            },
+            ..w
+        })
+        .collect();
+    // Removed before added, within each change.
+    for k in 1..out.len() {
+        if out[k - 1].op == WordOp::Added && out[k].op == WordOp::Removed {
+            out.swap(k - 1, k);
+        }
+    }
+    out
+}
+
+fn words_in_order(old: &str, new: &str) -> Vec<Words> {
+    let diff = TextDiff::configure().diff_words(old, new);
+    let tokens: Vec<(ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|c| (c.tag(), c.value()))
+        .collect();
+    // Two sentences sharing a few small words ("no", "to") are a rewrite:
+    // below a quarter of the words in common, one run out and one run in.
+    let count = |keep: &dyn Fn(ChangeTag) -> bool| {
+        tokens
+            .iter()
+            .filter(|(tag, text)| keep(*tag) && !text.trim().is_empty())
+            .count()
+    };
+    let common = count(&|t| t == ChangeTag::Equal);
+    let longer = count(&|t| t != ChangeTag::Insert).max(count(&|t| t != ChangeTag::Delete));
+    if common * 4 < longer {
+        return [(WordOp::Removed, old), (WordOp::Added, new)]
+            .into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(op, text)| Words {
+                op,
+                text: text.to_string(),
+            })
+            .collect();
+    }
+    let mut out: Vec<Words> = Vec::new();
+    // The removed and the added text of the change block being read.
+    let (mut removed, mut added) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Words>, removed: &mut String, added: &mut String| {
+        for (op, text) in [(WordOp::Removed, removed), (WordOp::Added, added)] {
+            if !text.is_empty() {
+                out.push(Words {
+                    op,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for (k, &(tag, text)) in tokens.iter().enumerate() {
+        let changed = |t: Option<&(ChangeTag, &str)>| t.is_some_and(|t| t.0 != ChangeTag::Equal);
+        let between_changes = tag == ChangeTag::Equal
+            && text.trim().is_empty()
+            && k > 0
+            && changed(tokens.get(k - 1))
+            && changed(tokens.get(k + 1));
+        match tag {
+            ChangeTag::Delete => removed.push_str(text),
+            ChangeTag::Insert => added.push_str(text),
+            ChangeTag::Equal if between_changes => {
+                removed.push_str(text);
+                added.push_str(text);
+            }
+            ChangeTag::Equal => {
+                flush(&mut out, &mut removed, &mut added);
+                match out.last_mut() {
+                    Some(w) if w.op == WordOp::Equal => w.text.push_str(text),
+                    _ => out.push(Words {
+                        op: WordOp::Equal,
+                        text: text.to_string(),
+                    }),
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    out
+}
+
+/// Every change to one party's position on one issue.
+#[derive(Debug, Clone)]
+pub struct PositionDiff<'t> {
+    pub party: usize,
+    pub issue: usize,
+    /// The position held as of each round; `None` where there was none.
+    pub from: Option<Stated<'t>>,
+    pub to: Option<Stated<'t>>,
+    pub changes: Vec<Change>,
+}
+
+/// Whether a relation got better, worse, or became (un)known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Progress,
+    Setback,
+    /// Unknown before: a side had no position.
+    NowKnown,
+    /// Unknown now: a side no longer has a position.
+    NowUnknown,
+}
+
+impl Trend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Trend::Progress => "progress",
+            Trend::Setback => "setback",
+            Trend::NowKnown => "now-known",
+            Trend::NowUnknown => "now-unknown",
+        }
+    }
+}
+
+/// Worst to best; unknown is off the scale.
+fn rank(r: Relation) -> Option<u8> {
+    match r {
+        Relation::Clash => Some(0),
+        Relation::Disagree => Some(1),
+        Relation::Overlap => Some(2),
+        Relation::Agree => Some(3),
+        Relation::Unknown => None,
+    }
+}
+
+/// One pair's relation on one issue, changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelationChange {
+    pub issue: usize,
+    /// Party indices, the lower first.
+    pub parties: (usize, usize),
+    pub from: Relation,
+    pub to: Relation,
+}
+
+impl RelationChange {
+    pub fn trend(&self) -> Trend {
+        match (rank(self.from), rank(self.to)) {
+            (None, _) => Trend::NowKnown,
+            (_, None) => Trend::NowUnknown,
+            (Some(a), Some(b)) if b > a => Trend::Progress,
+            _ => Trend::Setback,
+        }
+    }
+}
+
+/// What changed between the states as of two rounds.
+#[derive(Debug, Clone)]
+pub struct RoundDiff<'t> {
+    /// Round indices; `from` may be the later one.
+    pub from: usize,
+    pub to: usize,
+    pub issues: Vec<usize>,
+    /// Party by party (in the order asked), issue by issue; only where
+    /// something changed.
+    pub positions: Vec<PositionDiff<'t>>,
+    /// Issue by issue, pair by pair: every pair with at least one of the
+    /// parties asked.
+    pub relations: Vec<RelationChange>,
+}
+
+/// The counts a verdict is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    pub issues: usize,
+    /// Issues where a position held in both rounds moved.
+    pub moved: usize,
+    /// Positions held now and not before, and the other way round.
+    pub added: usize,
+    pub withdrawn: usize,
+    /// Positions restated without moving: in other words, or with a
+    /// priority stated where none was.
+    pub restated: usize,
+    /// Relations that got better (or worse) on the scale clash < disagree <
+    /// overlap < agree; a relation that becomes known or unknown is neither.
+    pub improved: usize,
+    pub worsened: usize,
+}
+
+impl<'t> RoundDiff<'t> {
+    /// Compare `parties` on `issues` between two states. A move is set
+    /// against every other party of the talks; relations are those of every
+    /// pair holding at least one of `parties`.
+    pub fn between(from: &State<'t>, to: &State<'t>, parties: &[usize], issues: &[usize]) -> Self {
+        let mut positions = Vec::new();
+        for &p in parties {
+            for &i in issues {
+                let changes = position_changes(from, to, p, i);
+                if !changes.is_empty() {
+                    positions.push(PositionDiff {
+                        party: p,
+                        issue: i,
+                        from: from.get(p, i),
+                        to: to.get(p, i),
+                        changes,
+                    });
+                }
+            }
+        }
+        let n = from.talks().parties.len();
+        let mut relations = Vec::new();
+        for &i in issues {
+            for a in 0..n {
+                for b in a + 1..n {
+                    if !(parties.contains(&a) || parties.contains(&b)) {
+                        continue;
+                    }
+                    let rel = |s: &State<'t>| {
+                        relation(
+                            s.get(a, i).map(|x| x.position),
+                            s.get(b, i).map(|x| x.position),
+                        )
+                    };
+                    let (rf, rt) = (rel(from), rel(to));
+                    if rf != rt {
+                        relations.push(RelationChange {
+                            issue: i,
+                            parties: (a, b),
+                            from: rf,
+                            to: rt,
+                        });
+                    }
+                }
+            }
+        }
+        RoundDiff {
+            from: from.round,
+            to: to.round,
+            issues: issues.to_vec(),
+            positions,
+            relations,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty() && self.relations.is_empty()
+    }
+
+    pub fn tally(&self) -> Tally {
+        let issues_where = |f: &dyn Fn(&PositionDiff<'t>) -> bool| {
+            self.issues
+                .iter()
+                .filter(|&&i| self.positions.iter().any(|d| d.issue == i && f(d)))
+                .count()
+        };
+        let changes = || self.positions.iter().flat_map(|d| &d.changes);
+        let count = |c: Change| changes().filter(|&x| *x == c).count();
+        let trend = |t| self.relations.iter().filter(|r| r.trend() == t).count();
+        Tally {
+            issues: self.issues.len(),
+            moved: issues_where(&|d| d.changes.iter().any(Change::is_movement)),
+            added: count(Change::Added),
+            withdrawn: count(Change::Withdrawn),
+            restated: self
+                .positions
+                .iter()
+                .filter(|d| !d.changes.iter().any(Change::is_substantive))
+                .count(),
+            improved: trend(Trend::Progress),
+            worsened: trend(Trend::Setback),
+        }
+    }
+}
+
+/// What changed in `party`'s position on `issue` from one state to another.
+pub fn position_changes(
+    from: &State<'_>,
+    to: &State<'_>,
+    party: usize,
+    issue: usize,
+) -> Vec<Change> {
+    let stance = |s: &State<'_>, p| s.get(p, issue).and_then(|x| x.position.stance);
+    let (a, b) = match (from.get(party, issue), to.get(party, issue)) {
+        (None, None) => return Vec::new(),
+        (None, Some(_)) => return vec![Change::Added],
+        (Some(_), None) => return vec![Change::Withdrawn],
+        (Some(a), Some(b)) => (a.position, b.position),
+    };
+    let mut out = Vec::new();
+    if let (Some(s1), Some(s2)) = (a.stance, b.stance)
+        && s1 != s2
+    {
+        let bearings = (0..from.talks().parties.len())
+            .filter(|&q| q != party)
+            .filter_map(|q| {
+                let (qf, qt) = match (stance(from, q), stance(to, q)) {
+                    (None, None) => return None,
+                    (Some(f), Some(t)) => (f, t),
+                    (Some(x), None) | (None, Some(x)) => (x, x),
+                };
+                Some(bearing(q, (s1, s2), (qf, qt)))
+            })
+            .collect();
+        out.push(Change::Moved {
+            steps: s1.abs_diff(s2),
+            bearings,
+        });
+    }
+    let (s1, s2) = (stance_set(a), stance_set(b));
+    let widened = b.accepts.minus(a.accepts).minus(s2);
+    let narrowed = a.accepts.minus(b.accepts).minus(s1);
+    if !widened.is_empty() {
+        out.push(Change::AcceptsWidened(widened));
+    }
+    if !narrowed.is_empty() {
+        out.push(Change::AcceptsNarrowed(narrowed));
+    }
+    match (a.red_line, b.red_line) {
+        (false, true) => out.push(Change::RedLineTakenUp),
+        (true, false) => out.push(Change::RedLineDropped),
+        _ => {}
+    }
+    if a.priority != b.priority {
+        out.push(Change::PriorityChanged {
+            from: a.priority,
+            to: b.priority,
+        });
+    }
+    if a.summary != b.summary {
+        out.push(Change::SummaryChanged(words(&a.summary, &b.summary)));
+    }
+    if a.quote != b.quote {
+        out.push(Change::QuoteChanged(words(
+            a.quote.as_deref().unwrap_or(""),
+            b.quote.as_deref().unwrap_or(""),
+        )));
+    }
+    out
+}
+
+fn stance_set(p: &Position) -> Outcomes {
+    p.stance.map(Outcomes::one).unwrap_or_default()
+}
+
+/// A move from `s.0` to `s.1` seen from a party whose stance went from
+/// `q.0` to `q.1` meanwhile. The direction is that of the mover's own step,
+/// measured against both of the other's stances, so that it reverses
+/// exactly when the diff is read backwards; `apart` is the gap before and
+/// after, whoever closed it.
+fn bearing(party: usize, s: (usize, usize), q: (usize, usize)) -> Bearing {
+    let d = |x: usize, y: usize| x.abs_diff(y) as i64;
+    let delta = d(s.1, q.0) - d(s.0, q.0) + d(s.1, q.1) - d(s.0, q.1);
+    Bearing {
+        party,
+        direction: match delta {
+            ..0 => Direction::Towards,
+            0 => Direction::Unchanged,
+            _ => Direction::Away,
+        },
+        apart: (s.0.abs_diff(q.0), s.1.abs_diff(q.1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::talks::{Priority, Talks};
+    use crate::testing;
+
+    const SUMMARIES: [&str; 3] = [
+        "a low toll for all ships",
+        "a high toll for all ships",
+        "a low toll for small ships",
+    ];
+    const QUOTES: [Option<&str>; 3] = [None, Some("we will not pay"), Some("we will pay")];
+
+    const PRIORITIES: [Option<Priority>; 3] =
+        [None, Some(Priority::Core), Some(Priority::Secondary)];
+
+    /// What one party states in one round: nothing (most often), a
+    /// withdrawal, or a position drawn from a few seeds.
+    fn statement(outcomes: usize) -> impl Strategy<Value = Option<Position>> {
+        let position = (
+            0..outcomes,
+            any::<u64>(),
+            any::<bool>(),
+            0..3usize,
+            0..3usize,
+            0..3usize,
+        )
+            .prop_map(move |(stance, extra, red_line, priority, summary, quote)| {
+                let p = testing::stance(0, Some(stance));
+                Position {
+                    accepts: Outcomes(p.accepts.0 | extra & ((1 << outcomes) - 1)),
+                    red_line,
+                    priority: PRIORITIES[priority],
+                    summary: SUMMARIES[summary].to_string(),
+                    quote: QUOTES[quote].map(str::to_string),
+                    ..p
+                }
+            });
+        prop_oneof![
+            3 => Just(None),
+            1 => Just(Some(testing::stance(0, None))),
+            4 => position.prop_map(Some),
+        ]
+    }
+
+    const MAX_ROUNDS: usize = 4;
+
+    /// Small talks: 2–4 parties, one issue of 2–5 outcomes, 1–4 rounds.
+    fn talks() -> impl Strategy<Value = Talks> {
+        (2..=4usize, 2..=5usize, 1..=MAX_ROUNDS).prop_flat_map(|(parties, outcomes, rounds)| {
+            let round = proptest::collection::vec(statement(outcomes), parties);
+            proptest::collection::vec(round, rounds)
+                .prop_map(move |statements| build(parties, outcomes, statements))
+        })
+    }
+
+    /// `statements[round][party]`.
+    fn build(parties: usize, outcomes: usize, statements: Vec<Vec<Option<Position>>>) -> Talks {
+        let rounds = statements
+            .into_iter()
+            .map(|round| {
+                round
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(party, p)| p.map(|p| Position { party, ..p }))
+                    .collect()
+            })
+            .collect();
+        testing::talks(parties, outcomes, rounds)
+    }
+
+    fn diff(talks: &Talks, a: usize, b: usize) -> RoundDiff<'_> {
+        let parties: Vec<usize> = (0..talks.parties.len()).collect();
+        let issues = [0];
+        RoundDiff::between(
+            &State::as_of(talks, a),
+            &State::as_of(talks, b),
+            &parties,
+            &issues,
+        )
+    }
+
+    /// The change as it reads backwards in time. Word runs are left as they
+    /// are: they are checked on their own.
+    fn mirrored(c: &Change) -> Change {
+        match c {
+            Change::Added => Change::Withdrawn,
+            Change::Withdrawn => Change::Added,
+            Change::Moved { steps, bearings } => Change::Moved {
+                steps: *steps,
+                bearings: bearings
+                    .iter()
+                    .map(|b| Bearing {
+                        party: b.party,
+                        direction: match b.direction {
+                            Direction::Towards => Direction::Away,
+                            Direction::Away => Direction::Towards,
+                            Direction::Unchanged => Direction::Unchanged,
+                        },
+                        apart: (b.apart.1, b.apart.0),
+                    })
+                    .collect(),
+            },
+            Change::AcceptsWidened(o) => Change::AcceptsNarrowed(*o),
+            Change::AcceptsNarrowed(o) => Change::AcceptsWidened(*o),
+            Change::RedLineTakenUp => Change::RedLineDropped,
+            Change::RedLineDropped => Change::RedLineTakenUp,
+            Change::PriorityChanged { from, to } => Change::PriorityChanged {
+                from: *to,
+                to: *from,
+            },
+            Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
+            Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
+        }
+    }
+
+    fn without_words(c: &Change) -> Change {
+        match c {
+            Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
+            Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
+            c => c.clone(),
+        }
+    }
+
+    fn sorted(mut v: Vec<Change>) -> Vec<Change> {
+        v.sort_by_key(|c| c.kind());
+        v
+    }
+
+    fn text_of(words: &[Words], skip: WordOp) -> String {
+        words
+            .iter()
+            .filter(|w| w.op != skip)
+            .map(|w| w.text.as_str())
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn a_round_diffed_with_itself_is_empty(talks in talks(), r in 0..MAX_ROUNDS) {
+            let r = r % talks.rounds.len();
+            let d = diff(&talks, r, r);
+            prop_assert!(d.is_empty(), "{d:?}");
+            prop_assert_eq!(d.tally().moved, 0);
+        }
+
+        #[test]
+        fn a_diff_read_backwards_is_the_mirror(talks in talks(), a in 0..MAX_ROUNDS, b in 0..MAX_ROUNDS) {
+            let (a, b) = (a % talks.rounds.len(), b % talks.rounds.len());
+            let fwd = diff(&talks, a, b);
+            let back = diff(&talks, b, a);
+            prop_assert_eq!(fwd.positions.len(), back.positions.len());
+            for (f, b) in fwd.positions.iter().zip(&back.positions) {
+                prop_assert_eq!((f.party, f.issue), (b.party, b.issue));
+                let at = |s: Option<Stated<'_>>| s.map(|s| std::ptr::from_ref(s.position));
+                prop_assert!(at(f.from) == at(b.to));
+                prop_assert!(at(f.to) == at(b.from));
+                prop_assert_eq!(
+                    sorted(f.changes.iter().map(mirrored).collect()),
+                    sorted(b.changes.iter().map(without_words).collect())
+                );
+            }
+            let swapped: Vec<RelationChange> = fwd
+                .relations
+                .iter()
+                .map(|r| RelationChange { from: r.to, to: r.from, ..*r })
+                .collect();
+            prop_assert_eq!(&swapped, &back.relations);
+            for (f, b) in fwd.relations.iter().zip(&back.relations) {
+                let flipped = match f.trend() {
+                    Trend::Progress => Trend::Setback,
+                    Trend::Setback => Trend::Progress,
+                    Trend::NowKnown => Trend::NowUnknown,
+                    Trend::NowUnknown => Trend::NowKnown,
+                };
+                prop_assert_eq!(flipped, b.trend());
+            }
+            let (tf, tb) = (fwd.tally(), back.tally());
+            prop_assert_eq!((tf.moved, tf.restated), (tb.moved, tb.restated));
+            prop_assert_eq!((tf.added, tf.withdrawn), (tb.withdrawn, tb.added));
+            prop_assert_eq!((tf.improved, tf.worsened), (tb.worsened, tb.improved));
+        }
+
+        #[test]
+        fn only_what_a_round_restates_changes_in_it(talks in talks(), r in 1..MAX_ROUNDS) {
+            // Carry-forward: a party absent from a round, or silent on an
+            // issue there, neither withdrew nor moved.
+            prop_assume!(r < talks.rounds.len());
+            let d = diff(&talks, r - 1, r);
+            let round = &talks.rounds[r];
+            for p in &d.positions {
+                prop_assert!(
+                    round.positions.iter().any(|x| (x.party, x.issue) == (p.party, p.issue)),
+                    "{:?} changed in round {r} without being stated there", (p.party, p.issue)
+                );
+            }
+        }
+
+        #[test]
+        fn word_runs_rebuild_both_texts(a in "[a-c ]{0,16}", b in "[a-c ]{0,16}") {
+            let w = words(&a, &b);
+            prop_assert_eq!(text_of(&w, WordOp::Added), a);
+            prop_assert_eq!(text_of(&w, WordOp::Removed), b);
+        }
+
+        #[test]
+        fn word_runs_read_backwards_are_the_mirror(a in "[a-c ]{0,16}", b in "[a-c ]{0,16}") {
+            let flip = |op| match op {
+                WordOp::Removed => WordOp::Added,
+                WordOp::Added => WordOp::Removed,
+                op => op,
+            };
+            // The same runs, removed and added swapped (order within a
+            // change aside: removed always comes first).
+            let runs = |x: &str, y: &str, f: &dyn Fn(WordOp) -> WordOp| {
+                let mut v: Vec<String> = words(x, y)
+                    .into_iter()
+                    .map(|w| format!("{:?} {}", f(w.op), w.text))
+                    .collect();
+                v.sort();
+                v
+            };
+            let (f, b) = (runs(&a, &b, &flip), runs(&b, &a, &|op| op));
+            prop_assert_eq!(f, b);
+        }
+    }
+
+    #[test]
+    fn a_move_is_towards_a_party_it_nears_and_away_from_one_it_leaves() {
+        // Scale 0..=4: the mover goes 0 → 2; one party sits at 4, one at 0.
+        assert_eq!(bearing(1, (0, 2), (4, 4)).direction, Direction::Towards);
+        assert_eq!(bearing(1, (0, 2), (4, 4)).apart, (4, 2));
+        assert_eq!(bearing(2, (0, 2), (0, 0)).direction, Direction::Away);
+        // Crossing over a party: as far from it as before.
+        assert_eq!(bearing(1, (0, 2), (1, 1)).direction, Direction::Unchanged);
+        // The other party moved too: the direction is the mover's own step
+        // against both of its stances; the gap is what it is, whoever closed it.
+        let b = bearing(1, (0, 1), (4, 3));
+        assert_eq!(b.direction, Direction::Towards);
+        assert_eq!(b.apart, (4, 2));
+        // Towards where it was, away from where it went: neither.
+        let b = bearing(1, (0, 1), (4, 0));
+        assert_eq!(b.direction, Direction::Unchanged);
+        assert_eq!(b.apart, (4, 1));
+    }
+
+    #[test]
+    fn a_rewritten_sentence_is_one_run_each_way() {
+        let run = |op, text: &str| Words {
+            op,
+            text: text.to_string(),
+        };
+        assert_eq!(
+            words(
+                "The harbour is ours to run.",
+                "We could live with a joint board."
+            ),
+            vec![
+                run(WordOp::Removed, "The harbour is ours to run."),
+                run(WordOp::Added, "We could live with a joint board."),
+            ]
+        );
+        assert_eq!(
+            words("a low toll for all ships", "a high toll for all ships"),
+            vec![
+                run(WordOp::Equal, "a "),
+                run(WordOp::Removed, "low"),
+                run(WordOp::Added, "high"),
+                run(WordOp::Equal, " toll for all ships"),
+            ]
+        );
+    }
+
+    #[test]
+    fn relations_rank_from_clash_to_agree() {
+        use Relation::*;
+        for (from, to, trend) in [
+            (Disagree, Overlap, Trend::Progress),
+            (Clash, Disagree, Trend::Progress),
+            (Overlap, Clash, Trend::Setback),
+            (Agree, Overlap, Trend::Setback),
+            (Unknown, Clash, Trend::NowKnown),
+            (Agree, Unknown, Trend::NowUnknown),
+        ] {
+            let change = RelationChange {
+                issue: 0,
+                parties: (0, 1),
+                from,
+                to,
+            };
+            assert_eq!(change.trend(), trend, "{from:?} → {to:?}");
+        }
+    }
+
+    #[test]
+    fn a_stance_moving_with_its_default_accepts_is_one_change() {
+        let at = |party, stance| Some(testing::stance(party, Some(stance)));
+        let talks = build(2, 3, vec![vec![at(0, 0), at(1, 2)], vec![at(0, 1), None]]);
+        let d = diff(&talks, 0, 1);
+        assert_eq!(d.positions.len(), 1);
+        assert_eq!(
+            d.positions[0].changes,
+            vec![Change::Moved {
+                steps: 1,
+                bearings: vec![Bearing {
+                    party: 1,
+                    direction: Direction::Towards,
+                    apart: (2, 1)
+                }]
+            }]
+        );
+        assert!(d.relations.is_empty(), "{:?}", d.relations);
+    }
+}

@@ -1,0 +1,656 @@
+//! Parsing one data file into its serde model, reporting every problem in it
+//! rather than stopping at the first.
+//!
+//! serde stops at the first error. So the file is parsed once into a spanned
+//! TOML tree, and deserialized again and again: after each error the tree is
+//! patched where the error points (an unknown key is dropped, a value of the
+//! wrong type or a missing key is replaced by a placeholder) and the next
+//! error comes out. The spans of the placeholders are kept, so that `check`
+//! does not go on to report the placeholders themselves ("`` is not an
+//! outcome") as problems of their own.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
+use toml::value::{Date, Datetime};
+
+use crate::diag::{Diagnostic, FileId, closest, did_you_mean};
+
+/// Past this many problems in one file, the rest are not looked for.
+const MAX_PROBLEMS: usize = 100;
+
+pub struct Parsed<T> {
+    /// The model, when the file could be read at all; with placeholders where
+    /// it has problems.
+    pub value: Option<T>,
+    pub problems: Vec<Diagnostic>,
+    /// Where placeholders stand in for what was wrong or missing.
+    pub patched: Vec<Range<usize>>,
+}
+
+pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        // What the parser recovered is a guess; checking it would report
+        // problems that are not there. The syntax comes first.
+        let mut problems: Vec<Diagnostic> = syntax.iter().map(|e| syntax_error(e, file)).collect();
+        problems.sort_by_key(start);
+        return Parsed {
+            value: None,
+            problems,
+            patched: Vec::new(),
+        };
+    }
+    let root_span = root.span();
+    let mut tree = Spanned::new(root_span.clone(), DeValue::Table(root.into_inner()));
+    let mut parsed = Parsed {
+        value: None,
+        problems: Vec::new(),
+        patched: Vec::new(),
+    };
+    // A placeholder being tried, and how many kinds of value were tried there.
+    let mut trying: Option<(Range<usize>, usize)> = None;
+    // Missing keys given a placeholder: the span of their table, and the key.
+    let mut inserted: Vec<(Range<usize>, String)> = Vec::new();
+    for _ in 0..MAX_PROBLEMS * PLACEHOLDERS {
+        let error = match T::deserialize(ValueDeserializer::from(tree.clone())) {
+            Ok(value) => {
+                parsed.value = Some(value);
+                break;
+            }
+            Err(e) => e,
+        };
+        let span = error.span().unwrap_or(root_span.clone());
+        let missing = missing_field(error.message());
+
+        // The placeholder tried last does not fit: try the next kind of value.
+        if missing.is_none()
+            && let Some((at, tried)) = &mut trying
+            && *at == span
+        {
+            *tried += 1;
+            let (at, tried) = (at.clone(), *tried);
+            if !replace(&mut tree, &at, tried) {
+                trying = None;
+                if !remove(&mut tree, &at) {
+                    break;
+                }
+            }
+            continue;
+        }
+        if parsed.problems.len() == MAX_PROBLEMS {
+            parsed.problems.push(
+                Diagnostic::error(format!(
+                    "more than {MAX_PROBLEMS} problems in this file; the rest are not shown"
+                ))
+                .in_file(file),
+            );
+            break;
+        }
+        if let Some(key) = missing {
+            // A required key we dropped ourselves, its value fitting no
+            // placeholder: nothing more can be learnt from this file.
+            if inserted.iter().any(|(t, k)| *t == span && k == key) {
+                break;
+            }
+            parsed
+                .problems
+                .push(missing_key(key, span.clone(), &root_span, file));
+            // Each placeholder gets a span of its own, empty, in the table's.
+            let n = inserted.iter().filter(|(t, _)| *t == span).count();
+            let at = span.start + n..span.start + n;
+            if !insert(&mut tree, &span, &root_span, key, at.clone()) {
+                break;
+            }
+            inserted.push((span, key.to_string()));
+            parsed.patched.push(at.clone());
+            trying = Some((at, 0));
+            continue;
+        }
+        parsed
+            .problems
+            .push(humanise(error.message(), span.clone(), text, file));
+        if let Some((_, meant)) = unknown_key(error.message()) {
+            // Read a near miss as the key it was meant to be, so that its
+            // value is checked and nothing is reported missing because of it.
+            let renamed = meant.is_some_and(|m| rename(&mut tree, &span, m));
+            if !renamed && !remove(&mut tree, &span) {
+                break;
+            }
+        } else if replace(&mut tree, &span, 0) {
+            parsed.patched.push(span.clone());
+            trying = Some((span, 0));
+        } else if !remove(&mut tree, &span) {
+            break;
+        }
+    }
+    // In the order of the file, as a person reads it.
+    parsed.problems.sort_by_key(start);
+    parsed
+}
+
+/// Where a diagnostic starts in its file; whole-file ones first.
+pub fn start(d: &Diagnostic) -> Option<usize> {
+    d.locus
+        .as_ref()
+        .and_then(|l| l.span.as_ref())
+        .map(|s| s.start)
+}
+
+/// The kinds of value a placeholder can be, tried in turn until one fits.
+const PLACEHOLDERS: usize = 5;
+
+fn placeholder(kind: usize) -> Option<DeValue<'static>> {
+    Some(match kind {
+        0 => DeValue::String("placeholder".into()),
+        1 => DeValue::Boolean(false),
+        2 => DeValue::Datetime(Datetime {
+            date: Some(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            }),
+            time: None,
+            offset: None,
+        }),
+        3 => DeValue::Array(DeArray::new()),
+        4 => DeValue::Table(DeTable::new()),
+        _ => return None,
+    })
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.strip_suffix('`')
+}
+
+/// From serde's "unknown field `x`, expected one of …": the key, and the
+/// expected key it is a typo of, if any.
+fn unknown_key(message: &str) -> Option<(&str, Option<&str>)> {
+    let (key, expected) = message.strip_prefix("unknown field `")?.split_once('`')?;
+    Some((key, closest(key, backticked(expected))))
+}
+
+/// Give the key at `span` the name `to`, unless its table has that key already.
+fn rename(tree: &mut Spanned<DeValue<'_>>, span: &Range<usize>, to: &str) -> bool {
+    match tree.get_mut() {
+        DeValue::Table(t) => {
+            let hit = t
+                .iter()
+                .find(|(k, _)| k.span() == *span)
+                .map(|(k, _)| k.get_ref().to_string());
+            match hit {
+                Some(_) if t.contains_key(to) => false,
+                Some(key) => match t.remove_entry(key.as_str()) {
+                    Some((k, v)) => {
+                        t.insert(Spanned::new(k.span(), to.to_string().into()), v);
+                        true
+                    }
+                    None => false,
+                },
+                None => t.iter_mut().any(|(_, v)| rename(v, span, to)),
+            }
+        }
+        DeValue::Array(a) => a.iter_mut().any(|v| rename(v, span, to)),
+        _ => false,
+    }
+}
+
+/// The value at `span` made a placeholder of kind `kind`; false when there is
+/// no such value or no kind left.
+fn replace(tree: &mut Spanned<DeValue<'_>>, span: &Range<usize>, kind: usize) -> bool {
+    let Some(value) = find_value(tree, span) else {
+        return false;
+    };
+    match placeholder(kind) {
+        Some(p) => {
+            *value = Spanned::new(span.clone(), p);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The innermost value with exactly this span.
+fn find_value<'t, 'i>(
+    v: &'t mut Spanned<DeValue<'i>>,
+    span: &Range<usize>,
+) -> Option<&'t mut Spanned<DeValue<'i>>> {
+    // Tables of `[header]` syntax have the span of their header only, so
+    // every child is searched, not only those whose span holds `span`.
+    let child = match v.get_ref() {
+        DeValue::Table(t) => t.iter().position(|(_, c)| has_span(c, span)),
+        DeValue::Array(a) => a.iter().position(|c| has_span(c, span)),
+        _ => None,
+    };
+    match child {
+        Some(i) => match v.get_mut() {
+            DeValue::Table(t) => find_value(t.iter_mut().nth(i)?.1, span),
+            DeValue::Array(a) => find_value(a.get_mut(i)?, span),
+            _ => None,
+        },
+        None if v.span() == *span => Some(v),
+        None => None,
+    }
+}
+
+fn has_span(v: &Spanned<DeValue<'_>>, span: &Range<usize>) -> bool {
+    if v.span() == *span {
+        return true;
+    }
+    match v.get_ref() {
+        DeValue::Table(t) => t
+            .iter()
+            .any(|(k, c)| k.span() == *span || has_span(c, span)),
+        DeValue::Array(a) => a.iter().any(|c| has_span(c, span)),
+        _ => false,
+    }
+}
+
+/// Drop the key, value or array item at `span`.
+fn remove(tree: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> bool {
+    match tree.get_mut() {
+        DeValue::Table(t) => {
+            let hit = t
+                .iter()
+                .find(|(k, v)| k.span() == *span || v.span() == *span)
+                .map(|(k, _)| k.get_ref().to_string());
+            if let Some(key) = hit {
+                t.remove(key.as_str());
+                return true;
+            }
+            t.iter_mut().any(|(_, v)| remove(v, span))
+        }
+        DeValue::Array(a) => {
+            if let Some(i) = a.iter().position(|v| v.span() == *span) {
+                let mut kept = DeArray::new();
+                for (j, v) in a.iter().enumerate() {
+                    if j != i {
+                        kept.push(v.clone());
+                    }
+                }
+                *a = kept;
+                return true;
+            }
+            a.iter_mut().any(|v| remove(v, span))
+        }
+        _ => false,
+    }
+}
+
+/// Put a placeholder for the missing `key` into the table at `span`.
+fn insert(
+    tree: &mut Spanned<DeValue<'_>>,
+    span: &Range<usize>,
+    root: &Range<usize>,
+    key: &str,
+    at: Range<usize>,
+) -> bool {
+    let table = if span == root {
+        Some(&mut *tree)
+    } else {
+        find_table(tree, span)
+    };
+    match table.map(Spanned::get_mut) {
+        Some(DeValue::Table(t)) => {
+            t.insert(
+                Spanned::new(at.clone(), key.to_string().into()),
+                Spanned::new(at, placeholder(0).unwrap_or(DeValue::Boolean(false))),
+            );
+            true
+        }
+        _ => false,
+    }
+}
+
+fn find_table<'t, 'i>(
+    v: &'t mut Spanned<DeValue<'i>>,
+    span: &Range<usize>,
+) -> Option<&'t mut Spanned<DeValue<'i>>> {
+    if v.span() == *span && matches!(v.get_ref(), DeValue::Table(_)) {
+        return Some(v);
+    }
+    match v.get_mut() {
+        DeValue::Table(t) => t.iter_mut().find_map(|(_, c)| find_table(c, span)),
+        DeValue::Array(a) => a.iter_mut().find_map(|c| find_table(c, span)),
+        _ => None,
+    }
+}
+
+fn syntax_error(e: &toml::de::Error, file: FileId) -> Diagnostic {
+    let message = e.message().trim();
+    let d = Diagnostic::error(format!("TOML syntax: {message}"));
+    match e.span() {
+        Some(span) => d.at(file, span),
+        None => d.in_file(file),
+    }
+}
+
+fn missing_key(key: &str, span: Range<usize>, root: &Range<usize>, file: FileId) -> Diagnostic {
+    let d = Diagnostic::error(format!("missing key `{key}`"));
+    let d = if span == *root || span.is_empty() {
+        d.in_file(file)
+    } else {
+        d.at(file, span).label(format!("this table has no `{key}`"))
+    };
+    d.help(format!("add `{key} = …`{}", key_hint(key)))
+}
+
+/// What a value of a well-known key looks like.
+fn key_hint(key: &str) -> &'static str {
+    match key {
+        "date" => ", a date such as 2024-03-01",
+        "id" => ", a lowercase id such as \"my-id\"",
+        "scale" => ", a list of at least two outcomes: [{ id = \"…\", label = \"…\" }, …]",
+        _ => "",
+    }
+}
+
+/// serde's messages, said the way a person editing TOML thinks of them.
+fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diagnostic {
+    let found_text = text.get(span.clone()).unwrap_or("");
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, expected)) = rest.split_once('`')
+    {
+        let keys = backticked(expected);
+        let what = table_noun(&keys);
+        let help = did_you_mean(key, keys.iter().copied()).unwrap_or_else(|| {
+            format!(
+                "the keys of {what} are: {}",
+                keys.iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+        return Diagnostic::error(format!("unknown key `{key}`"))
+            .at(file, span)
+            .label(format!("not a key of {what}"))
+            .help(help);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once('`')
+    {
+        let values = backticked(expected);
+        let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>();
+        return Diagnostic::error(format!("`{value}` is not allowed here"))
+            .at(file, span)
+            .label(format!("expected {}", or_list(&list)))
+            .help_opt(did_you_mean(value, values.iter().copied()));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let (expected, help) = expected_type(expected, found, found_text);
+        let kind = found.split([' ', '`', '"']).next().unwrap_or(found);
+        return Diagnostic::error(format!("expected {expected}, found {}", a_kind(kind)))
+            .at(file, span)
+            .label("wrong type")
+            .help_opt(help);
+    }
+    Diagnostic::error(message.trim().to_string()).at(file, span)
+}
+
+/// How serde names a type, as a person writing TOML names it, and how to write one.
+fn expected_type(expected: &str, found: &str, found_text: &str) -> (String, Option<String>) {
+    let (name, help) = match expected {
+        "a string" => (
+            "text in quotes",
+            Some(format!(
+                "write it in quotes: \"{}\"",
+                found_text.trim_matches(['"', '\''])
+            )),
+        ),
+        "a boolean" => (
+            "`true` or `false`",
+            Some("write true or false, without quotes".into()),
+        ),
+        "a TOML datetime" if found.starts_with("string") => (
+            "a date",
+            Some(format!(
+                "a date is written without quotes: {}",
+                found_text.trim_matches(['"', '\''])
+            )),
+        ),
+        "a TOML datetime" => ("a date", Some("write a date such as 2024-03-01".into())),
+        "a sequence" => (
+            "a list",
+            Some("write a list in brackets: [\"…\", \"…\"]".into()),
+        ),
+        "u32" | "u64" | "usize" => (
+            "a whole number",
+            Some("write a number such as 1, without quotes".into()),
+        ),
+        other => return (other.to_string(), None),
+    };
+    (name.to_string(), help)
+}
+
+fn a_kind(kind: &str) -> String {
+    match kind {
+        "integer" => "a number".into(),
+        "floating" => "a number".into(),
+        "string" => "text".into(),
+        "boolean" => "`true` or `false`".into(),
+        "sequence" => "a list".into(),
+        "map" => "a table".into(),
+        other => format!("a {other}"),
+    }
+}
+
+/// The `quoted` words of a serde "expected one of …" list.
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => "nothing".into(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Which table of the data model has these keys.
+fn table_noun(keys: &[&str]) -> &'static str {
+    let has = |k: &str| keys.contains(&k);
+    if has("stance") {
+        "a position"
+    } else if has("scale") {
+        "an issue"
+    } else if has("label") {
+        "an outcome"
+    } else if has("name") {
+        "a party"
+    } else if has("publisher") {
+        "a source"
+    } else if has("participants") {
+        "a round file"
+    } else if has("parties") {
+        "talks.toml"
+    } else {
+        "this table"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RoundFile, TalksFile};
+
+    fn probe<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+        parse::<T>(text, 0)
+    }
+
+    fn messages<T: DeserializeOwned>(text: &str) -> Vec<String> {
+        probe::<T>(text)
+            .problems
+            .iter()
+            .map(|d| {
+                let at = d.locus.as_ref().and_then(|l| l.span.clone());
+                format!(
+                    "{} @{}",
+                    d.message,
+                    at.map_or("file".into(), |s| text[s].to_string())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported() {
+        let text = "date = '2024-01-01'\ntitle = 3\norder = 'x'\nvenu = 'y'\nparticipants = ['a', 3]\n\
+                    [[sources]]\nid = 'a'\n\
+                    [positions.a.b]\nstanse = 'x'\nred_line = 'yes'\npriority = 'high'\naccepts = 'x'\n";
+        assert_eq!(
+            messages::<RoundFile>(text),
+            [
+                "expected a date, found text @'2024-01-01'",
+                "expected text in quotes, found a number @3",
+                "expected a whole number, found text @'x'",
+                "unknown key `venu` @venu",
+                "expected text in quotes, found a number @3",
+                "missing key `title` @[[sources]]",
+                "unknown key `stanse` @stanse",
+                "expected `true` or `false`, found text @'yes'",
+                "`high` is not allowed here @'high'",
+                "expected a list, found text @'x'",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_problems_parses_with_no_patches() {
+        let p = probe::<TalksFile>("title = 'x'\n[[parties]]\nid = 'a'\nname = 'A'\n");
+        assert!(p.value.is_some());
+        assert!(p.problems.is_empty());
+        assert!(p.patched.is_empty());
+    }
+
+    #[test]
+    fn a_missing_key_at_the_top_names_the_file() {
+        let p = probe::<RoundFile>("title = 'x'\n");
+        assert!(p.value.is_some());
+        assert_eq!(p.problems.len(), 1);
+        assert_eq!(p.problems[0].message, "missing key `date`");
+        assert_eq!(p.problems[0].locus.as_ref().unwrap().span, None);
+    }
+
+    #[test]
+    fn several_missing_keys_in_one_table_are_each_reported() {
+        assert_eq!(
+            messages::<RoundFile>("venue = 'x'\n[[sources]]\nurl = 'u'\n"),
+            [
+                "missing key `date` @file",
+                "missing key `title` @file",
+                "missing key `id` @[[sources]]",
+                "missing key `title` @[[sources]]",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_all_reported_in_order() {
+        let m = messages::<TalksFile>("title = 'x\n[[parties]]\nid='a'\nname=\n[[parties]\n");
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m.iter().all(|m| m.starts_with("TOML syntax: ")), "{m:?}");
+    }
+
+    /// Lines of round and talks files, good and bad, to shuffle into files.
+    const LINES: &[&str] = &[
+        "date = 2024-01-01",
+        "date = '2024-01-01'",
+        "date = 2024-01-01T10:00:00",
+        "title = 'x'",
+        "title = 3",
+        "order = 'x'",
+        "order = 2",
+        "participants = ['a', 3]",
+        "participants = 'a'",
+        "venu = 1",
+        "[[sources]]",
+        "id = 'a'",
+        "id = 3",
+        "titel = 'y'",
+        "[positions.a.b]",
+        "[positions.a]",
+        "stance = 'x'",
+        "stanse = 'x'",
+        "accepts = 'x'",
+        "accepts = [1, 'x']",
+        "red_line = 'yes'",
+        "priority = 'high'",
+        "withdrawn = 2",
+        "[[parties]]",
+        "name = 'n'",
+        "kind = 'country'",
+        "[[issues]]",
+        "scale = 'x'",
+        "scale = [{ id = 'a', lable = 'b' }]",
+        "scale = [{}, 3]",
+        "positions = 3",
+        "sources = [1]",
+        "x.y.z = 1",
+        "[x]",
+        "= 1",
+        "[[",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the file holds, parsing ends, without a panic, and every
+        /// placeholder answers a reported problem.
+        #[test]
+        fn any_mix_of_lines_parses_without_panic(picks in proptest::collection::vec(0..LINES.len(), 0..12)) {
+            let text: String = picks.iter().map(|&i| format!("{}\n", LINES[i])).collect();
+            let round = probe::<RoundFile>(&text);
+            proptest::prop_assert!(round.patched.is_empty() || !round.problems.is_empty());
+            let talks = probe::<TalksFile>(&text);
+            proptest::prop_assert!(talks.patched.is_empty() || !talks.problems.is_empty());
+        }
+
+        /// The same through the whole of `check`, a talks file and a round.
+        #[test]
+        fn check_never_panics(
+            talks in proptest::collection::vec(0..LINES.len(), 0..10),
+            round in proptest::collection::vec(0..LINES.len(), 0..10),
+        ) {
+            let lines = |picks: &[usize]| -> String {
+                picks.iter().map(|&i| format!("{}\n", LINES[i])).collect()
+            };
+            let header = "title = 't'\n[[parties]]\nid = 'a'\nname = 'A'\n[[issues]]\nid = 'b'\n\
+                          title = 'B'\nscale = [{ id = 'x', label = 'X' }, { id = 'y', label = 'Y' }]\n";
+            let read = |path: &str, bytes| crate::load::FileRead { path: path.into(), bytes: Ok(bytes) };
+            let raw = crate::load::RawTalks {
+                id: "t".into(),
+                talks: read("talks.toml", format!("{header}{}", lines(&talks)).into_bytes()),
+                rounds: vec![("2024-01-01-r".into(), read("r.toml", lines(&round).into_bytes()))],
+                ignored: Vec::new(),
+            };
+            let mut files = crate::diag::Files::default();
+            let checked = crate::check::check_talks(&crate::load::DataDir::Builtin, raw, &mut files);
+            for d in &checked.diagnostics {
+                let _ = d.render(&files, false);
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_panics_on_odd_input() {
+        for text in [
+            "",
+            "=",
+            "[[",
+            "a.b.c = 1",
+            "positions = 3",
+            "[positions]\na = 3",
+            "[positions.a]\nb = 3",
+            "scale = []",
+            "date = 1979-05-27T07:32:00Z\ntitle=''",
+            "\u{feff}title = ''",
+        ] {
+            let _ = probe::<RoundFile>(text);
+            let _ = probe::<TalksFile>(text);
+        }
+    }
+}

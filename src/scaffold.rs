@@ -1,0 +1,220 @@
+//! The text of new data files, as `redlines new` writes them: commented,
+//! valid as written, and showing the shape of what is to be filled in.
+//! Pure: `cmd/new.rs` decides where the text goes.
+
+use std::fmt::Write as _;
+
+use crate::state::State;
+use crate::talks::{Date, Talks};
+
+/// `talks.toml` of a new talks: a title, two example parties and one example
+/// issue, to be edited into the real ones.
+pub fn talks_toml(id: &str, schema: Option<&str>) -> String {
+    let mut out = schema_line(schema);
+    out.push_str(&format!(
+        r#"# The talks `{id}`: its parties and the issues they argue over.
+# Written by `redlines new talks`; a line starting with `#` is a comment.
+# Replace the examples below with the real parties and issues, run
+# `redlines check`, then add the first round with `redlines new round`.
+
+title = "TODO: the title of the talks"
+# summary = "One or two sentences on what the talks are about."
+
+# The sides, in the order they are shown as columns. An id is lowercase
+# letters, digits and hyphens; round files name parties by their id.
+[[parties]]
+id = "party-a"
+name = "Party A"
+short = "A"     # a short label for narrow columns (optional)
+kind = "state"  # state, alliance or organisation (optional)
+
+[[parties]]
+id = "party-b"
+name = "Party B"
+short = "B"
+kind = "state"
+
+# The questions argued over, in the order they are shown as rows. The scale
+# lists the outcomes from one pole to the other: that order is what lets
+# redlines say that a party moved, and towards whom.
+[[issues]]
+id = "issue-1"
+title = "The first issue"
+question = "What is argued over?"
+scale = [
+  {{ id = "outcome-a", label = "What Party A wants" }},
+  {{ id = "middle", label = "A compromise" }},
+  {{ id = "outcome-b", label = "What Party B wants" }},
+]
+"#
+    ));
+    out
+}
+
+/// What a new round starts from.
+pub struct RoundPlan<'t> {
+    pub id: &'t str,
+    pub date: Date,
+    /// Set when other rounds share the date.
+    pub order: Option<u32>,
+    /// The positions in force before this round, and the round they are as of.
+    pub state: Option<State<'t>>,
+}
+
+/// A round file: date, a title to fill in, every party as a participant, a
+/// commented source, and for every party and issue a commented position,
+/// filled in with the one in force where there is one. Positions are left
+/// commented because a round lists only what was stated in it: an author
+/// uncomments those that were stated again or changed.
+pub fn round_toml(talks: &Talks, plan: &RoundPlan<'_>, schema: Option<&str>) -> String {
+    let mut out = schema_line(schema);
+    let _ = write!(
+        out,
+        r#"# A round of the talks `{talks}`: one meeting or exchange, and the positions
+# stated in it. Written by `redlines new round`; a line starting with `#` is a
+# comment. The round's id is the file name: `{id}`.
+
+date = {date}
+"#,
+        talks = talks.id,
+        id = plan.id,
+        date = plan.date,
+    );
+    if let Some(order) = plan.order {
+        let _ = writeln!(
+            out,
+            "order = {order}  # other rounds share this date: lower orders came first"
+        );
+    }
+    let participants: Vec<String> = talks
+        .parties
+        .iter()
+        .map(|p| format!("\"{}\"", p.id))
+        .collect();
+    let _ = write!(
+        out,
+        r#"title = "TODO: a short title of the meeting"
+# venue = "Where it took place"
+# format = "bilateral, plenary, written exchange, …"
+# summary = "What happened, in a few sentences."
+# The parties present, or whose documents this round holds.
+participants = [{participants}]
+
+# The documents and reports that the positions cite: uncomment, fill in, and
+# give each an id of its own.
+# [[sources]]
+# id = "source-1"
+# title = "The title of the document or article"
+# publisher = "Who published it"
+# date = {date}
+# url = "https://…"
+# file = "sources/source-1.txt"  # a local copy: `check` finds every quote in it
+
+"#,
+        participants = participants.join(", "),
+        date = plan.date,
+    );
+    match &plan.state {
+        Some(state) => {
+            let _ = write!(
+                out,
+                r#"# Positions. A round lists only what was stated in it; every other position
+# carries forward from earlier rounds. Below, commented out, is every
+# position in force as of round `{as_of}`.
+# Uncomment those stated again or changed in this round, edit them, and cite
+# this round's source. Other keys: quote (verbatim, with speaker), date,
+# note, and `withdrawn = true` for a position given up.
+"#,
+                as_of = talks.rounds[state.round].id
+            );
+        }
+        None => out.push_str(
+            r#"# Positions: what each party stated on each issue in this round, one table
+# per party and issue. Uncomment and fill in those that were stated. Other
+# keys: quote (verbatim, with speaker), date, note.
+"#,
+        ),
+    }
+    for (p, party) in talks.parties.iter().enumerate() {
+        for (i, issue) in talks.issues.iter().enumerate() {
+            let scale: Vec<&str> = issue.scale.iter().map(|o| o.id.as_str()).collect();
+            let held = plan.state.as_ref().and_then(|s| s.get(p, i));
+            out.push('\n');
+            let _ = write!(out, "# [positions.{}.{}]", party.id, issue.id);
+            match held {
+                Some(h) => {
+                    let pos = h.position;
+                    let _ = writeln!(out, "  # stated in {}", h.round.id);
+                    let stance = pos.stance.map_or("", |s| scale[s]);
+                    let _ = writeln!(
+                        out,
+                        "# stance = \"{stance}\"  # one of: {}",
+                        scale.join(", ")
+                    );
+                    let accepts: Vec<String> = pos
+                        .accepts
+                        .iter()
+                        .map(|o| format!("\"{}\"", scale[o]))
+                        .collect();
+                    if pos.accepts.iter().count() > 1 {
+                        let _ = writeln!(out, "# accepts = [{}]", accepts.join(", "));
+                    }
+                    if pos.red_line {
+                        out.push_str("# red_line = true\n");
+                    }
+                    if let Some(priority) = pos.priority {
+                        let _ = writeln!(out, "# priority = \"{}\"", priority.as_str());
+                    }
+                    let _ = writeln!(out, "# summary = {}", toml_string(&pos.summary));
+                }
+                None => {
+                    out.push_str("  # no position yet\n");
+                    let _ = writeln!(out, "# stance = \"\"  # one of: {}", scale.join(", "));
+                    out.push_str("# summary = \"\"\n");
+                }
+            }
+            out.push_str("# source = \"source-1\"\n");
+        }
+    }
+    out
+}
+
+fn schema_line(schema: Option<&str>) -> String {
+    schema.map_or_else(String::new, |s| format!("#:schema {s}\n"))
+}
+
+/// A TOML basic string on one line: quotes, backslashes and control
+/// characters escaped, so that a commented line stays one line.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_stay_on_one_line() {
+        assert_eq!(
+            toml_string("a \"b\"\nc\\d\u{7}"),
+            r#""a \"b\"\nc\\d\u0007""#
+        );
+        let back: toml::Table =
+            toml::from_str(&format!("s = {}", toml_string("x\n\"y\"\\"))).unwrap();
+        assert_eq!(back["s"].as_str(), Some("x\n\"y\"\\"));
+    }
+}

@@ -1,0 +1,838 @@
+//! `check` on a folder of broken data files, `tests/fixtures/broken/`: one
+//! small talks per kind of problem, and one with many problems at once. The
+//! whole message is asserted: file:line:column, the source line, the caret,
+//! what was expected, and the suggestion.
+
+use crate::{bare, fixtures, redlines, run};
+
+/// Assert the whole of what `check` says about a case, and its exit code.
+#[track_caller]
+fn expect(case: &str, code: i32, stderr: &str) {
+    assert_eq!(check(case, &[]), (stderr.to_string(), code));
+}
+
+/// `redlines --data broken/CASE check ARGS`: (stderr, exit code).
+fn check(case: &str, args: &[&str]) -> (String, i32) {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures())
+        .args(["--data", &format!("broken/{case}"), "check"]);
+    let (stdout, stderr, code) = run(cmd, args);
+    assert_eq!(stdout, "", "check prints to stderr");
+    (stderr, code)
+}
+
+/// A file that is not valid TOML: every syntax error, and nothing guessed from the rest.
+#[test]
+fn toml_syntax_errors_are_all_reported_and_the_file_is_checked_no_further() {
+    expect(
+        "syntax",
+        1,
+        r##"error: TOML syntax: invalid basic string, expected `"`
+ --> broken/syntax/rounds/2024-03-01-opening.toml:2:25
+  |
+2 | title = "Opening session
+  |                         ^
+
+error: TOML syntax: unclosed table, expected `]`
+ --> broken/syntax/rounds/2024-03-01-opening.toml:5:22
+  |
+5 | [positions.north.toll
+  |                      ^
+
+2 errors in 1 talks, 2 files: broken/syntax (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+/// A misspelt key is read as the key it was meant to be, so nothing is
+/// reported missing because of it.
+#[test]
+fn unknown_keys_suggest_the_key_meant() {
+    expect(
+        "unknown-key",
+        1,
+        r##"error: unknown key `titel`
+ --> broken/unknown-key/talks.toml:1:1
+  |
+1 | titel = "Bay talks (broken on purpose, for the tests)"
+  | ^^^^^ not a key of talks.toml
+  |
+  = help: did you mean `title`?
+
+error: unknown key `shortname`
+ --> broken/unknown-key/talks.toml:6:1
+  |
+6 | shortname = "N"
+  | ^^^^^^^^^ not a key of a party
+  |
+  = help: did you mean `short`?
+
+error: unknown key `lable`
+  --> broken/unknown-key/talks.toml:13:17
+   |
+13 |   { id = "low", lable = "A low toll" },
+   |                 ^^^^^ not a key of an outcome
+   |
+   = help: did you mean `label`?
+
+error: unknown key `publsher`
+ --> broken/unknown-key/rounds/2024-03-01-opening.toml:7:1
+  |
+7 | publsher = "Bay secretariat"
+  | ^^^^^^^^ not a key of a source
+  |
+  = help: did you mean `publisher`?
+
+error: unknown key `stanse`
+  --> broken/unknown-key/rounds/2024-03-01-opening.toml:10:1
+   |
+10 | stanse = "low"
+   | ^^^^^^ not a key of a position
+   |
+   = help: did you mean `stance`?
+
+error: unknown key `redline`
+  --> broken/unknown-key/rounds/2024-03-01-opening.toml:11:1
+   |
+11 | redline = true
+   | ^^^^^^^ not a key of a position
+   |
+   = help: did you mean `red_line`?
+
+6 errors in 1 talks, 2 files: broken/unknown-key (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn values_of_the_wrong_type_say_what_was_expected() {
+    expect(
+        "wrong-type",
+        1,
+        r##"error: `country` is not allowed here
+  --> broken/wrong-type/talks.toml:10:8
+   |
+10 | kind = "country"
+   |        ^^^^^^^^^ expected `state`, `alliance` or `organisation`
+
+error: expected a date, found text
+ --> broken/wrong-type/rounds/2024-03-01-opening.toml:1:8
+  |
+1 | date = "2024-03-01"
+  |        ^^^^^^^^^^^^ wrong type
+  |
+  = help: a date is written without quotes: 2024-03-01
+
+error: expected a whole number, found text
+ --> broken/wrong-type/rounds/2024-03-01-opening.toml:3:9
+  |
+3 | order = "first"
+  |         ^^^^^^^ wrong type
+  |
+  = help: write a number such as 1, without quotes
+
+error: expected a list, found text
+ --> broken/wrong-type/rounds/2024-03-01-opening.toml:4:16
+  |
+4 | participants = "north"
+  |                ^^^^^^^ wrong type
+  |
+  = help: write a list in brackets: ["…", "…"]
+
+error: expected a list, found text
+  --> broken/wrong-type/rounds/2024-03-01-opening.toml:12:11
+   |
+12 | accepts = "low"
+   |           ^^^^^ wrong type
+   |
+   = help: write a list in brackets: ["…", "…"]
+
+error: expected `true` or `false`, found text
+  --> broken/wrong-type/rounds/2024-03-01-opening.toml:13:12
+   |
+13 | red_line = "yes"
+   |            ^^^^^ wrong type
+   |
+   = help: write true or false, without quotes
+
+error: `high` is not allowed here
+  --> broken/wrong-type/rounds/2024-03-01-opening.toml:14:12
+   |
+14 | priority = "high"
+   |            ^^^^^^ expected `core` or `secondary`
+
+7 errors in 1 talks, 2 files: broken/wrong-type (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn ids_and_round_file_names_are_lowercase_letters_digits_and_hyphens() {
+    expect(
+        "bad-id",
+        1,
+        r##"error: invalid party id `North Land`
+ --> broken/bad-id/talks.toml:4:6
+  |
+4 | id = "North Land"
+  |      ^^^^^^^^^^^^ expected lowercase letters, digits and hyphens
+  |
+  = help: try `north-land`
+
+error: invalid outcome id `Low_Toll`
+  --> broken/bad-id/talks.toml:12:10
+   |
+12 |   { id = "Low_Toll", label = "A low toll" },
+   |          ^^^^^^^^^^ expected lowercase letters, digits and hyphens
+   |
+   = help: try `low-toll`
+
+error: the file name `2024-03-01_Opening.toml` is not a valid round id
+--> broken/bad-id/rounds/2024-03-01_Opening.toml
+ = help: rename it `2024-03-01-opening.toml`: a round id is lowercase letters, digits and hyphens
+
+error: invalid source id `Minutes 1`
+ --> broken/bad-id/rounds/2024-03-01_Opening.toml:5:6
+  |
+5 | id = "Minutes 1"
+  |      ^^^^^^^^^^^ expected lowercase letters, digits and hyphens
+  |
+  = help: try `minutes-1`
+
+error: unknown party `North`
+ --> broken/bad-id/rounds/2024-03-01_Opening.toml:8:12
+  |
+8 | [positions.North.toll]
+  |            ^^^^^ no such party
+  |
+  = help: did you mean `North Land`?
+
+5 errors in 1 talks, 2 files: broken/bad-id (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+/// Round ids are file names, so two rounds cannot share one.
+#[test]
+fn duplicate_ids_point_at_the_first_definition() {
+    expect(
+        "duplicate-id",
+        1,
+        r##"error: duplicate party id `north`
+ --> broken/duplicate-id/talks.toml:8:6
+  |
+8 | id = "north"
+  |      ^^^^^^^ defined again here
+  |
+  = help: `north` is first defined at line 4, column 6; an id names one party only
+
+error: duplicate outcome id `low`
+  --> broken/duplicate-id/talks.toml:17:10
+   |
+17 |   { id = "low", label = "A lower toll" },
+   |          ^^^^^ defined again here
+   |
+   = help: `low` is first defined at line 16, column 10; an id names one outcome only
+
+error: duplicate issue id `toll`
+  --> broken/duplicate-id/talks.toml:21:6
+   |
+21 | id = "toll"
+   |      ^^^^^^ defined again here
+   |
+   = help: `toll` is first defined at line 12, column 6; an id names one issue only
+
+error: duplicate source id `minutes-1`
+ --> broken/duplicate-id/rounds/2024-03-01-opening.toml:9:6
+  |
+9 | id = "minutes-1"
+  |      ^^^^^^^^^^^ defined again here
+  |
+  = help: `minutes-1` is first defined at line 5, column 6; an id names one source only
+
+4 errors in 1 talks, 2 files: broken/duplicate-id (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn unknown_references_suggest_a_near_miss() {
+    expect(
+        "unknown-ref",
+        1,
+        r##"error: unknown party `sotuh`
+ --> broken/unknown-ref/rounds/2024-03-01-opening.toml:3:26
+  |
+3 | participants = ["north", "sotuh"]
+  |                          ^^^^^^^ no such party
+  |
+  = help: did you mean `south`?
+
+error: unknown party `nroth`
+ --> broken/unknown-ref/rounds/2024-03-01-opening.toml:9:12
+  |
+9 | [positions.nroth.toll]
+  |            ^^^^^ no such party
+  |
+  = help: did you mean `north`?
+
+warning: `south` states positions in this round but is not among its participants
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:14:12
+   |
+14 | [positions.south.tol]
+   |            ^^^^^
+   |
+   = help: add it to `participants`, or move the positions to the round where they were stated
+
+error: unknown issue `tol`
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:14:18
+   |
+14 | [positions.south.tol]
+   |                  ^^^ no such issue
+   |
+   = help: did you mean `toll`?
+
+error: `lwo` is not an outcome on the scale of issue `toll`
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:20:10
+   |
+20 | stance = "lwo"
+   |          ^^^^^ not on the scale
+   |
+   = help: did you mean `low`?
+
+error: `lwo` is not an outcome on the scale of issue `toll`
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:21:12
+   |
+21 | accepts = ["lwo", "medium"]
+   |            ^^^^^ not on the scale
+   |
+   = help: did you mean `low`?
+
+error: `medium` is not an outcome on the scale of issue `toll`
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:21:19
+   |
+21 | accepts = ["lwo", "medium"]
+   |                   ^^^^^^^^ not on the scale
+   |
+   = help: the scale is: none, low, high
+
+error: unknown source `minutes-l`
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:23:10
+   |
+23 | source = "minutes-l"
+   |          ^^^^^^^^^^^ no such source
+   |
+   = help: did you mean `minutes-1`?
+
+error: unknown source `press-release`
+  --> broken/unknown-ref/rounds/2024-03-01-opening.toml:28:10
+   |
+28 | source = "press-release"
+   |          ^^^^^^^^^^^^^^^ no such source
+   |
+   = help: this round's sources: minutes-1
+
+8 errors, 1 warning in 1 talks, 2 files: broken/unknown-ref (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn stance_accepts_summary_and_withdrawal() {
+    expect(
+        "positions",
+        1,
+        r##"error: `accepts` leaves out the stance `low`
+  --> broken/positions/rounds/2024-03-01-opening.toml:11:11
+   |
+11 | accepts = ["none", "high"]
+   |           ^^^^^^^^^^^^^^^^ must include the stance
+   |
+   = help: a party accepts at least what it demands
+
+error: the position has no stance
+  --> broken/positions/rounds/2024-03-01-opening.toml:15:18
+   |
+15 | [positions.south.toll]
+   |                  ^^^^
+   |
+   = help: add `stance = "…"`, one of: none, low, high
+
+error: the position has no summary
+  --> broken/positions/rounds/2024-03-01-opening.toml:15:18
+   |
+15 | [positions.south.toll]
+   |                  ^^^^
+   |
+   = help: add `summary = "…"`: the position in a sentence
+
+error: a withdrawn position has no stance
+  --> broken/positions/rounds/2024-04-10-second.toml:11:10
+   |
+11 | stance = "low"
+   |          ^^^^^
+   |
+   = help: remove `stance`, or remove `withdrawn = true`
+
+error: a quote with no source
+  --> broken/positions/rounds/2024-04-10-second.toml:17:9
+   |
+17 | quote = "A low toll, then."
+   |         ^^^^^^^^^^^^^^^^^^^
+   |
+   = help: add `source = "…"`, the id of the source that prints this quote
+
+5 errors in 1 talks, 3 files: broken/positions (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn dates_are_plain_days_rounds_on_one_day_are_ordered_and_statements_not_later_than_their_round() {
+    expect(
+        "dates",
+        1,
+        r##"error: expected a date, without a time of day
+ --> broken/dates/rounds/2024-03-01-opening.toml:1:8
+  |
+1 | date = 2024-03-01T10:00:00
+  |        ^^^^^^^^^^^^^^^^^^^ not a plain date
+  |
+  = help: write the day alone: 2024-03-01
+
+error: expected a date, without a time of day
+ --> broken/dates/rounds/2024-03-01-opening.toml:7:8
+  |
+7 | date = 2024-03-02T09:00:00+01:00
+  |        ^^^^^^^^^^^^^^^^^^^^^^^^^ not a plain date
+  |
+  = help: write the day alone: 2024-03-02
+
+error: rounds `2024-04-10-second` and `2024-04-10-third` are both dated 2024-04-10, and which came first is not given
+ --> broken/dates/rounds/2024-04-10-third.toml:1:8
+  |
+1 | date = 2024-04-10
+  |        ^^^^^^^^^^ same date as another round
+  |
+  = help: add `order = 1` to the round that came first and `order = 2` to the other, below their `date`
+
+error: rounds `2024-05-20-evening` and `2024-05-20-morning` are both dated 2024-05-20, and both have `order = 1`
+ --> broken/dates/rounds/2024-05-20-morning.toml:1:8
+  |
+1 | date = 2024-05-20
+  |        ^^^^^^^^^^ same date as another round
+  |
+  = help: give them different orders: the lower one came first
+
+error: TOML syntax: invalid date, expected day between 01 and 30
+ --> broken/dates/rounds/2024-06-31-summer.toml:1:8
+  |
+1 | date = 2024-06-31
+  |        ^^^^^^^^^^
+
+error: the position is dated 2024-08-01, after its round (2024-07-01)
+  --> broken/dates/rounds/2024-07-01-later.toml:12:8
+   |
+12 | date = 2024-08-01
+   |        ^^^^^^^^^^ later than the round
+   |
+   = help: move the position to the round it belongs to, or correct the date
+
+6 errors in 1 talks, 8 files: broken/dates (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn a_scale_has_at_least_two_outcomes() {
+    expect(
+        "few-outcomes",
+        1,
+        r##"error: issue `toll` has 1 outcome; a scale needs at least two
+  --> broken/few-outcomes/talks.toml:10:9
+   |
+10 |   scale = [
+   |  _________^
+11 | |   { id = "low", label = "A low toll" },
+12 | | ]
+   | |_^ the scale, from one pole to the other
+
+error: issue `berths` has 0 outcomes; a scale needs at least two
+  --> broken/few-outcomes/talks.toml:17:9
+   |
+17 | scale = []
+   |         ^^ the scale, from one pole to the other
+
+2 errors in 1 talks, 1 file: broken/few-outcomes (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn a_quote_needs_a_source() {
+    expect(
+        "quote-no-source",
+        1,
+        r##"error: a quote with no source
+ --> broken/quote-no-source/rounds/2024-03-01-opening.toml:7:9
+  |
+7 | quote = "A low toll for all ships, and no more."
+  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: add `source = "…"`, the id of the source that prints this quote
+
+1 error in 1 talks, 2 files: broken/quote-no-source (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+/// The source text is written for this test. The quotes of the first round
+/// are found in it although its line breaks and quote marks differ.
+#[test]
+fn quotes_are_found_verbatim_in_the_source_text() {
+    expect(
+        "quotes",
+        1,
+        r##"error: cannot read the source text broken/quotes/sources/minutes-1-copy.txt: No such file or directory
+  --> broken/quotes/rounds/2024-03-01-opening.toml:13:8
+   |
+13 | file = "sources/minutes-1-copy.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+error: cannot read the source text broken/quotes/../unknown-key/talks.toml: the path must stay inside the talks folder
+  --> broken/quotes/rounds/2024-03-01-opening.toml:18:8
+   |
+18 | file = "../unknown-key/talks.toml"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+error: the quote is not found verbatim in source `minutes-1`
+  --> broken/quotes/rounds/2024-04-10-second.toml:14:9
+   |
+14 | quote = "A low toll for all ships, and not a single penny more."
+   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not in broken/quotes/sources/minutes-1.txt
+   |
+   = help: the source reads “…ships, and not a” and then “penny”, where the quote has “single”; copy the quote exactly as the source prints it (white space and quote marks may differ)
+
+error: the quote is not found verbatim in source `minutes-1`
+  --> broken/quotes/rounds/2024-04-10-second.toml:22:9
+   |
+22 | quote = "We will never agree to a low toll."
+   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not in broken/quotes/sources/minutes-1.txt
+   |
+   = help: not even its first word, “We”, is in the source text: is `source` the right one?
+
+4 errors in 1 talks, 3 files: broken/quotes (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_located() {
+    expect(
+        "encoding",
+        1,
+        r##"error: the file is not valid UTF-8
+ --> broken/encoding/rounds/2024-03-01-opening.toml:2:12
+  |
+2 | title = "Op�ning session"
+  |            ^ this byte
+  |
+  = help: save the file as UTF-8
+
+1 error in 1 talks, 2 files: broken/encoding (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported_in_one_run() {
+    expect(
+        "many",
+        1,
+        r##"error: invalid party id `South`
+ --> broken/many/talks.toml:8:6
+  |
+8 | id = "South"
+  |      ^^^^^^^ expected lowercase letters, digits and hyphens
+  |
+  = help: try `south`
+
+error: `country` is not allowed here
+  --> broken/many/talks.toml:10:8
+   |
+10 | kind = "country"
+   |        ^^^^^^^^^ expected `state`, `alliance` or `organisation`
+
+error: duplicate party id `north`
+  --> broken/many/talks.toml:13:6
+   |
+13 | id = "north"
+   |      ^^^^^^^ defined again here
+   |
+   = help: `north` is first defined at line 4, column 6; an id names one party only
+
+error: issue `berths` has 1 outcome; a scale needs at least two
+  --> broken/many/talks.toml:28:9
+   |
+28 | scale = [{ id = "all", label = "All berths shared" }]
+   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ the scale, from one pole to the other
+
+error: unknown party `sotuh`
+ --> broken/many/rounds/2024-03-01-opening.toml:3:26
+  |
+3 | participants = ["north", "sotuh"]
+  |                          ^^^^^^^ no such party
+  |
+  = help: known party ids: north, South
+
+error: `lwo` is not an outcome on the scale of issue `toll`
+  --> broken/many/rounds/2024-03-01-opening.toml:10:10
+   |
+10 | stance = "lwo"
+   |          ^^^^^ not on the scale
+   |
+   = help: did you mean `low`?
+
+error: unknown issue `tol`
+  --> broken/many/rounds/2024-03-01-opening.toml:14:18
+   |
+14 | [positions.north.tol]
+   |                  ^^^ no such issue
+   |
+   = help: did you mean `toll`?
+
+warning: `South` states positions in this round but is not among its participants
+  --> broken/many/rounds/2024-03-01-opening.toml:19:12
+   |
+19 | [positions.South.toll]
+   |            ^^^^^
+   |
+   = help: add it to `participants`, or move the positions to the round where they were stated
+
+warning: the position has no source
+  --> broken/many/rounds/2024-03-01-opening.toml:19:18
+   |
+19 | [positions.South.toll]
+   |                  ^^^^
+   |
+   = help: add `source = "…"` so that a reader can trace it
+
+error: expected a date, found text
+ --> broken/many/rounds/2024-04-10-second.toml:1:8
+  |
+1 | date = "2024-04-10"
+  |        ^^^^^^^^^^^^ wrong type
+  |
+  = help: a date is written without quotes: 2024-04-10
+
+error: unknown key `stanse`
+ --> broken/many/rounds/2024-04-10-second.toml:5:1
+  |
+5 | stanse = "none"
+  | ^^^^^^ not a key of a position
+  |
+  = help: did you mean `stance`?
+
+error: a quote with no source
+ --> broken/many/rounds/2024-04-10-second.toml:7:9
+  |
+7 | quote = "No toll."
+  |         ^^^^^^^^^^
+  |
+  = help: add `source = "…"`, the id of the source that prints this quote
+
+warning: the quote has no speaker
+ --> broken/many/rounds/2024-04-10-second.toml:7:9
+  |
+7 | quote = "No toll."
+  |         ^^^^^^^^^^
+  |
+  = help: add `speaker = "…"`
+
+warning: the position has no source
+ --> broken/many/rounds/2024-04-10-third.toml:5:18
+  |
+5 | [positions.north.toll]
+  |                  ^^^^
+  |
+  = help: add `source = "…"` so that a reader can trace it
+
+error: `accepts` leaves out the stance `high`
+ --> broken/many/rounds/2024-04-10-third.toml:7:11
+  |
+7 | accepts = ["none"]
+  |           ^^^^^^^^ must include the stance
+  |
+  = help: a party accepts at least what it demands
+
+11 errors, 4 warnings in 1 talks, 4 files: broken/many (from --data or $REDLINES_DATA)
+"##,
+    );
+}
+
+/// Warnings alone exit 0; with `--deny-warnings`, 1. A file in `rounds/`
+/// that is not `.toml` is named, as a round that would otherwise be missed.
+#[test]
+fn warnings_exit_0_unless_denied() {
+    let expected = r##"warning: `north` is listed twice among the participants
+ --> broken/warnings/rounds/2024-03-01-opening.toml:3:26
+  |
+3 | participants = ["north", "north"]
+  |                          ^^^^^^^ listed again here
+
+warning: the quote has no speaker
+  --> broken/warnings/rounds/2024-03-01-opening.toml:12:9
+   |
+12 | quote = "A low toll for all."
+   |         ^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: add `speaker = "…"`
+
+warning: `south` states positions in this round but is not among its participants
+  --> broken/warnings/rounds/2024-03-01-opening.toml:15:12
+   |
+15 | [positions.south.toll]
+   |            ^^^^^
+   |
+   = help: add it to `participants`, or move the positions to the round where they were stated
+
+warning: the position has no source
+  --> broken/warnings/rounds/2024-03-01-opening.toml:15:18
+   |
+15 | [positions.south.toll]
+   |                  ^^^^
+   |
+   = help: add `source = "…"` so that a reader can trace it
+
+warning: not read: round files end in `.toml`
+--> broken/warnings/rounds/2024-04-10-second.txt
+ = help: rename it to end in `.toml`, or move it out of `rounds/`
+
+5 warnings in 1 talks, 2 files: broken/warnings (from --data or $REDLINES_DATA)
+"##;
+    let (stderr, code) = check("warnings", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, expected);
+    let (stderr, code) = check("warnings", &["--deny-warnings"]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr, expected);
+}
+
+#[test]
+fn json_gives_every_problem_with_its_place() {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures())
+        .args(["--data", "broken/unknown-ref", "check", "--format", "json"]);
+    let (stdout, stderr, code) = run(cmd, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["errors"], 8);
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(
+        json["problems"][0],
+        serde_json::json!({
+            "severity": "error",
+            "file": "broken/unknown-ref/rounds/2024-03-01-opening.toml",
+            "line": 3,
+            "column": 26,
+            "message": "unknown party `sotuh`",
+            "label": "no such party",
+            "help": "did you mean `south`?",
+        })
+    );
+}
+
+#[test]
+fn clean_data_passes() {
+    let (stdout, stderr, code) = run(redlines(), &["check", "--deny-warnings"]);
+    assert_eq!((stdout.as_str(), code), ("", 0));
+    assert_eq!(
+        stderr,
+        "ok: no problems in 1 talks, 4 files: data (from --data or $REDLINES_DATA)\n"
+    );
+}
+
+#[test]
+fn a_missing_data_folder_is_a_usage_error() {
+    let (stdout, stderr, code) = run(bare(), &["--data", "/nonexistent/redlines", "check"]);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert_eq!(
+        stderr,
+        "cannot read the data folder /nonexistent/redlines: No such file or directory\n"
+    );
+}
+
+#[test]
+fn a_folder_without_talks_is_a_usage_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let mut cmd = bare();
+    cmd.current_dir(empty.path());
+    let (_, stderr, code) = run(cmd, &["--data", ".", "check"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "no talks in . (from --data or $REDLINES_DATA): a talks is a folder holding talks.toml; start one with `redlines new talks ID`\n"
+    );
+}
+
+/// Outside a terminal's table, the problems are the output: one row each.
+#[test]
+fn the_problems_as_csv_and_markdown_rows() {
+    let at = |format: &str| {
+        let mut cmd = bare();
+        cmd.current_dir(fixtures())
+            .args(["--data", "broken/dates", "check", "--format", format]);
+        run(cmd, &[])
+    };
+    let (csv, stderr, code) = at("csv");
+    assert_eq!((stderr.as_str(), code), ("", 1));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("severity,file,line,column,message,help"));
+    assert_eq!(lines.count(), 6, "{csv}");
+    assert!(csv.contains(
+        "error,broken/dates/rounds/2024-07-01-later.toml,12,8,\"the position is dated 2024-08-01, after its round (2024-07-01)\""
+    ), "{csv}");
+    let (markdown, _, code) = at("markdown");
+    assert_eq!(code, 1);
+    assert!(
+        markdown.starts_with("# 6 errors, 0 warnings in 1 talks, 8 files"),
+        "{markdown}"
+    );
+}
+
+/// Text that a terminal would act on (escape sequences, bidirectional
+/// overrides) never reaches one; empty text is a mistake too.
+#[test]
+fn text_holds_no_control_characters_and_is_not_empty() {
+    expect(
+        "text",
+        1,
+        r##"error: the text holds the invisible character U+001B, which a terminal would act on; remove it
+ --> broken/text/talks.toml:2:9
+  |
+2 | title = "Bay talks\u001b]0;pwned\u0007"
+  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+error: the text holds the invisible character U+202E, which a terminal would act on; remove it
+ --> broken/text/talks.toml:6:8
+  |
+6 | name = "North\u202Eland"
+  |        ^^^^^^^^^^^^^^^^^
+
+error: empty text: write something, or leave the key out
+ --> broken/text/talks.toml:7:9
+  |
+7 | short = ""
+  |         ^^
+
+error: the text holds the invisible character U+001B, which a terminal would act on; remove it
+  --> broken/text/talks.toml:14:25
+   |
+14 |   { id = "low", label = "A low toll\u001b[2J" },
+   |                         ^^^^^^^^^^^^^^^^^^^^^
+
+4 errors in 1 talks, 1 file: broken/text (from --data or $REDLINES_DATA)
+"##,
+    );
+}
