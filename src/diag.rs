@@ -19,8 +19,9 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     /// Where each line starts, and whether it is all ASCII: so that placing
-    /// a diagnostic costs its own line, not the file before it.
-    lines: Vec<(usize, bool)>,
+    /// a diagnostic costs its own line, not the file before it. Made when
+    /// the first diagnostic is placed; a clean file never pays for it.
+    lines: std::sync::OnceLock<Vec<(usize, bool)>>,
 }
 
 pub type FileId = usize;
@@ -29,16 +30,11 @@ const BOM: &str = "\u{feff}";
 
 impl Files {
     pub fn add(&mut self, path: String, text: String) -> FileId {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            lines.push((start, line.is_ascii()));
-            start += line.len();
-        }
-        if lines.is_empty() || text.ends_with('\n') {
-            lines.push((start, true));
-        }
-        self.files.push(SourceFile { path, text, lines });
+        self.files.push(SourceFile {
+            path,
+            text,
+            lines: std::sync::OnceLock::new(),
+        });
         self.files.len() - 1
     }
 
@@ -51,7 +47,7 @@ impl Files {
         let f = &self.files[id];
         let offset = floor_char_boundary(&f.text, offset);
         let line = f.line_of(offset);
-        let (mut start, ascii) = f.lines[line];
+        let (mut start, ascii) = f.lines()[line];
         if start == 0 && f.text.starts_with(BOM) && offset >= BOM.len() {
             start = BOM.len();
         }
@@ -65,16 +61,31 @@ impl Files {
 }
 
 impl SourceFile {
+    fn lines(&self) -> &[(usize, bool)] {
+        self.lines.get_or_init(|| {
+            let mut lines = Vec::new();
+            let mut start = 0;
+            for line in self.text.split_inclusive('\n') {
+                lines.push((start, line.is_ascii()));
+                start += line.len();
+            }
+            if lines.is_empty() || self.text.ends_with('\n') {
+                lines.push((start, true));
+            }
+            lines
+        })
+    }
+
     /// The 0-based line holding a byte offset.
     fn line_of(&self, offset: usize) -> usize {
-        self.lines
+        self.lines()
             .partition_point(|&(start, _)| start <= offset)
             .saturating_sub(1)
     }
 
     /// The end of the 0-based line `line`, its line break included.
     fn line_end(&self, line: usize) -> usize {
-        self.lines
+        self.lines()
             .get(line + 1)
             .map_or(self.text.len(), |&(start, _)| start)
     }
@@ -130,14 +141,14 @@ impl<'a> Excerpt<'a> {
         // in a line break is on its last line.
         let line_of = |at: usize| {
             let l = f.line_of(at);
-            if l > 0 && f.lines[l].0 == text.len() {
+            if l > 0 && f.lines()[l].0 == text.len() {
                 l - 1
             } else {
                 l
             }
         };
         let (l0, l1) = (line_of(span.start), line_of(span.end));
-        let mut from = f.lines[l0].0;
+        let mut from = f.lines()[l0].0;
         let to = f.line_end(l1);
         if from == 0 && text.starts_with(BOM) && span.start >= BOM.len() {
             from = BOM.len();
