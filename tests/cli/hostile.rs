@@ -55,6 +55,12 @@ impl Scratch {
         (stdout, stderr, code)
     }
 
+    /// Write the fourth round, `body` after its date and title, and `check`.
+    fn round_fails(&self, body: &str) -> String {
+        self.write(ROUND, format!("{ROUND_HEAD}{body}"));
+        self.check_fails()
+    }
+
     /// `check`, which must fail with exit 1; its stderr.
     fn check_fails(&self) -> String {
         let (stdout, stderr, code) = self.run(&["check"]);
@@ -188,11 +194,11 @@ fn a_ten_megabyte_string() {
     let (_, stderr, code) = s.run(&["check"]);
     assert_eq!(code, 0, "{stderr}");
     // Where it does not, the message quotes a window of the line, not 10 MB.
-    s.write(ROUND, format!("{ROUND_HEAD}subject = \"{big}\"\n"));
-    insta::assert_snapshot!("ten_megabyte_string_in_an_unknown_field", s.check_fails());
+    let stderr = s.round_fails(&format!("subject = \"{big}\"\n"));
+    insta::assert_snapshot!("ten_megabyte_string_in_an_unknown_field", stderr);
     // Unterminated, the error is at its end: line 3, column 10 485 772.
-    s.write(ROUND, format!("{ROUND_HEAD}summary = \"{big}\n"));
-    insta::assert_snapshot!("ten_megabyte_string_unterminated", s.check_fails());
+    let stderr = s.round_fails(&format!("summary = \"{big}\n"));
+    insta::assert_snapshot!("ten_megabyte_string_unterminated", stderr);
 }
 
 /// Placing each diagnostic costs its own line, not the file before it: 20 000
@@ -358,13 +364,10 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 #[test]
 fn a_duplicate_table_header() {
     let s = Scratch::new();
-    s.write(
-        ROUND,
-        format!(
-            "{ROUND_HEAD}\n[positions.north.toll]\nstance = \"low\"\n\n[positions.north.toll]\nstance = \"high\"\n"
-        ),
+    let stderr = s.round_fails(
+        "\n[positions.north.toll]\nstance = \"low\"\n\n[positions.north.toll]\nstance = \"high\"\n",
     );
-    insta::assert_snapshot!("duplicate_table_header", s.check_fails());
+    insta::assert_snapshot!("duplicate_table_header", stderr);
 }
 
 #[test]
@@ -387,8 +390,8 @@ fn dates_out_of_range() {
 #[test]
 fn nul_and_control_bytes() {
     let s = Scratch::new();
-    s.write(ROUND, format!("{ROUND_HEAD}summary = \"a\0b\u{7}\"\n"));
-    insta::assert_snapshot!("nul_byte_in_a_string", s.check_fails());
+    let stderr = s.round_fails("summary = \"a\0b\u{7}\"\n");
+    insta::assert_snapshot!("nul_byte_in_a_string", stderr);
 }
 
 /// Outcomes are a 64-bit set: a longer scale is an error, and positions on
@@ -404,13 +407,10 @@ fn a_scale_of_seventy_outcomes() {
         "talks.toml",
         format!("{talks}\n[[issues]]\nid = \"wide\"\ntitle = \"Wide\"\nscale = [\n{outcomes}]\n"),
     );
-    s.write(
-        ROUND,
-        format!(
-            "{ROUND_HEAD}\n[[sources]]\nid = \"minutes-4\"\ntitle = \"Minutes\"\n\n[positions.north.wide]\nstance = \"o66\"\naccepts = [\"o66\", \"o65\", \"o1\"]\nsummary = \"Far out\"\nsource = \"minutes-4\"\n"
-        ),
+    let stderr = s.round_fails(
+        "\n[[sources]]\nid = \"minutes-4\"\ntitle = \"Minutes\"\n\n[positions.north.wide]\nstance = \"o66\"\naccepts = [\"o66\", \"o65\", \"o1\"]\nsummary = \"Far out\"\nsource = \"minutes-4\"\n",
     );
-    insta::assert_snapshot!("scale_of_seventy_outcomes", s.check_fails());
+    insta::assert_snapshot!("scale_of_seventy_outcomes", stderr);
 }
 
 /// Every command, not only `check`, meets broken data with the error list
