@@ -35,7 +35,7 @@ impl Party {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Issue {
     pub id: String,
     pub title: String,

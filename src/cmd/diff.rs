@@ -472,8 +472,15 @@ impl DiffView {
                 Tone::Dim,
             )));
         }
+        // Pairs that became (or stopped being) comparable only because one
+        // side stated (or withdrew) a position, which is listed above them:
+        // one line per issue, not a heading per pair.
+        let (comparable, changes): (Vec<&ChangeView>, Vec<&ChangeView>) = self
+            .changes
+            .iter()
+            .partition(|c| matches!(c.trend, Some("now-known" | "now-unknown")));
         let mut entity: Option<(String, Text)> = None;
-        for c in &self.changes {
+        for c in changes {
             let heading = format!("{} · {}", c.who(), c.issue);
             let t = match &mut entity {
                 Some((h, t)) if *h == heading => t,
@@ -499,6 +506,34 @@ impl DiffView {
         }
         if let Some((_, t)) = entity {
             doc.push(Block::Line(t));
+        }
+        for (trend, heading) in [
+            (
+                "now-known",
+                "now comparable (one side had no position before)",
+            ),
+            (
+                "now-unknown",
+                "no longer comparable (one side has no position now)",
+            ),
+        ] {
+            let mut t = Text::styled(heading, Tone::Strong);
+            let mut issue: Option<&str> = None;
+            for c in comparable.iter().filter(|c| c.trend == Some(trend)) {
+                let sep = if issue == Some(c.issue.as_str()) {
+                    ", "
+                } else {
+                    issue = Some(&c.issue);
+                    t.line(format!("  {}:", c.issue), Tone::Plain);
+                    " "
+                };
+                let relation = if trend == "now-known" { &c.to } else { &c.from };
+                t.push(format!("{sep}{} ", c.who()), Tone::Plain);
+                append(&mut t, &relation_mark_of(relation));
+            }
+            if issue.is_some() {
+                doc.push(Block::Line(t));
+            }
         }
         doc.push(Block::Line(Text::styled(
             self.verdict.clone(),
@@ -564,4 +599,12 @@ impl View for DiffView {
             self.as_rows_doc()
         }
     }
+}
+
+/// The mark of a relation given by its JSON name (`"clash"` → ⛔).
+fn relation_mark_of(v: &Value) -> Text {
+    Relation::ALL
+        .into_iter()
+        .find(|&r| serde_json::to_value(r).is_ok_and(|name| &name == v))
+        .map_or_else(|| Text::plain(v.to_string()), super::matrix::relation_mark)
 }

@@ -7,7 +7,7 @@ use crate::cli::ListWhat;
 use crate::error::Result;
 use crate::render::Style;
 use crate::render::{Block, Doc, Table, Text, View};
-use crate::talks::{Date, Outcome, Party, Talks};
+use crate::talks::{Date, Issue, Party, Talks};
 
 pub fn run(ctx: &Ctx, what: ListWhat) -> Result<Output> {
     match what {
@@ -236,31 +236,14 @@ impl View for PartiesList {
 #[derive(Serialize)]
 struct IssuesList {
     talks: String,
-    issues: Vec<IssueItem>,
-}
-
-#[derive(Serialize)]
-struct IssueItem {
-    id: String,
-    title: String,
-    question: Option<String>,
-    scale: Vec<Outcome>,
+    issues: Vec<Issue>,
 }
 
 impl IssuesList {
     fn new(t: &Talks) -> Self {
         IssuesList {
             talks: t.id.clone(),
-            issues: t
-                .issues
-                .iter()
-                .map(|i| IssueItem {
-                    id: i.id.clone(),
-                    title: i.title.clone(),
-                    question: i.question.clone(),
-                    scale: i.scale.clone(),
-                })
-                .collect(),
+            issues: t.issues.clone(),
         }
     }
 }
