@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::diag::{Diagnostic, Files};
+use crate::data::diag::{Diagnostic, Files};
 
 #[derive(Debug)]
 pub enum Error {
@@ -36,11 +36,11 @@ impl fmt::Display for Error {
                     .filter(|d| d.is_error())
                     .cloned()
                     .collect();
-                f.write_str(&crate::diag::render_all(&errors, files, false))?;
+                f.write_str(&crate::data::diag::render_all(&errors, files, false))?;
                 write!(
                     f,
                     "error: the data has {}; run `redlines check` for the full report",
-                    crate::diag::plural(errors.len(), "error")
+                    crate::data::diag::plural(errors.len(), "error")
                 )
             }
         }

@@ -1,27 +1,17 @@
 //! redlines: compare the positions of the sides in a negotiation.
 //!
-//! The pipeline: [`load`] reads a data folder, [`check`] parses and
-//! validates it into resolved [`talks::Talks`], [`state`] carries positions
-//! forward to any round, [`compare`] relates parties to each other, and
-//! [`render`] prints what a command in [`cmd`] builds.
+//! Five layers, each pointing only at those below it (see ARCHITECTURE.md):
+//! [`cmd`] runs a command: it reads the [`data`] into resolved talks, asks
+//! the [`core`] what holds, builds a typed [`view`] of what the command
+//! shows, and hands it to [`render`] for the format asked for. [`cli`] is
+//! the command line that [`cmd`] reads.
 
-pub mod check;
 pub mod cli;
 pub mod cmd;
-pub mod compare;
-pub mod complete;
-pub mod diag;
-pub mod diff;
+pub mod core;
+pub mod data;
 pub mod error;
-pub mod load;
-pub mod model;
-pub mod parse;
 pub mod render;
-pub mod report;
-pub mod scaffold;
-pub mod schema;
-pub mod select;
-pub mod state;
-pub mod talks;
 #[cfg(test)]
 mod testing;
+pub mod view;

@@ -1,6 +1,6 @@
 //! Builders of small talks for unit tests.
 
-use crate::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Talks};
+use crate::data::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Talks};
 
 /// A talks of `parties` parties and one issue of `outcomes` outcomes, with
 /// one round per entry of `rounds` (dated a day apart) stating those positions.

@@ -9,10 +9,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use redlines::check::check_texts;
-use redlines::compare::{PairMatrix, deal_zone, score_trend};
-use redlines::diag::render_all;
-use redlines::state::states;
+use redlines::data::check::check_texts;
+use redlines::core::compare::{PairMatrix, deal_zone, score_trend};
+use redlines::data::diag::render_all;
+use redlines::core::state::states;
 
 const TALKS: &[u8] = include_bytes!("../../tests/fixtures/data/harbour/talks.toml");
 const ROUND_IDS: [&str; 4] = ["2024-01-01-a", "2024-01-02-b", "round-c", "Not_An_Id"];

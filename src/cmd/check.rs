@@ -1,104 +1,11 @@
 //! `check`: every problem in every talks of the data folder.
 
-use serde::Serialize;
-
 use super::{Ctx, Output};
-use crate::diag::{Diagnostic, Files, Severity, plural, render_all, summary};
+use crate::data;
+use crate::data::diag::{Files, plural, render_all, summary};
 use crate::error::{Error, Result};
-use crate::render::Style;
-use crate::render::{Block, Doc, Format, Table, Text, Tone, View};
-
-#[derive(Serialize)]
-struct Report {
-    data: String,
-    talks: Vec<String>,
-    files: usize,
-    errors: usize,
-    warnings: usize,
-    problems: Vec<Problem>,
-}
-
-#[derive(Serialize)]
-struct Problem {
-    severity: Severity,
-    file: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    label: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<String>,
-}
-
-impl Problem {
-    fn new(d: &Diagnostic, files: &Files) -> Self {
-        let (file, line, column) = match &d.locus {
-            None => (None, None, None),
-            Some(l) => {
-                let path = Some(files.get(l.file).path.clone());
-                match &l.span {
-                    Some(s) => {
-                        let (line, col) = files.line_col(l.file, s.start);
-                        (path, Some(line), Some(col))
-                    }
-                    None => (path, None, None),
-                }
-            }
-        };
-        Problem {
-            severity: d.severity,
-            file,
-            line,
-            column,
-            message: d.message.clone(),
-            label: d.label.clone(),
-            help: d.help.clone(),
-        }
-    }
-}
-
-impl View for Report {
-    fn doc(&self, _style: &Style) -> Doc {
-        let opt = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
-        let rows = self
-            .problems
-            .iter()
-            .map(|p| {
-                let severity = match p.severity {
-                    Severity::Error => Text::styled("error", Tone::Clash),
-                    Severity::Warning => Text::styled("warning", Tone::Overlap),
-                };
-                vec![
-                    severity,
-                    Text::plain(p.file.clone().unwrap_or_default()),
-                    Text::plain(opt(p.line)),
-                    Text::plain(opt(p.column)),
-                    Text::plain(p.message.clone()),
-                    Text::plain(p.help.clone().unwrap_or_default()),
-                ]
-            })
-            .collect();
-        let mut doc = Doc::default();
-        doc.push(Block::Title(format!(
-            "{}, {} in {} talks, {}: {}",
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            self.talks.len(),
-            plural(self.files, "file"),
-            self.data
-        )));
-        doc.push(Block::Table(Table {
-            headers: ["severity", "file", "line", "column", "message", "help"]
-                .map(String::from)
-                .to_vec(),
-            rows,
-            right: vec![2, 3],
-            nowrap: vec![],
-        }));
-        doc
-    }
-}
+use crate::render::Format;
+use crate::view::check::CheckView;
 
 pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     let ids = match &ctx.talks {
@@ -115,8 +22,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     let mut diags = Vec::new();
     let mut read = 0;
     for id in &ids {
-        let raw = ctx.data.read_talks(id)?;
-        let checked = crate::check::check_talks(&ctx.data, raw, &mut files);
+        let checked = data::check_in(&ctx.data, id, &mut files)?;
         read += checked.files_read;
         diags.extend(checked.diagnostics);
     }
@@ -127,15 +33,8 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     // On a terminal the diagnostics are the output, on stderr as a compiler
     // prints them; every other format lists the problems on stdout.
     if ctx.style.format != Format::Table {
-        let report = Report {
-            data: ctx.data.describe(),
-            talks: ids,
-            files: read,
-            errors,
-            warnings,
-            problems: diags.iter().map(|d| Problem::new(d, &files)).collect(),
-        };
-        let mut out = ctx.render(&report)?;
+        let view = CheckView::new(ctx.data.describe(), ids, read, &diags, &files);
+        let mut out = ctx.render(&view)?;
         out.code = code;
         return Ok(out);
     }

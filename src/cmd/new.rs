@@ -2,17 +2,17 @@
 //! overwrites; writes a temporary file in the same folder and moves it into
 //! place, so that a file is either whole or not there.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::write::write_atomically;
 use super::{Ctx, Output};
-use crate::check::is_valid_id;
+use crate::core::state::State;
+use crate::data::check::is_valid_id;
+use crate::data::load::DataDir;
+use crate::data::scaffold::{RoundPlan, round_toml, talks_toml};
+use crate::data::schema::{Kind, schema_json};
+use crate::data::talks::Date;
 use crate::error::{Error, Result};
-use crate::load::DataDir;
-use crate::scaffold::{RoundPlan, round_toml, talks_toml};
-use crate::schema::{Kind, schema_json};
-use crate::state::State;
-use crate::talks::Date;
 
 pub fn talks(ctx: &Ctx, id: &str) -> Result<Output> {
     let data = data_folder(ctx)?;
@@ -49,7 +49,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     refuse_existing(&file)?;
 
     let from = match from {
-        Some(spec) => Some(crate::select::round(&talks, spec)?),
+        Some(spec) => Some(crate::core::select::round(&talks, spec)?),
         // The latest round up to the new one's date: the last one, unless
         // the new round is put in between.
         None => talks.rounds.iter().rposition(|r| r.date <= date),
@@ -85,7 +85,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     let mut out = format!(
         "created {}: round of {date}, {} commented out",
         file.display(),
-        crate::diag::plural(cells, "position")
+        crate::data::diag::plural(cells, "position")
     );
     match from {
         Some(r) => out.push_str(&format!(
@@ -205,30 +205,9 @@ fn exists(file: &Path) -> Error {
     ))
 }
 
-/// Write `text` to `file`, which must not exist: into a temporary file in the
-/// same folder first, then moved into place without replacing anything, so
-/// that a reader sees the whole file or none, and a file made meanwhile by
-/// someone else is kept.
+/// Write `text` to `file`, which must not exist, whole or not at all.
 fn write_new(file: &Path, text: &str) -> Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", file.display()));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".redlines-new-").suffix(".tmp");
-    // A data file, readable as any other the user makes (the umask applies),
-    // not the owner-only mode of a temporary file.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist_noclobber(file).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            exists(file)
-        } else {
-            io(e.error)
-        }
-    })?;
-    Ok(())
+    write_atomically(file, text.as_bytes(), false, || exists(file))
 }
 
 /// The `#:schema` line for a new file in `dir`: the schema shipped in the

@@ -1,16 +1,15 @@
 //! `report`: the whole picture as one self-contained HTML page, written
 //! atomically and never over an existing file without `--force`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::write::write_atomically;
 use super::{Ctx, Output};
+use crate::core::select;
 use crate::error::{Error, Result};
-use crate::load::io_reason;
 use crate::render::Format;
-use crate::render::report::page;
-use crate::report::Report;
-use crate::select;
+use crate::render::html::page;
+use crate::view::report::{ReportView, section_id};
 
 pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Result<Output> {
     if ctx.style.format != Format::Table {
@@ -42,16 +41,16 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Resul
             talks.rounds[from].id, talks.rounds[r].id
         )));
     }
-    let report = Report::build(&talks, r, from);
+    let report = ReportView::build(&talks, r, from);
     let html = page(&report);
-    let sections: Vec<&str> = report.sections().iter().map(|s| s.id()).collect();
+    let sections: Vec<&str> = report.sections().into_iter().map(section_id).collect();
     if to_stdout {
         return Ok(Output {
             stdout: html,
             ..Output::default()
         });
     }
-    write_atomically(out, html.as_bytes(), force)?;
+    write_atomically(out, html.as_bytes(), force, || exists(out))?;
     Ok(Output {
         stderr: format!(
             "wrote {} ({}): {}\n",
@@ -68,40 +67,6 @@ fn exists(out: &Path) -> Error {
         "{} already exists; pass --force to replace it, or choose another file with --out",
         out.display()
     ))
-}
-
-/// Write to a temporary file beside `out`, then move it into place: a
-/// reader never sees half a page, and without `force` an existing file is
-/// never replaced, even one created while the page was being written.
-fn write_atomically(out: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let io =
-        |e: std::io::Error| Error::Io(format!("cannot write {}: {}", out.display(), io_reason(&e)));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".redlines-report").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Like any new file: readable by others as the umask allows.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(io)?;
-    let persisted = if force {
-        tmp.persist(out)
-    } else {
-        tmp.persist_noclobber(out)
-    };
-    match persisted {
-        Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(out)),
-        Err(e) => Err(io(e.error)),
-    }
 }
 
 /// A file size as people read it: bytes, kB or MB (decimal).

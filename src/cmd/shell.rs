@@ -2,24 +2,17 @@
 //!
 //! The completion scripts are clap_complete's dynamic ones: they call
 //! `COMPLETE=SHELL redlines -- WORDS…` at every Tab, so that round, party
-//! and issue ids come from the data (see `crate::complete`), and they never
+//! and issue ids come from the data (see `crate::cli::complete`), and they never
 //! go stale when commands change.
 
-use clap::{CommandFactory, ValueEnum};
+use clap::CommandFactory;
 use clap_complete::env::{Bash, EnvCompleter, Fish, Zsh};
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use super::Output;
-use crate::cli::Cli;
+use crate::cli::{Cli, Shell};
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-}
 
 pub fn completions(shell: Shell) -> Result<Output> {
     let completer: &dyn EnvCompleter = match shell {

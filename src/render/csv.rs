@@ -1,8 +1,8 @@
 //! `--format csv`: the tables of a view, header row first; several tables
 //! are separated by one empty line. Titles and legends are left out.
 
-use super::{Block, Doc};
 use crate::error::{Error, Result};
+use crate::view::{Block, Doc};
 
 pub fn render(doc: &Doc) -> Result<String> {
     let mut out = Vec::new();

@@ -2,7 +2,7 @@
 
 use comfy_table::{ContentArrangement, Table as Comfy, presets};
 
-use super::{Block, Doc, Table, Text, Tone};
+use crate::view::{Block, Doc, Table, Text, Tone};
 
 pub fn render(doc: &Doc) -> String {
     let mut out = String::new();

@@ -1,16 +1,15 @@
-//! The output layer: every command builds a [`Doc`] (and a serialisable
-//! view for JSON); one file per format turns it into bytes. Only this module
-//! knows about terminal width, colour, CSV quoting or JSON shape.
+//! The output layer: one file per format turns a [`View`] (its [`Doc`], or
+//! for JSON the view itself) into bytes. Only this module knows about
+//! terminal width, colour, CSV quoting, Markdown escapes, HTML or JSON
+//! shape; it knows nothing of commands.
 
 mod csv;
 pub mod html;
 mod markdown;
-pub mod report;
 mod table;
 
-use serde::Serialize;
-
 use crate::error::{Error, Result};
+use crate::view::{Layout, Span, Tone, View};
 
 /// The output formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -24,135 +23,6 @@ pub enum Format {
     Csv,
     /// JSON, for scripts (documented in the README).
     Json,
-}
-
-/// How a piece of text should look; marks and words carry the meaning, so
-/// that output reads the same without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Strong,
-    Dim,
-    Agree,
-    Overlap,
-    Disagree,
-    Clash,
-    RedLine,
-    Added,
-    Removed,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub text: String,
-    pub tone: Tone,
-}
-
-/// A cell or a line: styled spans, in one or more lines.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Text {
-    pub lines: Vec<Vec<Span>>,
-}
-
-impl Text {
-    pub fn plain(s: impl Into<String>) -> Self {
-        Text::styled(s, Tone::Plain)
-    }
-
-    pub fn styled(s: impl Into<String>, tone: Tone) -> Self {
-        Text {
-            lines: vec![vec![Span {
-                text: s.into(),
-                tone,
-            }]],
-        }
-    }
-
-    /// Add a span to the last line.
-    pub fn push(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
-        if self.lines.is_empty() {
-            self.lines.push(Vec::new());
-        }
-        self.lines.last_mut().unwrap().push(Span {
-            text: s.into(),
-            tone,
-        });
-        self
-    }
-
-    /// Start a new line with a span.
-    pub fn line(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
-        self.lines.push(vec![Span {
-            text: s.into(),
-            tone,
-        }]);
-        self
-    }
-
-    /// The text without styling, lines joined by `sep`.
-    pub fn to_plain(&self, sep: &str) -> String {
-        self.lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.text.as_str()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join(sep)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Self {
-        Text::plain(s)
-    }
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Self {
-        Text::plain(s)
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Text>>,
-    /// Columns whose content is right-aligned (numbers).
-    pub right: Vec<usize>,
-    /// Columns never wrapped, such as ids a reader will type.
-    pub nowrap: Vec<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub enum Block {
-    /// The document's title, once at the top.
-    Title(String),
-    /// A section heading.
-    Heading(String),
-    Table(Table),
-    /// Label/value pairs, such as one position in full.
-    Fields(Vec<(String, Text)>),
-    /// A line of prose.
-    Line(Text),
-    /// The key to the marks used above.
-    Legend(Vec<String>),
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Doc {
-    pub blocks: Vec<Block>,
-}
-
-impl Doc {
-    pub fn push(&mut self, b: Block) -> &mut Self {
-        self.blocks.push(b);
-        self
-    }
-}
-
-/// What a command hands to the output layer.
-pub trait View: Serialize {
-    /// The view as blocks; `style` lets a view lay itself out for the
-    /// format (a terminal's diff reads as text, a spreadsheet's as rows).
-    fn doc(&self, style: &Style) -> Doc;
 }
 
 /// Settings of the output.
@@ -172,9 +42,9 @@ pub fn render(view: &impl View, style: &Style) -> Result<String> {
             s.push('\n');
             Ok(s)
         }
-        Format::Table => Ok(table::render(&view.doc(style), style)),
-        Format::Markdown => Ok(markdown::render(&view.doc(style))),
-        Format::Csv => csv::render(&view.doc(style)),
+        Format::Table => Ok(table::render(&view.doc(Layout::Terminal), style)),
+        Format::Markdown => Ok(markdown::render(&view.doc(Layout::Document))),
+        Format::Csv => csv::render(&view.doc(Layout::Document)),
     }
 }
 

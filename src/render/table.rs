@@ -2,7 +2,8 @@
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table as Comfy, presets};
 
-use super::{Block, Doc, Style, Table, Text, Tone, paint};
+use super::{Style, paint};
+use crate::view::{Block, Doc, Span, Table, Text, Tone};
 
 pub fn render(doc: &Doc, style: &Style) -> String {
     let mut out = String::new();
@@ -31,7 +32,7 @@ pub fn render(doc: &Doc, style: &Style) -> String {
 
 fn paint_line(s: &str, tone: Tone, color: bool) -> String {
     paint(
-        &[super::Span {
+        &[Span {
             text: s.to_string(),
             tone,
         }],

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use crate::state::State;
-use crate::talks::{Date, Talks};
+use crate::core::state::State;
+use crate::data::talks::{Date, Talks};
 
 /// `talks.toml` of a new talks: a title, two example parties and one example
 /// issue, to be edited into the real ones.

@@ -7,10 +7,10 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, FileId, Files, did_you_mean};
-use crate::load::{DataDir, FileRead, RawTalks};
-use crate::model::{IssueDef, PositionDef, RoundFile, SourceDef, TalksFile};
-use crate::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Source, Talks};
+use crate::data::diag::{Diagnostic, FileId, Files, did_you_mean};
+use crate::data::load::{FileRead, RawTalks};
+use crate::data::model::{IssueDef, PositionDef, RoundFile, SourceDef, TalksFile};
+use crate::data::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Source, Talks};
 
 /// The outcome of checking one talks: the resolved talks when it has no
 /// errors, and every diagnostic (errors and warnings) in file order.
@@ -35,7 +35,14 @@ struct Checker<'a> {
     patched: HashMap<FileId, Vec<Range<usize>>>,
 }
 
-pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked {
+/// A source's local text, read by its path relative to the talks folder.
+/// Checking reads nothing itself: the data folder ([`crate::data::load`])
+/// passes its reader in.
+pub type ReadSource<'r> = &'r dyn Fn(&str) -> FileRead;
+
+/// Check one talks as read: parse each file, resolve every reference, and
+/// verify quotes against the local source texts that `read_source` gives.
+pub fn check_talks(raw: RawTalks, read_source: ReadSource<'_>, files: &mut Files) -> Checked {
     let mut c = Checker {
         files,
         diags: Vec::new(),
@@ -68,7 +75,7 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
             continue;
         };
         if let Some(h) = &header
-            && let Some(round) = c.resolve_round(data, &raw.id, h, id, file, rf)
+            && let Some(round) = c.resolve_round(read_source, h, id, file, rf)
         {
             rounds.push(round);
         }
@@ -83,8 +90,12 @@ pub fn check_talks(data: &DataDir, raw: RawTalks, files: &mut Files) -> Checked 
     }
     c.order_rounds(&mut rounds);
     // File by file, in the order a person reads them.
-    c.diags
-        .sort_by_key(|d| (d.locus.as_ref().map(|l| l.file), crate::parse::start(d)));
+    c.diags.sort_by_key(|d| {
+        (
+            d.locus.as_ref().map(|l| l.file),
+            crate::data::parse::start(d),
+        )
+    });
 
     let errors = c.diags.iter().any(Diagnostic::is_error);
     let talks = match header {
@@ -123,7 +134,11 @@ pub fn check_texts(talks_toml: &[u8], rounds: &[(&str, &[u8])]) -> (Checked, Fil
         ignored: Vec::new(),
     };
     let mut files = Files::default();
-    let checked = check_talks(&DataDir::Builtin, raw, &mut files);
+    let nowhere = |rel: &str| FileRead {
+        path: rel.to_string(),
+        bytes: Err("no such file".into()),
+    };
+    let checked = check_talks(raw, &nowhere, &mut files);
     (checked, files)
 }
 
@@ -192,7 +207,7 @@ impl Checker<'_> {
     /// The file's model, with placeholders where it has problems (each
     /// reported); `None` only when it cannot be read as TOML at all.
     fn parse<T: DeserializeOwned>(&mut self, file: FileId, text: &str) -> Option<T> {
-        let parsed = crate::parse::parse::<T>(text, file);
+        let parsed = crate::data::parse::parse::<T>(text, file);
         self.diags.extend(parsed.problems);
         self.patched.insert(file, parsed.patched);
         parsed.value
@@ -352,8 +367,7 @@ impl Checker<'_> {
 
     fn resolve_round(
         &mut self,
-        data: &DataDir,
-        talks_id: &str,
+        read_source: ReadSource<'_>,
         h: &Header,
         id: String,
         file: FileId,
@@ -388,7 +402,7 @@ impl Checker<'_> {
         for s in rf.sources {
             self.check_id("source", &s.id, file);
             if self.unique("source", &s.id, file, &mut seen, sources.len()) {
-                let (source, text) = self.resolve_source(data, talks_id, s, file);
+                let (source, text) = self.resolve_source(read_source, s, file);
                 sources.push(source);
                 source_texts.push(text);
             }
@@ -479,14 +493,13 @@ impl Checker<'_> {
     /// The source, and the normalised text of its local copy when it names one.
     fn resolve_source(
         &mut self,
-        data: &DataDir,
-        talks_id: &str,
+        read_source: ReadSource<'_>,
         s: SourceDef,
         file: FileId,
     ) -> (Source, Option<(String, String)>) {
         let date = s.date.as_ref().and_then(|d| self.date(d, file));
         let text = s.file.as_ref().and_then(|rel| {
-            let read = data.read_in_talks(talks_id, rel.get_ref());
+            let read = read_source(rel.get_ref());
             match read.bytes {
                 Ok(bytes) => Some((read.path, normalise(&String::from_utf8_lossy(&bytes)))),
                 Err(reason) => {

@@ -1,11 +1,11 @@
 //! The resolved data: every reference checked and turned into an index.
-//! Built by [`crate::check`]; what every command works on.
+//! Built by [`crate::data::check`]; what every command works on.
 
 use std::fmt;
 
 use serde::Serialize;
 
-pub use crate::model::{PartyKind, Priority};
+pub use crate::data::model::{PartyKind, Priority};
 
 #[derive(Debug, Clone)]
 pub struct Talks {

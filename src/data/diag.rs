@@ -256,17 +256,16 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `file:line:column` (or just the file) of this diagnostic.
-    pub fn location(&self, files: &Files) -> Option<String> {
+    /// Where this diagnostic points: the file's path, and the line and
+    /// column (from 1) of the start of its span, where it has one.
+    pub fn place<'f>(&self, files: &'f Files) -> Option<(&'f str, Option<(usize, usize)>)> {
         let locus = self.locus.as_ref()?;
-        let path = &files.get(locus.file).path;
-        Some(match &locus.span {
-            Some(span) => {
-                let (line, col) = files.line_col(locus.file, span.start);
-                format!("{path}:{line}:{col}")
-            }
-            None => path.clone(),
-        })
+        let path = files.get(locus.file).path.as_str();
+        let at = locus
+            .span
+            .as_ref()
+            .map(|span| files.line_col(locus.file, span.start));
+        Some((path, at))
     }
 
     /// The whole message: title, `--> file:line:col`, the source line, a caret.

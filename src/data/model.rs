@@ -2,7 +2,7 @@
 //!
 //! Fields that a diagnostic may point at are `Spanned`, so that `check` can
 //! name the file, line and column. Nothing here is validated beyond what serde
-//! and TOML enforce; `check` turns these into the resolved [`crate::talks`].
+//! and TOML enforce; `check` turns these into the resolved [`crate::data::talks`].
 
 use std::collections::BTreeMap;
 
@@ -35,7 +35,7 @@ pub struct TalksFile {
 #[serde(deny_unknown_fields)]
 pub struct PartyDef {
     /// Lowercase id, `[a-z0-9-]+`, used in round files and on the command line.
-    #[schemars(schema_with = "crate::schema::id")]
+    #[schemars(schema_with = "schema_with::id")]
     pub id: Spanned<String>,
     /// The party's name, as a reader knows it.
     #[serde(deserialize_with = "text::text")]
@@ -61,7 +61,7 @@ pub enum PartyKind {
 #[serde(deny_unknown_fields)]
 pub struct IssueDef {
     /// Lowercase id, `[a-z0-9-]+`, used in round files and on the command line.
-    #[schemars(schema_with = "crate::schema::id")]
+    #[schemars(schema_with = "schema_with::id")]
     pub id: Spanned<String>,
     /// A short title, shown as the row label.
     #[serde(deserialize_with = "text::text")]
@@ -79,7 +79,7 @@ pub struct IssueDef {
 #[serde(deny_unknown_fields)]
 pub struct OutcomeDef {
     /// Lowercase id, `[a-z0-9-]+`, used as `stance` and in `accepts`.
-    #[schemars(schema_with = "crate::schema::id")]
+    #[schemars(schema_with = "schema_with::id")]
     pub id: Spanned<String>,
     /// What this outcome means, in a sentence.
     #[serde(deserialize_with = "text::text")]
@@ -112,14 +112,14 @@ pub struct RoundFile {
     pub summary: Option<String>,
     /// Ids of the parties present (or whose documents this round holds).
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::ids")]
+    #[schemars(schema_with = "schema_with::ids")]
     pub participants: Vec<Spanned<String>>,
     /// `[[sources]]`: the documents and reports this round's positions cite.
     #[serde(default)]
     pub sources: Vec<SourceDef>,
     /// `[positions.PARTY.ISSUE]`: what each party stated on each issue.
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::positions")]
+    #[schemars(schema_with = "schema_with::positions")]
     pub positions: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, PositionDef>>,
 }
 
@@ -128,7 +128,7 @@ pub struct RoundFile {
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
     /// Lowercase id, `[a-z0-9-]+`, cited by positions as `source`.
-    #[schemars(schema_with = "crate::schema::id")]
+    #[schemars(schema_with = "schema_with::id")]
     pub id: Spanned<String>,
     /// The title of the document or article.
     #[serde(deserialize_with = "text::text")]
@@ -156,11 +156,11 @@ pub struct SourceDef {
 pub struct PositionDef {
     /// The outcome this party demands: an id on the issue's scale.
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::id")]
+    #[schemars(schema_with = "schema_with::id")]
     pub stance: Option<Spanned<String>>,
     /// Outcomes the party could live with; defaults to `[stance]`.
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::ids")]
+    #[schemars(schema_with = "schema_with::ids")]
     pub accepts: Option<Spanned<Vec<Spanned<String>>>>,
     /// Stated as non-negotiable.
     #[serde(default)]
@@ -191,7 +191,7 @@ pub struct PositionDef {
     pub date: Option<Spanned<Datetime>>,
     /// A source id from this round's `[[sources]]`.
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::id")]
+    #[schemars(schema_with = "schema_with::id")]
     pub source: Option<Spanned<String>>,
     /// A curator's note: translation, reported speech, a judgement call.
     #[serde(default, deserialize_with = "text::text_opt")]
@@ -223,6 +223,40 @@ impl Priority {
             Priority::Core => "core",
             Priority::Secondary => "secondary",
         }
+    }
+}
+
+/// The schemas of fields that serde's types alone do not describe, for
+/// `crate::data::schema`.
+mod schema_with {
+    use schemars::{Schema, SchemaGenerator, json_schema};
+
+    use super::PositionDef;
+
+    const ID_PATTERN: &str = "^[a-z0-9-]+$";
+
+    /// A lowercase id: letters, digits and hyphens.
+    pub fn id(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": ID_PATTERN })
+    }
+
+    /// A list of ids.
+    pub fn ids(g: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "array", "items": id(g) })
+    }
+
+    /// `[positions.PARTY.ISSUE]`: party ids, then issue ids, then a position.
+    pub fn positions(g: &mut SchemaGenerator) -> Schema {
+        let position = g.subschema_for::<PositionDef>();
+        json_schema!({
+            "type": "object",
+            "propertyNames": id(g),
+            "additionalProperties": {
+                "type": "object",
+                "propertyNames": id(g),
+                "additionalProperties": position,
+            },
+        })
     }
 }
 

@@ -12,9 +12,9 @@ use std::path::PathBuf;
 
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
-use crate::cmd::Ctx;
-use crate::load::DataDir;
-use crate::talks::Talks;
+use crate::data;
+use crate::data::load::DataDir;
+use crate::data::talks::Talks;
 
 pub fn rounds() -> ArgValueCompleter {
     from_talks(|talks| {
@@ -87,8 +87,9 @@ fn candidate(value: &str, help: String) -> CompletionCandidate {
 /// (a completion has nowhere to report one).
 fn talks_on_the_line() -> Option<Talks> {
     let (data, talks) = on_the_line(std::env::args_os());
-    let ctx = Ctx::plain(DataDir::locate(data), talks);
-    ctx.load().ok()
+    let dir = DataDir::locate(data);
+    let id = dir.choose(talks.as_deref()).ok()?;
+    data::open(&dir, &id).ok()
 }
 
 /// `--data` and `--talks` as given in `args`, else as set in the environment.

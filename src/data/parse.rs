@@ -16,7 +16,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
 use toml::value::{Date, Datetime};
 
-use crate::diag::{Diagnostic, FileId, closest, did_you_mean};
+use crate::data::diag::{Diagnostic, FileId, closest, did_you_mean};
 
 /// Past this many problems in one file, the rest are not looked for.
 const MAX_PROBLEMS: usize = 100;
@@ -487,7 +487,7 @@ fn table_noun(keys: &[&str]) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{RoundFile, TalksFile};
+    use crate::data::model::{RoundFile, TalksFile};
 
     fn probe<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         parse::<T>(text, 0)
@@ -630,15 +630,12 @@ mod tests {
             };
             let header = "title = 't'\n[[parties]]\nid = 'a'\nname = 'A'\n[[issues]]\nid = 'b'\n\
                           title = 'B'\nscale = [{ id = 'x', label = 'X' }, { id = 'y', label = 'Y' }]\n";
-            let read = |path: &str, bytes| crate::load::FileRead { path: path.into(), bytes: Ok(bytes) };
-            let raw = crate::load::RawTalks {
-                id: "t".into(),
-                talks: read("talks.toml", format!("{header}{}", lines(&talks)).into_bytes()),
-                rounds: vec![("2024-01-01-r".into(), read("r.toml", lines(&round).into_bytes()))],
-                ignored: Vec::new(),
-            };
-            let mut files = crate::diag::Files::default();
-            let checked = crate::check::check_talks(&crate::load::DataDir::Builtin, raw, &mut files);
+            let talks = format!("{header}{}", lines(&talks));
+            let round = lines(&round);
+            let (checked, files) = crate::data::check::check_texts(
+                talks.as_bytes(),
+                &[("2024-01-01-r", round.as_bytes())],
+            );
             for d in &checked.diagnostics {
                 let _ = d.render(&files, false);
             }

@@ -1,12 +1,12 @@
-//! What the HTML report shows, gathered from the core types: the state as
+//! What the report contains, gathered from the core types: the state as
 //! of a round, the pair matrix, deal zones, the score trend and the diff
-//! from an earlier round. Pure: the page itself is written by
-//! `render::report`.
+//! from an earlier round. Pure: the view names it, and `render::html`
+//! writes the page.
 
-use crate::compare::{PairMatrix, deal_zone, score_trend};
-use crate::diff::RoundDiff;
-use crate::state::State;
-use crate::talks::{Outcomes, Talks};
+use crate::core::compare::{PairMatrix, deal_zone, score_trend};
+use crate::core::diff::RoundDiff;
+use crate::core::state::State;
+use crate::data::talks::{Outcomes, Talks};
 
 /// The sections of the report, in page order: the pictures first (who
 /// agrees now, how that moved, and what moved it; then issue by issue),
@@ -21,32 +21,7 @@ pub enum Section {
     Positions,
 }
 
-impl Section {
-    /// The anchor of the section on the page.
-    pub fn id(self) -> &'static str {
-        match self {
-            Section::Positions => "positions",
-            Section::Matrix => "matrix",
-            Section::Relations => "relations",
-            Section::DealZones => "deal-zones",
-            Section::Trend => "trend",
-            Section::Changes => "changes",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Positions => "Positions",
-            Section::Matrix => "Agreement between parties",
-            Section::Relations => "Relations by issue",
-            Section::DealZones => "Deal zones",
-            Section::Trend => "Agreement over the rounds",
-            Section::Changes => "What changed",
-        }
-    }
-}
-
-pub struct Report<'t> {
+pub struct Overview<'t> {
     pub talks: &'t Talks,
     /// The round the report is as of.
     pub round: usize,
@@ -64,7 +39,7 @@ pub struct Report<'t> {
     pub diff: Option<RoundDiff<'t>>,
 }
 
-impl<'t> Report<'t> {
+impl<'t> Overview<'t> {
     /// The report on every party and issue as of round `round`, with the
     /// changes since round `from` (the earlier one; the same round for none).
     pub fn build(talks: &'t Talks, round: usize, from: usize) -> Self {
@@ -79,7 +54,7 @@ impl<'t> Report<'t> {
         }
         let diff = (from != round)
             .then(|| RoundDiff::between(&State::as_of(talks, from), &state, &parties, &issues));
-        Report {
+        Overview {
             talks,
             round,
             state,

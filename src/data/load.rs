@@ -161,6 +161,36 @@ impl DataDir {
         })
     }
 
+    /// The id of the talks to work on: the one named, which must be
+    /// there, or else the only one there is.
+    pub fn choose(&self, named: Option<&str>) -> Result<String> {
+        let ids = self.talks_ids()?;
+        match named {
+            Some(t) if ids.iter().any(|id| id == t) => Ok(t.to_string()),
+            Some(t) => Err(Error::Usage(format!(
+                "unknown talks `{t}` in {}; the talks there: {}",
+                self.describe(),
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            ))),
+            None => match ids.as_slice() {
+                [one] => Ok(one.clone()),
+                [] => Err(Error::Usage(format!(
+                    "no talks in {}: a talks is a folder holding talks.toml (see `redlines new talks`)",
+                    self.describe()
+                ))),
+                many => Err(Error::Usage(format!(
+                    "{} holds several talks ({}); choose one with --talks",
+                    self.describe(),
+                    many.join(", ")
+                ))),
+            },
+        }
+    }
+
     /// A file named relative to a talks folder (a source's local text).
     /// Paths that would leave the talks folder are refused.
     pub fn read_in_talks(&self, talks: &str, rel: &str) -> FileRead {

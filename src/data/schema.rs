@@ -1,5 +1,5 @@
 //! The JSON Schema of the data files, derived from the serde types in
-//! [`crate::model`] so that what an editor checks cannot drift from what
+//! [`crate::data::model`] so that what an editor checks cannot drift from what
 //! `check` reads.
 //!
 //! Taplo validates a TOML file by turning it into JSON first: a date literal
@@ -8,12 +8,12 @@
 //! becomes the same string, so the schema cannot tell it from a date literal;
 //! `redlines check` does.
 
+use schemars::Schema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
-use schemars::{Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
-use crate::model::{PositionDef, RoundFile, TalksFile};
+use crate::data::model::{RoundFile, TalksFile};
 
 /// Which kind of data file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -79,32 +79,6 @@ fn no_null(schema: &mut Schema) {
             obj.extend(one);
         }
     }
-}
-
-const ID_PATTERN: &str = "^[a-z0-9-]+$";
-
-/// A lowercase id: letters, digits and hyphens.
-pub fn id(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": "string", "pattern": ID_PATTERN })
-}
-
-/// A list of ids.
-pub fn ids(g: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": "array", "items": id(g) })
-}
-
-/// `[positions.PARTY.ISSUE]`: party ids, then issue ids, then a position.
-pub fn positions(g: &mut SchemaGenerator) -> Schema {
-    let position = g.subschema_for::<PositionDef>();
-    json_schema!({
-        "type": "object",
-        "propertyNames": id(g),
-        "additionalProperties": {
-            "type": "object",
-            "propertyNames": id(g),
-            "additionalProperties": position,
-        },
-    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Naming things on the command line: rounds by id, part of an id, date,
 //! `first` or `latest`; parties and issues by id or a unique part of one.
 
-use crate::diag::did_you_mean;
+use crate::data::diag::did_you_mean;
+use crate::data::talks::{Date, Talks};
 use crate::error::{Error, Result};
-use crate::talks::{Date, Talks};
 
 /// The index of the round `spec` names.
 pub fn round(talks: &Talks, spec: &str) -> Result<usize> {

@@ -8,11 +8,11 @@
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::compare::{Relation, relation};
+use crate::core::compare::{Relation, relation};
 use serde::Serialize;
 
-use crate::state::{State, Stated};
-use crate::talks::{Outcomes, Position, Priority};
+use crate::core::state::{State, Stated};
+use crate::data::talks::{Outcomes, Position, Priority};
 
 /// One change to one party's position on one issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,20 +43,57 @@ pub enum Change {
     QuoteChanged(Vec<Words>),
 }
 
-impl Change {
-    /// The kind, as JSON and CSV name it.
-    pub fn kind(&self) -> &'static str {
+/// What kind of change a change is, as JSON and CSV name it: one per
+/// [`Change`], and one for a pair's relation ([`RelationChange`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    Added,
+    Withdrawn,
+    Moved,
+    AcceptsWidened,
+    AcceptsNarrowed,
+    RedLineTakenUp,
+    RedLineDropped,
+    PriorityChanged,
+    SummaryChanged,
+    QuoteChanged,
+    RelationChanged,
+}
+
+impl ChangeKind {
+    /// The name JSON and CSV give it (its serde name).
+    pub fn name(self) -> &'static str {
         match self {
-            Change::Added => "added",
-            Change::Withdrawn => "withdrawn",
-            Change::Moved { .. } => "moved",
-            Change::AcceptsWidened(_) => "accepts-widened",
-            Change::AcceptsNarrowed(_) => "accepts-narrowed",
-            Change::RedLineTakenUp => "red-line-taken-up",
-            Change::RedLineDropped => "red-line-dropped",
-            Change::PriorityChanged { .. } => "priority-changed",
-            Change::SummaryChanged(_) => "summary-changed",
-            Change::QuoteChanged(_) => "quote-changed",
+            ChangeKind::Added => "added",
+            ChangeKind::Withdrawn => "withdrawn",
+            ChangeKind::Moved => "moved",
+            ChangeKind::AcceptsWidened => "accepts-widened",
+            ChangeKind::AcceptsNarrowed => "accepts-narrowed",
+            ChangeKind::RedLineTakenUp => "red-line-taken-up",
+            ChangeKind::RedLineDropped => "red-line-dropped",
+            ChangeKind::PriorityChanged => "priority-changed",
+            ChangeKind::SummaryChanged => "summary-changed",
+            ChangeKind::QuoteChanged => "quote-changed",
+            ChangeKind::RelationChanged => "relation-changed",
+        }
+    }
+}
+
+impl Change {
+    /// The kind of change.
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Change::Added => ChangeKind::Added,
+            Change::Withdrawn => ChangeKind::Withdrawn,
+            Change::Moved { .. } => ChangeKind::Moved,
+            Change::AcceptsWidened(_) => ChangeKind::AcceptsWidened,
+            Change::AcceptsNarrowed(_) => ChangeKind::AcceptsNarrowed,
+            Change::RedLineTakenUp => ChangeKind::RedLineTakenUp,
+            Change::RedLineDropped => ChangeKind::RedLineDropped,
+            Change::PriorityChanged { .. } => ChangeKind::PriorityChanged,
+            Change::SummaryChanged(_) => ChangeKind::SummaryChanged,
+            Change::QuoteChanged(_) => ChangeKind::QuoteChanged,
         }
     }
 
@@ -244,7 +281,8 @@ pub struct PositionDiff<'t> {
 }
 
 /// Whether a relation got better, worse, or became (un)known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Trend {
     Progress,
     Setback,
@@ -509,7 +547,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::talks::{Priority, Talks};
+    use crate::data::talks::{Priority, Talks};
     use crate::testing;
 
     const SUMMARIES: [&str; 3] = [

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::state::State;
-use crate::talks::{Outcomes, Position, Priority};
+use crate::core::state::State;
+use crate::data::talks::{Outcomes, Position, Priority};
 
 /// How two parties stand to each other on one issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -31,22 +31,13 @@ impl Relation {
         Relation::Unknown,
     ];
 
-    pub fn mark(self) -> &'static str {
-        match self {
-            Relation::Agree => "✔",
-            Relation::Overlap => "≈",
-            Relation::Disagree => "✘",
-            Relation::Clash => "⛔",
-            Relation::Unknown => "·",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
+    /// Its name in JSON and CSV (its serde name).
+    pub fn key(self) -> &'static str {
         match self {
             Relation::Agree => "agree",
             Relation::Overlap => "overlap",
             Relation::Disagree => "disagree",
-            Relation::Clash => "red-line clash",
+            Relation::Clash => "clash",
             Relation::Unknown => "unknown",
         }
     }
@@ -266,7 +257,7 @@ impl PairMatrix {
 /// updates only the pairs of its party on its issue, so the cost follows
 /// the positions stated × parties, not rounds × pairs × issues.
 pub fn score_trend(
-    talks: &crate::talks::Talks,
+    talks: &crate::data::talks::Talks,
     parties: &[usize],
     issues: &[usize],
 ) -> Vec<Vec<Option<f64>>> {
@@ -312,7 +303,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::talks::Talks;
+    use crate::data::talks::Talks;
 
     /// A position on a scale of `n` outcomes: a stance, accepts around it.
     fn position(n: usize) -> impl Strategy<Value = Position> {
@@ -419,7 +410,7 @@ mod tests {
             (t, parties, issues) in multi_round_talks()
         ) {
             let trend = score_trend(&t, &parties, &issues);
-            for (r, state) in crate::state::states(&t).enumerate() {
+            for (r, state) in crate::core::state::states(&t).enumerate() {
                 let m = PairMatrix::build(&state, &parties, &issues);
                 prop_assert_eq!(trend.len(), m.summaries.len());
                 for (k, s) in m.summaries.iter().enumerate() {

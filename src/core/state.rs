@@ -1,7 +1,7 @@
 //! Carry-forward: the state of a talks as of a round. A round lists only
 //! what was stated there; every other party keeps its last position.
 
-use crate::talks::{Position, Round, Talks};
+use crate::data::talks::{Position, Round, Talks};
 
 /// Which round's position holds a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::render::Format;
 
+pub mod complete;
+
 /// Compare the positions of the sides in a negotiation.
 ///
 /// Reads curated TOML data (one folder per talks, one file per round) and
@@ -32,7 +34,7 @@ pub struct Global {
     #[arg(long, global = true, env = "REDLINES_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Which talks, where the data folder holds several
-    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID", add = crate::complete::talks())]
+    #[arg(long, global = true, env = "REDLINES_TALKS", value_name = "ID", add = crate::cli::complete::talks())]
     pub talks: Option<String>,
     /// Output format
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
@@ -70,10 +72,10 @@ pub enum Command {
     /// One position in full: stance, accepts, red line, quote and source
     Show {
         /// Party id (or a unique part of one)
-        #[arg(add = crate::complete::parties())]
+        #[arg(add = crate::cli::complete::parties())]
         party: String,
         /// Issue id (or a unique part of one)
-        #[arg(add = crate::complete::issues())]
+        #[arg(add = crate::cli::complete::issues())]
         issue: String,
         #[command(flatten)]
         round: RoundArg,
@@ -91,13 +93,13 @@ pub enum Command {
     /// One relation explained: both positions side by side, and why
     Explain {
         /// The first party
-        #[arg(add = crate::complete::parties())]
+        #[arg(add = crate::cli::complete::parties())]
         party: String,
         /// The second party
-        #[arg(add = crate::complete::parties())]
+        #[arg(add = crate::cli::complete::parties())]
         other: String,
         /// The issue
-        #[arg(add = crate::complete::issues())]
+        #[arg(add = crate::cli::complete::issues())]
         issue: String,
         #[command(flatten)]
         round: RoundArg,
@@ -105,10 +107,10 @@ pub enum Command {
     /// What changed between two rounds: positions, red lines, relations
     Diff {
         /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
-        #[arg(add = crate::complete::rounds())]
+        #[arg(add = crate::cli::complete::rounds())]
         from: String,
         /// The later round (an earlier one reads the changes backwards)
-        #[arg(add = crate::complete::rounds())]
+        #[arg(add = crate::cli::complete::rounds())]
         to: String,
         #[command(flatten)]
         filter: Filter,
@@ -120,10 +122,10 @@ pub enum Command {
     /// One issue across every round: each party's stance, each pair's relation
     History {
         /// Issue id (or a unique part of one)
-        #[arg(add = crate::complete::issues())]
+        #[arg(add = crate::cli::complete::issues())]
         issue: String,
         /// Only these parties (repeat the option for several)
-        #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::complete::parties())]
+        #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::cli::complete::parties())]
         parties: Vec<String>,
     },
     /// Each pair's agreement score, round by round, with a sparkline
@@ -137,7 +139,7 @@ pub enum Command {
         #[command(flatten)]
         round: RoundArg,
         /// Show what changed from this round to --round (the same round for none)
-        #[arg(long, default_value = "first", value_name = "ROUND", add = crate::complete::rounds())]
+        #[arg(long, default_value = "first", value_name = "ROUND", add = crate::cli::complete::rounds())]
         from: String,
         /// Where to write the page; `-` for stdout
         #[arg(long, short, default_value = "report.html", value_name = "FILE")]
@@ -165,12 +167,12 @@ pub enum Command {
     Schema {
         /// Which kind of file
         #[arg(value_enum)]
-        kind: crate::schema::Kind,
+        kind: crate::data::schema::Kind,
     },
     /// Print the script that registers shell completions (ids come from the data)
     Completions {
         #[arg(value_enum)]
-        shell: crate::cmd::Shell,
+        shell: Shell,
     },
     /// Print the manual page (roff): `redlines man > redlines.1`
     Man,
@@ -197,9 +199,16 @@ pub enum NewWhat {
         date: Option<String>,
         /// Carry the positions in force as of this round [default: the latest
         /// round up to --date]
-        #[arg(long, value_name = "ROUND", add = crate::complete::rounds())]
+        #[arg(long, value_name = "ROUND", add = crate::cli::complete::rounds())]
         from: Option<String>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -221,16 +230,16 @@ pub enum ListWhat {
 #[derive(Debug, Args)]
 pub struct RoundArg {
     /// As of this round: an id, a unique part of one, a date, `first` or `latest`
-    #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::complete::rounds())]
+    #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::cli::complete::rounds())]
     pub round: String,
 }
 
 #[derive(Debug, Args)]
 pub struct Filter {
     /// Only these parties (repeat the option for several)
-    #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::complete::parties())]
+    #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::cli::complete::parties())]
     pub parties: Vec<String>,
     /// Only these issues (repeat the option for several)
-    #[arg(long = "issue", short = 'i', value_name = "ISSUE", add = crate::complete::issues())]
+    #[arg(long = "issue", short = 'i', value_name = "ISSUE", add = crate::cli::complete::issues())]
     pub issues: Vec<String>,
 }

@@ -1,0 +1,8 @@
+//! The core: what holds as of a round, how parties relate, what changed.
+//! Pure: resolved talks in, typed results out; no I/O, no formatting.
+
+pub mod compare;
+pub mod diff;
+pub mod overview;
+pub mod select;
+pub mod state;

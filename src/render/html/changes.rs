@@ -1,0 +1,269 @@
+//! What changed from the earlier round to this one: the verdict, every
+//! change to a position, every relation that changed, in `diff`'s words.
+
+use super::relations::relation_class;
+use super::writer::Html;
+use crate::core::diff::RoundDiff;
+use crate::view::diff::{ChangeView, word_text};
+use crate::view::relation::{relation_said, trend_said};
+use crate::view::report::ReportView;
+use crate::view::{Text, Tone};
+
+/// What changed from the earlier round to this one: the verdict, then
+/// party by party and issue by issue every change to a position, then every
+/// pair relation that changed. The words are those of `redlines diff`, with
+/// names and labels for ids.
+pub(super) fn section(h: &mut Html, r: &ReportView) {
+    let (Some(diff), Some(view)) = (&r.diff, &r.changes) else {
+        return;
+    };
+    let talks = r.talks;
+    h.text_el("p", &[("class", "verdict")], &view.verdict);
+    h.el("p", &[("class", "lead")], |h| {
+        h.text("Every change between the positions held as of the two rounds (carried forward, as everywhere on this page): party by party and issue by issue, then the relations between pairs. The command line lists the same: ");
+        h.text_el(
+            "code",
+            &[],
+            &format!(
+                "redlines diff {} {}",
+                talks.rounds[diff.from].id, talks.rounds[diff.to].id
+            ),
+        );
+        h.text(".");
+    });
+    h.el("ul", &[("class", "legend")], |h| {
+        for (mark, text) in [
+            ("+", "position added, accepts widened, red line taken up"),
+            (
+                "−",
+                "position withdrawn, accepts narrowed, red line dropped",
+            ),
+            ("±", "stance moved; priority or words changed"),
+            ("▲", "progress: a relation got better"),
+            ("▼", "setback: a relation got worse"),
+        ] {
+            h.el("li", &[], |h| {
+                h.text_el("span", &[("class", "mark")], mark);
+                h.text(" ");
+                h.text(text);
+            });
+        }
+        h.el("li", &[], |h| {
+            h.text_el("del", &[], "struck");
+            h.text(" words removed, ");
+            h.text_el("ins", &[], "underlined");
+            h.text(" words added");
+        });
+    });
+    if diff.is_empty() {
+        h.text_el(
+            "p",
+            &[("class", "none")],
+            "Nothing changed between these rounds.",
+        );
+        return;
+    }
+    // The views of the position changes, in the diff's order; the relation
+    // changes after them are drawn from the diff itself.
+    position_changes(h, r, diff, &mut view.changes.iter());
+    relation_changes(h, r, diff);
+}
+
+/// A table of rows in groups, one `<tbody>` per run of rows with the same
+/// key (a party, an issue), each row of class `classes.1` headed by its
+/// group's name and id, `group(i)`; `row(h, i)` writes the rest of row `i`.
+/// `headers` are (text, class) pairs; without rows, the table is the
+/// sentence `none`.
+fn grouped_table<'a, K: PartialEq>(
+    h: &mut Html,
+    classes: (&'static str, &'static str),
+    none: &str,
+    headers: &[(&str, &str)],
+    keys: &[K],
+    group: impl Fn(usize) -> (&'a str, Option<&'a str>),
+    mut row: impl FnMut(&mut Html, usize),
+) {
+    if keys.is_empty() {
+        h.text_el("p", &[("class", "none")], none);
+        return;
+    }
+    h.el("table", &[("class", classes.0)], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                for &(text, class) in headers {
+                    let mut attrs = vec![("scope", "col")];
+                    if !class.is_empty() {
+                        attrs.push(("class", class));
+                    }
+                    h.text_el("th", &attrs, text);
+                }
+            });
+        });
+        let mut start = 0;
+        while start < keys.len() {
+            let len = keys[start..]
+                .iter()
+                .take_while(|&k| *k == keys[start])
+                .count();
+            h.el("tbody", &[], |h| {
+                for i in start..start + len {
+                    h.el("tr", &[("class", classes.1)], |h| {
+                        let (name, id) = group(i);
+                        group_header(h, i - start, name, id);
+                        row(h, i);
+                    });
+                }
+            });
+            start += len;
+        }
+    });
+}
+
+fn position_changes<'v>(
+    h: &mut Html,
+    r: &ReportView,
+    diff: &RoundDiff<'_>,
+    views: &mut impl Iterator<Item = &'v ChangeView>,
+) {
+    let talks = r.talks;
+    let parties: Vec<usize> = diff.positions.iter().map(|d| d.party).collect();
+    grouped_table(
+        h,
+        ("changes", "change"),
+        "No position changed.",
+        &[
+            ("Party", "party-col"),
+            ("Issue", "issue-col"),
+            ("What changed", ""),
+        ],
+        &parties,
+        |i| (talks.parties[parties[i]].name.as_str(), None),
+        |h, i| {
+            let d = &diff.positions[i];
+            let issue = &talks.issues[d.issue];
+            h.text_el(
+                "th",
+                &[("scope", "row"), ("title", &issue.id)],
+                &issue.title,
+            );
+            h.el("td", &[], |h| {
+                h.el("ul", &[("class", "chg")], |h| {
+                    for v in views.by_ref().take(d.changes.len()) {
+                        change(h, v);
+                    }
+                });
+            });
+        },
+    );
+}
+
+/// The header of the `k`th row of a group of rows on one party or issue.
+/// Every row names it, so that a row reads alone on a printed page; after
+/// the first, dimmed. (A cell spanning the rows would be neater on screen,
+/// but Chromium keeps such a group on one page, leaving half a page blank.)
+fn group_header(h: &mut Html, k: usize, text: &str, id: Option<&str>) {
+    let mut attrs = vec![("scope", "row")];
+    if k > 0 {
+        attrs.push(("class", "again"));
+    }
+    attrs.extend(id.map(|id| ("title", id)));
+    h.text_el("th", &attrs, text);
+}
+
+/// One change: its mark and words, then what it changed from and to.
+fn change(h: &mut Html, v: &ChangeView) {
+    h.el("li", &[("class", v.kind.name())], |h| {
+        // The terminal's `-`, as a minus sign that is not lost in print.
+        let mark = if v.marker.0 == "-" { "−" } else { v.marker.0 };
+        h.text_el("span", &[("class", "mark")], mark);
+        h.text(" ");
+        h.text(&v.detail);
+        match (&v.words, &v.old, &v.new) {
+            (Some(words), ..) => {
+                h.el("div", &[("class", "words")], |h| {
+                    rich(h, &word_text(words, None));
+                });
+            }
+            (None, Some(old), Some(new)) => {
+                h.el("div", &[("class", "from-to")], |h| {
+                    h.text_el("del", &[], &old.to_plain(" "));
+                    h.text(" → ");
+                    h.text_el("ins", &[], &new.to_plain(" "));
+                });
+            }
+            // Added or withdrawn: what the position said.
+            (None, Some(said), None) | (None, None, Some(said)) => {
+                h.text_el("div", &[("class", "said")], &said.to_plain(" "));
+            }
+            (None, None, None) => {}
+        }
+    });
+}
+
+/// Text whose removed words are struck and added words underlined, with a
+/// space between a removal and the addition that replaces it.
+fn rich(h: &mut Html, t: &Text) {
+    let mut last = Tone::Plain;
+    for span in t.lines.iter().flatten().filter(|s| !s.text.is_empty()) {
+        match span.tone {
+            Tone::Removed => h.text_el("del", &[], &span.text),
+            Tone::Added => {
+                if last == Tone::Removed {
+                    h.text(" ");
+                }
+                h.text_el("ins", &[], &span.text)
+            }
+            _ => h.text(&span.text),
+        };
+        last = span.tone;
+    }
+}
+
+fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
+    let talks = r.talks;
+    h.text_el("h3", &[], "Relations that changed");
+    let issues: Vec<usize> = diff.relations.iter().map(|c| c.issue).collect();
+    grouped_table(
+        h,
+        ("rel-changes", "rel-change"),
+        "No pair's relation changed.",
+        &[
+            ("Issue", "issue-col"),
+            ("Parties", ""),
+            ("Before", ""),
+            ("Now", ""),
+            ("Change", ""),
+        ],
+        &issues,
+        |i| {
+            let issue = &talks.issues[issues[i]];
+            (issue.title.as_str(), Some(issue.id.as_str()))
+        },
+        |h, i| {
+            let c = &diff.relations[i];
+            let (a, b) = c.parties;
+            h.text_el(
+                "td",
+                &[("class", "pair")],
+                &format!("{} – {}", talks.parties[a].name, talks.parties[b].name),
+            );
+            for (when, rel) in [("before", c.from), ("now", c.to)] {
+                h.text_el(
+                    "td",
+                    &[("class", &format!("{when} {}", relation_class(rel)))],
+                    &relation_said(rel),
+                );
+            }
+            let (said, mark, _) = trend_said(c.trend());
+            h.el(
+                "td",
+                &[("class", &format!("shift {}", c.trend().name()))],
+                |h| {
+                    h.text_el("span", &[("class", "mark")], mark);
+                    h.text(" ");
+                    h.text(said);
+                },
+            );
+        },
+    );
+}

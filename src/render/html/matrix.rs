@@ -1,0 +1,165 @@
+//! The heat map of agreement scores, party by party, and its colour key.
+
+use super::trend::num;
+use super::writer::Html;
+use crate::view::relation::{WORDS, score_text};
+use crate::view::report::ReportView;
+
+/// Viridis at nine even steps, dark to light: readable with every common
+/// colour-vision deficiency and in greyscale.
+const VIRIDIS: [(u8, u8, u8); 9] = [
+    (0x44, 0x01, 0x54),
+    (0x47, 0x2d, 0x7b),
+    (0x3b, 0x52, 0x8b),
+    (0x2c, 0x72, 0x8e),
+    (0x21, 0x91, 0x8c),
+    (0x28, 0xae, 0x80),
+    (0x5e, 0xc9, 0x62),
+    (0xad, 0xdc, 0x30),
+    (0xfd, 0xe7, 0x25),
+];
+
+/// The heat-map colour of a score in [0, 1], and whether text on it is light.
+pub fn heat(score: f64) -> (String, bool) {
+    let x = if score.is_finite() {
+        score.clamp(0.0, 1.0)
+    } else {
+        0.0
+    } * (VIRIDIS.len() - 1) as f64;
+    let k = (x.floor() as usize).min(VIRIDIS.len() - 2);
+    let t = x - k as f64;
+    let (a, b) = (VIRIDIS[k], VIRIDIS[k + 1]);
+    let mix = |p: u8, q: u8| (p as f64 + (q as f64 - p as f64) * t).round() as u8;
+    let (r, g, bl) = (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2));
+    // Relative luminance, roughly: light text on the dark half.
+    let lum = 0.2126 * r as f64 + 0.7152 * g as f64 + 0.0722 * bl as f64;
+    (format!("#{r:02x}{g:02x}{bl:02x}"), lum < 140.0)
+}
+
+pub(super) fn section(h: &mut Html, r: &ReportView) {
+    let talks = r.talks;
+    let m = &r.matrix;
+    h.text_el("p", &[("class", "lead")], "Each cell is the agreement score of two parties, from 0 (no common ground) to 1 (the same demand on every issue where both have a position): agree counts 1, overlap ½, disagree and red-line clash 0, core issues double. Below the score: on how many issues they agree ✔, overlap ≈, disagree ✘, clash ⛔, or cannot be compared ·.");
+    h.el("table", &[("class", "heat")], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                h.el("td", &[("class", "corner")], |_| {});
+                for &p in &m.parties {
+                    let party = &talks.parties[p];
+                    h.text_el(
+                        "th",
+                        &[("scope", "col"), ("title", &party.name)],
+                        party.label(),
+                    );
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            for a in 0..m.parties.len() {
+                h.el("tr", &[], |h| {
+                    h.text_el("th", &[("scope", "row")], &talks.parties[m.parties[a]].name);
+                    for b in 0..m.parties.len() {
+                        if a == b {
+                            h.text_el("td", &[("class", "self")], "—");
+                            continue;
+                        }
+                        let sum = &m.summaries[m.pair_index(a, b)];
+                        let title = format!(
+                            "{} and {}: score {}",
+                            talks.parties[m.parties[a]].name,
+                            talks.parties[m.parties[b]].name,
+                            score_text(sum.score)
+                        );
+                        let (class, style) = match sum.score {
+                            Some(s) => {
+                                let (bg, light) = heat(s);
+                                let fg = if light { "#fff" } else { "#111" };
+                                (
+                                    if light { "cell light" } else { "cell" },
+                                    format!("background:{bg};color:{fg}"),
+                                )
+                            }
+                            None => ("cell na", String::new()),
+                        };
+                        h.el(
+                            "td",
+                            &[("class", class), ("style", &style), ("title", &title)],
+                            |h| {
+                                h.text_el("div", &[("class", "score")], &score_text(sum.score));
+                                let counts: Vec<String> = WORDS
+                                    .iter()
+                                    .filter(|w| sum.count(w.relation) > 0)
+                                    .map(|w| format!("{}{}", w.mark, sum.count(w.relation)))
+                                    .collect();
+                                h.text_el("div", &[("class", "counts")], &counts.join(" "));
+                            },
+                        );
+                    }
+                });
+            }
+        });
+    });
+    scale_key(h);
+}
+
+/// The colour key of the heat map, as a strip of steps with the scores printed.
+fn scale_key(h: &mut Html) {
+    const STEPS: usize = 10;
+    let (w, step, top) = (360.0, 36.0, 4.0);
+    h.el(
+        "svg",
+        &[
+            ("class", "key"),
+            ("role", "img"),
+            (
+                "aria-label",
+                "Colour key: dark purple is 0, no common ground; yellow is 1, full agreement",
+            ),
+            ("width", "380"),
+            ("height", "44"),
+            ("viewBox", "0 0 380 44"),
+            ("xmlns", "http://www.w3.org/2000/svg"),
+        ],
+        |h| {
+            for k in 0..STEPS {
+                let (fill, _) = heat(k as f64 / (STEPS - 1) as f64);
+                h.void(
+                    "rect",
+                    &[
+                        ("x", &num(10.0 + k as f64 * step)),
+                        ("y", &num(top)),
+                        ("width", &num(step)),
+                        ("height", "16"),
+                        ("fill", &fill),
+                    ],
+                );
+            }
+            for (v, anchor, x) in [
+                ("0 no common ground", "start", 10.0),
+                ("0.5", "middle", 10.0 + w / 2.0),
+                ("1 agreement", "end", 10.0 + w),
+            ] {
+                h.text_el(
+                    "text",
+                    &[("x", &num(x)), ("y", "36"), ("text-anchor", anchor)],
+                    v,
+                );
+            }
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_heat_scale_runs_from_dark_purple_to_yellow_with_readable_text() {
+        assert_eq!(heat(0.0), ("#440154".to_string(), true));
+        assert_eq!(heat(0.5), ("#21918c".to_string(), true));
+        assert_eq!(heat(1.0), ("#fde725".to_string(), false));
+        // Out of range or not a number: clamped, never a panic.
+        assert_eq!(heat(7.0), heat(1.0));
+        assert_eq!(heat(f64::NAN), heat(0.0));
+    }
+}

@@ -1,0 +1,131 @@
+//! The positions section: issues down, parties across.
+
+use super::legend;
+use super::writer::Html;
+use crate::view::report::ReportView;
+
+pub(super) fn section(h: &mut Html, r: &ReportView) {
+    let talks = r.talks;
+    h.text_el("p", &[("class", "lead")], "Issues down, parties across: each party's demand on the issue's scale, what else it could live with, its own words in summary, and the source.");
+    legend(
+        h,
+        &[
+            ("badge redline", "⚑ red line", "stated as non-negotiable"),
+            (
+                "badge",
+                "core",
+                "a core issue for this party (counts double)",
+            ),
+            (
+                "badge carried",
+                "since …",
+                "stated in an earlier round and carried forward",
+            ),
+            ("none", "·", "no position stated"),
+        ],
+    );
+    h.el("table", &[("class", "positions")], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                for &p in &r.parties {
+                    h.text_el("th", &[("scope", "col")], &talks.parties[p].name);
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            for &i in &r.issues {
+                h.el("tr", &[], |h| {
+                    issue_header(h, r, i);
+                    for &p in &r.parties {
+                        position_cell(h, r, p, i);
+                    }
+                });
+            }
+        });
+    });
+}
+
+fn issue_header(h: &mut Html, r: &ReportView, i: usize) {
+    let issue = &r.talks.issues[i];
+    h.el(
+        "th",
+        &[("scope", "row"), ("id", &format!("issue-{}", issue.id))],
+        |h| {
+            h.text(&issue.title);
+            if let Some(q) = &issue.question {
+                h.text_el("div", &[("class", "question")], q);
+            }
+        },
+    );
+}
+
+fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
+    let talks = r.talks;
+    let issue = &talks.issues[i];
+    let Some(stated) = r.state.get(p, i) else {
+        let text = match r.state.last_stated(p, i) {
+            Some(w) => format!("· withdrawn in {}", w.round.title),
+            None => "· no position".to_string(),
+        };
+        h.text_el("td", &[("class", "pos none")], &text);
+        return;
+    };
+    let pos = stated.position;
+    let class = if pos.red_line { "pos redline" } else { "pos" };
+    h.el("td", &[("class", class)], |h| {
+        if let Some(s) = pos.stance {
+            h.text_el(
+                "div",
+                &[("class", "stance"), ("title", &issue.scale[s].id)],
+                &issue.scale[s].label,
+            );
+        }
+        h.el("div", &[("class", "badges")], |h| {
+            if pos.red_line {
+                h.text_el("span", &[("class", "badge redline")], "⚑ red line");
+            }
+            if let Some(pr) = pos.priority {
+                h.text_el("span", &[("class", "badge")], pr.as_str());
+            }
+            if stated.round_ix < r.round {
+                h.text_el(
+                    "span",
+                    &[("class", "badge carried"), ("title", &stated.round.id)],
+                    &format!("since {}", stated.round.date),
+                );
+            }
+        });
+        let also: Vec<&str> = pos
+            .accepts
+            .iter()
+            .filter(|&o| Some(o) != pos.stance && o < issue.scale.len())
+            .map(|o| issue.scale[o].label.as_str())
+            .collect();
+        if !also.is_empty() {
+            h.text_el(
+                "div",
+                &[("class", "also")],
+                &format!("also accepts: {}", also.join("; ")),
+            );
+        }
+        h.text_el("p", &[("class", "summary")], &pos.summary);
+        if let Some(q) = &pos.quote {
+            h.el("blockquote", &[], |h| {
+                h.text(&format!("“{q}”"));
+                if let Some(s) = &pos.speaker {
+                    h.text_el("span", &[("class", "speaker")], &format!(" — {s}"));
+                }
+            });
+        }
+        if let Some(src) = pos.source.and_then(|s| stated.round.sources.get(s)) {
+            h.el("div", &[("class", "source")], |h| {
+                h.text("source: ");
+                h.link(src.url.as_deref(), &[], &src.title);
+                if let Some(p) = &src.publisher {
+                    h.text(&format!(" ({p})"));
+                }
+            });
+        }
+    });
+}

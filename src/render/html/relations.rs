@@ -1,0 +1,162 @@
+//! Relations by issue: a mark for each pair on each issue.
+
+use super::legend;
+use super::writer::Html;
+use crate::core::compare::Relation;
+use crate::data::talks::Party;
+use crate::view::relation::{WORDS, words};
+use crate::view::report::ReportView;
+
+pub(super) fn pair_label(a: &Party, b: &Party) -> String {
+    format!("{}–{}", a.label(), b.label())
+}
+
+/// The class of a relation's cell: `rel` and the relation's JSON name.
+pub(super) fn relation_class(rel: Relation) -> String {
+    format!("rel {}", rel.key())
+}
+
+fn relation_legend(h: &mut Html) {
+    let items: Vec<(String, &str, String)> = WORDS
+        .iter()
+        .map(|w| {
+            let what = format!("{}: {}", w.name, w.meaning);
+            (relation_class(w.relation), w.mark, what)
+        })
+        .collect();
+    let items: Vec<(&str, &str, &str)> = items
+        .iter()
+        .map(|(c, m, w)| (c.as_str(), *m, w.as_str()))
+        .collect();
+    legend(h, &items);
+}
+
+/// Pairs across while this many fit; more, and the pairs go down and the
+/// issues across: 30 parties make 435 pairs, a long table rather than a
+/// 435-column one.
+const MAX_PAIR_COLUMNS: usize = 8;
+
+pub(super) fn section(h: &mut Html, r: &ReportView) {
+    let talks = r.talks;
+    let m = &r.matrix;
+    let pairs: Vec<(&Party, &Party)> = m
+        .pairs()
+        .map(|(a, b)| (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]))
+        .collect();
+    let pairs_down = pairs.len() > MAX_PAIR_COLUMNS;
+    relation_legend(h);
+    let cell = |h: &mut Html, pair: usize, k: usize| {
+        let rel = m.relations[pair][k];
+        let (pa, pb) = pairs[pair];
+        let title = format!(
+            "{} and {} on {}: {}",
+            pa.name,
+            pb.name,
+            talks.issues[m.issues[k]].title,
+            words(rel).name
+        );
+        h.text_el(
+            "td",
+            &[("class", &relation_class(rel)), ("title", &title)],
+            words(rel).mark,
+        );
+    };
+    let pair_header = |h: &mut Html, scope: &'static str, (pa, pb): (&Party, &Party)| {
+        h.text_el(
+            "th",
+            &[
+                ("scope", scope),
+                ("title", &format!("{} and {}", pa.name, pb.name)),
+            ],
+            &pair_label(pa, pb),
+        );
+    };
+    let class = if pairs_down {
+        "relations pairs-down"
+    } else {
+        "relations"
+    };
+    h.el("table", &[("class", class)], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                if pairs_down {
+                    h.text_el("th", &[("scope", "col")], "Parties");
+                    for &i in &m.issues {
+                        let issue = &talks.issues[i];
+                        h.text_el(
+                            "th",
+                            &[("scope", "col"), ("title", &issue.id)],
+                            &issue.title,
+                        );
+                    }
+                } else {
+                    h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                    for &pair in &pairs {
+                        pair_header(h, "col", pair);
+                    }
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            if pairs_down {
+                for (pair, &names) in pairs.iter().enumerate() {
+                    h.el("tr", &[], |h| {
+                        pair_header(h, "row", names);
+                        for k in 0..m.issues.len() {
+                            cell(h, pair, k);
+                        }
+                    });
+                }
+            } else {
+                for (k, &i) in m.issues.iter().enumerate() {
+                    h.el("tr", &[], |h| {
+                        h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
+                        for pair in 0..pairs.len() {
+                            cell(h, pair, k);
+                        }
+                    });
+                }
+            }
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The relations table of the page of `parties` parties, each with a
+    /// stance on the one issue, over two rounds.
+    fn relations_table(parties: usize) -> String {
+        let stances = |shift: usize| {
+            (0..parties)
+                .map(|p| crate::testing::stance(p, Some((p + shift) % 3)))
+                .collect()
+        };
+        let talks = crate::testing::talks(parties, 3, vec![stances(0), stances(1)]);
+        let html = crate::render::html::page(&ReportView::build(&talks, 1, 0));
+        let start = html
+            .find("<table class=\"relations")
+            .expect("a relations table");
+        html[start..start + html[start..].find("</table>").unwrap()].to_string()
+    }
+
+    #[test]
+    fn many_pairs_go_down_the_relations_table_and_the_issues_across() {
+        // 4 parties, 6 pairs: a column per pair, a row per issue.
+        let few = relations_table(4);
+        assert!(few.starts_with("<table class=\"relations\">"));
+        assert_eq!(few.matches("<th scope=\"col\"").count(), 1 + 6);
+        assert_eq!(few.matches("<th scope=\"row\"").count(), 1);
+        // 5 parties, 10 pairs: a row per pair, a column per issue.
+        let many = relations_table(5);
+        assert!(many.starts_with("<table class=\"relations pairs-down\">"));
+        assert_eq!(many.matches("<th scope=\"col\"").count(), 1 + 1);
+        assert_eq!(many.matches("<th scope=\"row\"").count(), 10);
+        assert_eq!(many.matches("<td class=\"rel ").count(), 10);
+        // 30 parties: 435 rows of one cell, not 435 columns.
+        let crowd = relations_table(30);
+        assert_eq!(crowd.matches("<tr>").count(), 1 + 435);
+        assert_eq!(crowd.matches("<th scope=\"col\"").count(), 2);
+    }
+}

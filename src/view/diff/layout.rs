@@ -1,0 +1,173 @@
+//! How a diff is laid out: on a terminal as text (dyff's layout: a heading
+//! per party and issue, a marker line per change, the old and the new under
+//! it), elsewhere as one row per change.
+use super::{ChangeView, DiffView, Side};
+use crate::core::diff::Trend;
+use crate::view::relation::relation_mark;
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+
+impl ChangeView {
+    /// Whose change it is: `party` or `a–b`.
+    fn who(&self) -> String {
+        match (&self.party, &self.parties) {
+            (Some(p), _) => p.clone(),
+            (None, Some([a, b])) => format!("{a}–{b}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl DiffView {
+    fn title(&self) -> String {
+        format!("{}: {} → {}", self.title, self.from.id, self.to.id)
+    }
+
+    /// A heading per party and issue (or pair and issue), a marker line per
+    /// change, the old and the new under it.
+    fn as_text_doc(&self) -> Doc {
+        const INDENT: &str = "    ";
+        let mut doc = Doc::default();
+        doc.push(Block::Title(self.title()));
+        if self.backwards {
+            doc.push(Block::Line(Text::styled(
+                format!(
+                    "{} is earlier than {}: the changes read backwards in time.",
+                    self.to.id, self.from.id
+                ),
+                Tone::Dim,
+            )));
+        }
+        // Pairs that became (or stopped being) comparable only because one
+        // side stated (or withdrew) a position, which is listed above them:
+        // one line per issue, not a heading per pair.
+        let (comparable, changes): (Vec<&ChangeView>, Vec<&ChangeView>) = self
+            .changes
+            .iter()
+            .partition(|c| matches!(c.trend, Some(Trend::NowKnown | Trend::NowUnknown)));
+        let mut entity: Option<(String, Text)> = None;
+        for c in changes {
+            let heading = format!("{} · {}", c.who(), c.issue);
+            let t = match &mut entity {
+                Some((h, t)) if *h == heading => t,
+                _ => {
+                    if let Some((_, t)) = entity.take() {
+                        doc.push(Block::Line(t));
+                    }
+                    let t = Text::styled(heading.clone(), Tone::Strong);
+                    &mut entity.insert((heading, t)).1
+                }
+            };
+            let (marker, tone) = c.marker;
+            t.line("  ", Tone::Plain)
+                .push(marker, tone)
+                .push(" ", Tone::Plain)
+                .push(c.detail.clone(), Tone::Plain);
+            for (sign, tone, side) in [("- ", Tone::Removed, &c.old), ("+ ", Tone::Added, &c.new)] {
+                if let Some(side) = side {
+                    t.line(INDENT, Tone::Plain).push(sign, tone);
+                    append(t, side);
+                }
+            }
+        }
+        if let Some((_, t)) = entity {
+            doc.push(Block::Line(t));
+        }
+        for (trend, heading) in [
+            (
+                Trend::NowKnown,
+                "now comparable (one side had no position before)",
+            ),
+            (
+                Trend::NowUnknown,
+                "no longer comparable (one side has no position now)",
+            ),
+        ] {
+            let mut t = Text::styled(heading, Tone::Strong);
+            let mut issue: Option<&str> = None;
+            for c in comparable.iter().filter(|c| c.trend == Some(trend)) {
+                let sep = if issue == Some(c.issue.as_str()) {
+                    ", "
+                } else {
+                    issue = Some(&c.issue);
+                    t.line(format!("  {}:", c.issue), Tone::Plain);
+                    " "
+                };
+                let side = if trend == Trend::NowKnown {
+                    &c.to
+                } else {
+                    &c.from
+                };
+                t.push(format!("{sep}{} ", c.who()), Tone::Plain);
+                if let Side::Relation(r) = side {
+                    append(&mut t, &relation_mark(*r));
+                }
+            }
+            if issue.is_some() {
+                doc.push(Block::Line(t));
+            }
+        }
+        doc.push(Block::Line(Text::styled(
+            self.verdict.clone(),
+            Tone::Strong,
+        )));
+        doc
+    }
+
+    /// One row per change, for Markdown and CSV.
+    fn as_rows_doc(&self) -> Doc {
+        let rows = self
+            .changes
+            .iter()
+            .map(|c| {
+                let (from, to) = match &c.words {
+                    // Only the changed words stand out: struck and bold in Markdown.
+                    Some(_) => (
+                        c.old.clone().unwrap_or_default(),
+                        c.new.clone().unwrap_or_default(),
+                    ),
+                    None => (Text::plain(c.from.cell()), Text::plain(c.to.cell())),
+                };
+                vec![
+                    Text::plain(c.kind.name()),
+                    Text::plain(c.who()),
+                    Text::plain(c.issue.clone()),
+                    from,
+                    to,
+                    Text::plain(c.detail.clone()),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(self.title()));
+        doc.push(Block::Table(Table {
+            headers: ["kind", "party", "issue", "from", "to", "detail"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+            ..Table::default()
+        }));
+        doc.push(Block::Line(Text::styled(
+            self.verdict.clone(),
+            Tone::Strong,
+        )));
+        doc
+    }
+}
+
+/// Append `more`'s spans to the last line of `t`.
+fn append(t: &mut Text, more: &Text) {
+    for span in more.lines.iter().flatten() {
+        t.push(span.text.clone(), span.tone);
+    }
+}
+
+impl View for DiffView {
+    fn doc(&self, layout: Layout) -> Doc {
+        // On a terminal, a diff reads as text (dyff's layout); elsewhere, as rows.
+        if layout == Layout::Terminal {
+            self.as_text_doc()
+        } else {
+            self.as_rows_doc()
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The blocks a view is laid out in — titles, tables, label/value fields,
+//! lines of styled text, legends — which every renderer knows how to print.
+//! A [`Tone`] says what a piece of text means (agreement, a red line, an
+//! added word); each renderer decides how that looks.
+
+/// How a piece of text should look; marks and words carry the meaning, so
+/// that output reads the same without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Strong,
+    Dim,
+    Agree,
+    Overlap,
+    Disagree,
+    Clash,
+    RedLine,
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// A cell or a line: styled spans, in one or more lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub lines: Vec<Vec<Span>>,
+}
+
+impl Text {
+    pub fn plain(s: impl Into<String>) -> Self {
+        Text::styled(s, Tone::Plain)
+    }
+
+    pub fn styled(s: impl Into<String>, tone: Tone) -> Self {
+        Text {
+            lines: vec![vec![Span {
+                text: s.into(),
+                tone,
+            }]],
+        }
+    }
+
+    /// Add a span to the last line.
+    pub fn push(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
+        if self.lines.is_empty() {
+            self.lines.push(Vec::new());
+        }
+        self.lines.last_mut().unwrap().push(Span {
+            text: s.into(),
+            tone,
+        });
+        self
+    }
+
+    /// Start a new line with a span.
+    pub fn line(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
+        self.lines.push(vec![Span {
+            text: s.into(),
+            tone,
+        }]);
+        self
+    }
+
+    /// The text without styling, lines joined by `sep`.
+    pub fn to_plain(&self, sep: &str) -> String {
+        self.lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::plain(s)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::plain(s)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Text>>,
+    /// Columns whose content is right-aligned (numbers).
+    pub right: Vec<usize>,
+    /// Columns never wrapped, such as ids a reader will type.
+    pub nowrap: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// The document's title, once at the top.
+    Title(String),
+    /// A section heading.
+    Heading(String),
+    Table(Table),
+    /// Label/value pairs, such as one position in full.
+    Fields(Vec<(String, Text)>),
+    /// A line of prose.
+    Line(Text),
+    /// The key to the marks used above.
+    Legend(Vec<String>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    pub fn push(&mut self, b: Block) -> &mut Self {
+        self.blocks.push(b);
+        self
+    }
+}

@@ -1,0 +1,191 @@
+//! `history ISSUE`: one issue across every round — each party's stance,
+//! marked where it changed, and each pair's relation: the issue's path
+//! towards or away from agreement.
+use crate::core::compare::{Relation, relation};
+use crate::core::diff::{Change, ChangeKind, position_changes};
+use crate::core::state::{State, states};
+use crate::data::talks::Talks;
+use crate::view::relation::{relation_legend, relation_mark};
+use crate::view::round::RoundRef;
+use crate::view::round::round_label;
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct History {
+    talks: String,
+    title: String,
+    issue: String,
+    issue_title: String,
+    question: Option<String>,
+    parties: Vec<String>,
+    /// Every pair of `parties`, in the order of `relations` in each round.
+    pairs: Vec<[String; 2]>,
+    /// In time order.
+    rounds: Vec<HistoryRow>,
+    /// Column labels of the parties and of the pairs.
+    #[serde(skip)]
+    labels: Vec<String>,
+    #[serde(skip)]
+    pair_labels: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+pub struct HistoryRow {
+    round: RoundRef,
+    /// One per party, in the order of `parties`.
+    cells: Vec<HistoryCell>,
+    /// One per pair, in the order of `pairs`.
+    relations: Vec<Relation>,
+}
+
+#[derive(Serialize)]
+pub struct HistoryCell {
+    party: String,
+    /// Outcome id; `null` with no position as of this round.
+    stance: Option<String>,
+    red_line: bool,
+    /// The party withdrew its position (as of this round).
+    withdrawn: bool,
+    /// Stated in this round, rather than carried forward.
+    stated: bool,
+    /// What changed in this round, as `diff` names it (`moved`,
+    /// `red-line-taken-up`, …); empty where nothing did.
+    changes: Vec<ChangeKind>,
+    /// A move, a first statement or a withdrawal (not wording alone, nor a
+    /// newly stated priority), as `diff` counts them: the `*` of the table.
+    changed: bool,
+}
+
+impl History {
+    pub fn build(talks: &Talks, issue: usize, parties: &[usize]) -> Self {
+        let pairs: Vec<(usize, usize)> = (0..parties.len())
+            .flat_map(|a| (a + 1..parties.len()).map(move |b| (parties[a], parties[b])))
+            .collect();
+        let scale = &talks.issues[issue].scale;
+        let mut before = State::empty(talks);
+        let mut rounds = Vec::with_capacity(talks.rounds.len());
+        for now in states(talks) {
+            let round = &talks.rounds[now.round];
+            let cells = parties
+                .iter()
+                .map(|&p| {
+                    let changes = position_changes(&before, &now, p, issue);
+                    let held = now.get(p, issue);
+                    let last = now.last_stated(p, issue);
+                    HistoryCell {
+                        party: talks.parties[p].id.clone(),
+                        stance: held
+                            .and_then(|s| s.position.stance)
+                            .map(|o| scale[o].id.clone()),
+                        red_line: held.is_some_and(|s| s.position.red_line),
+                        withdrawn: held.is_none() && last.is_some(),
+                        stated: last.is_some_and(|s| s.round_ix == now.round),
+                        changed: changes.iter().any(Change::is_substantive),
+                        changes: changes.iter().map(Change::kind).collect(),
+                    }
+                })
+                .collect();
+            let pos = |p| now.get(p, issue).map(|s| s.position);
+            let relations = pairs
+                .iter()
+                .map(|&(a, b)| relation(pos(a), pos(b)))
+                .collect();
+            rounds.push(HistoryRow {
+                round: RoundRef::new(round),
+                cells,
+                relations,
+            });
+            before = now;
+        }
+        let id = |p: usize| talks.parties[p].id.clone();
+        let label = |p: usize| talks.parties[p].label().to_string();
+        History {
+            talks: talks.id.clone(),
+            title: talks.title.clone(),
+            issue: talks.issues[issue].id.clone(),
+            issue_title: talks.issues[issue].title.clone(),
+            question: talks.issues[issue].question.clone(),
+            parties: parties.iter().map(|&p| id(p)).collect(),
+            pairs: pairs.iter().map(|&(a, b)| [id(a), id(b)]).collect(),
+            rounds,
+            labels: parties.iter().map(|&p| label(p)).collect(),
+            pair_labels: pairs.iter().map(|&(a, b)| (label(a), label(b))).collect(),
+        }
+    }
+}
+
+impl View for History {
+    fn doc(&self, layout: Layout) -> Doc {
+        // On a terminal, round ids break after the date to keep columns narrow.
+        let narrow = layout == Layout::Terminal;
+        let mut headers = vec!["round".to_string()];
+        headers.extend(self.labels.iter().cloned());
+        // A column of marks needs no more width than its longer label.
+        let dash = if narrow { "\n" } else { "–" };
+        headers.extend(
+            self.pair_labels
+                .iter()
+                .map(|(a, b)| format!("{a}{dash}{b}")),
+        );
+        let rows = self
+            .rounds
+            .iter()
+            .map(|row| {
+                let mut cells = vec![Text::plain(round_label(&row.round, narrow))];
+                cells.extend(row.cells.iter().map(|c| {
+                    let shown = match (&c.stance, c.withdrawn) {
+                        (Some(s), _) => s.as_str(),
+                        (None, true) => "withdrawn",
+                        (None, false) => "·",
+                    };
+                    // The stance on the first line, its marks under it: the
+                    // column is as wide as the id and no wider.
+                    let mut t = match (c.changed, c.stance.is_some()) {
+                        (true, _) => Text::styled(shown, Tone::Strong),
+                        (false, true) => Text::plain(shown),
+                        (false, false) => Text::styled(shown, Tone::Dim),
+                    };
+                    if c.changed || c.red_line {
+                        t.lines.push(Vec::new());
+                    }
+                    if c.changed {
+                        t.push("*", Tone::Strong);
+                    }
+                    if c.changed && c.red_line {
+                        t.push(" ", Tone::Plain);
+                    }
+                    if c.red_line {
+                        t.push("RED LINE", Tone::RedLine);
+                    }
+                    t
+                }));
+                cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                cells
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "{} — {}, round by round",
+            self.title, self.issue_title
+        )));
+        if let Some(q) = &self.question {
+            doc.push(Block::Line(Text::styled(q.clone(), Tone::Dim)));
+        }
+        doc.push(Block::Table(Table {
+            headers,
+            rows,
+            right: Vec::new(),
+            // Ids a reader types, and labels: whole, never wrapped.
+            nowrap: (0..=self.labels.len() + self.pair_labels.len()).collect(),
+        }));
+        doc.push(Block::Legend(vec![
+            "*: changed in this round (`redlines diff` says how) · RED LINE: stated as non-negotiable · ·: no position stated".into(),
+            format!(
+                "Each pair's relation as of each round, the pair named at the head of its column: {}",
+                relation_legend()
+            ),
+        ]));
+        doc
+    }
+}

@@ -1,0 +1,235 @@
+//! `matrix`: party × party agreement and disagreement, or issue × pair
+//! relations with each issue's deal zone.
+use crate::core::compare::{PairMatrix, PairSummary, Relation, deal_zone, pair_index};
+use crate::core::state::State;
+use crate::data::talks::Talks;
+use crate::view::relation::{SCORE_FORMULA, relation_legend, relation_mark, score_text, words};
+use crate::view::round::RoundRef;
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ByPair {
+    talks: String,
+    as_of: RoundRef,
+    by: &'static str,
+    parties: Vec<String>,
+    issues: Vec<String>,
+    pairs: Vec<PairEntry>,
+    #[serde(skip)]
+    labels: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PairEntry {
+    a: String,
+    b: String,
+    #[serde(flatten)]
+    summary: PairSummary,
+}
+
+impl ByPair {
+    pub fn new(talks: &Talks, round: usize, m: &PairMatrix) -> Self {
+        ByPair {
+            talks: talks.id.clone(),
+            as_of: RoundRef::new(&talks.rounds[round]),
+            by: "pair",
+            parties: m
+                .parties
+                .iter()
+                .map(|&p| talks.parties[p].id.clone())
+                .collect(),
+            issues: m
+                .issues
+                .iter()
+                .map(|&i| talks.issues[i].id.clone())
+                .collect(),
+            pairs: m
+                .pairs()
+                .zip(&m.summaries)
+                .map(|((a, b), s)| PairEntry {
+                    a: talks.parties[m.parties[a]].id.clone(),
+                    b: talks.parties[m.parties[b]].id.clone(),
+                    summary: *s,
+                })
+                .collect(),
+            labels: m
+                .parties
+                .iter()
+                .map(|&p| talks.parties[p].label().to_string())
+                .collect(),
+        }
+    }
+
+    fn summary(&self, a: usize, b: usize) -> &PairSummary {
+        &self.pairs[pair_index(self.parties.len(), a, b)].summary
+    }
+
+    /// A party × party table whose off-diagonal cells `cell` fills.
+    fn square(&self, cell: impl Fn(&PairSummary) -> Text) -> Table {
+        let mut headers = vec![String::new()];
+        headers.extend(self.labels.iter().cloned());
+        let rows = (0..self.labels.len())
+            .map(|a| {
+                let mut row = vec![Text::styled(self.labels[a].clone(), Tone::Strong)];
+                row.extend((0..self.labels.len()).map(|b| {
+                    if a == b {
+                        Text::styled("—", Tone::Dim)
+                    } else {
+                        cell(self.summary(a, b))
+                    }
+                }));
+                row
+            })
+            .collect();
+        Table {
+            headers,
+            rows,
+            right: Vec::new(),
+            nowrap: vec![0],
+        }
+    }
+}
+
+fn counts(s: &PairSummary, relations: &[Relation]) -> Text {
+    let mut t = Text::default();
+    for &r in relations {
+        let n = s.count(r);
+        if n > 0 {
+            if !t.lines.is_empty() {
+                t.push(" ", Tone::Plain);
+            }
+            t.push(format!("{n}{}", words(r).mark), words(r).tone);
+        }
+    }
+    if t.lines.is_empty() {
+        t.push("0", Tone::Dim);
+    }
+    t
+}
+
+impl View for ByPair {
+    fn doc(&self, _layout: Layout) -> Doc {
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "Agreement between the parties as of {} ({}), over {} issues",
+            self.as_of.id,
+            self.as_of.date,
+            self.issues.len()
+        )));
+        doc.push(Block::Table(self.square(|s| {
+            let mut t = Text::styled(score_text(s.score), Tone::Strong);
+            t.lines.push(Vec::new());
+            let c = counts(s, &[Relation::Agree, Relation::Overlap]);
+            t.lines
+                .last_mut()
+                .unwrap()
+                .extend(c.lines.into_iter().flatten());
+            t
+        })));
+        doc.push(Block::Heading(
+            "Disagreement: issues with no common outcome (✘ ⛔), and issues not comparable (·)"
+                .into(),
+        ));
+        doc.push(Block::Table(self.square(|s| {
+            counts(s, &[Relation::Disagree, Relation::Clash, Relation::Unknown])
+        })));
+        doc.push(Block::Legend(vec![
+            relation_legend(),
+            format!("Each cell counts issues by relation. {SCORE_FORMULA}; – where no issue is known to both."),
+        ]));
+        doc
+    }
+}
+
+#[derive(Serialize)]
+pub struct ByIssue {
+    talks: String,
+    as_of: RoundRef,
+    by: &'static str,
+    pairs: Vec<[String; 2]>,
+    rows: Vec<IssueRelations>,
+    #[serde(skip)]
+    pair_labels: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct IssueRelations {
+    issue: String,
+    title: String,
+    /// One per pair, in the order of `pairs`.
+    relations: Vec<Relation>,
+    /// Outcomes every party with a position accepts: `[]` when there is
+    /// none, `null` when fewer than two parties have a position.
+    deal_zone: Option<Vec<String>>,
+}
+
+impl ByIssue {
+    pub fn new(talks: &Talks, state: &State<'_>, m: &PairMatrix) -> Self {
+        let id = |p: usize| talks.parties[m.parties[p]].id.clone();
+        let label = |p: usize| talks.parties[m.parties[p]].label().to_string();
+        ByIssue {
+            talks: talks.id.clone(),
+            as_of: RoundRef::new(&talks.rounds[state.round]),
+            by: "issue",
+            pairs: m.pairs().map(|(a, b)| [id(a), id(b)]).collect(),
+            pair_labels: m
+                .pairs()
+                .map(|(a, b)| format!("{}–{}", label(a), label(b)))
+                .collect(),
+            rows: m
+                .issues
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let issue = &talks.issues[i];
+                    IssueRelations {
+                        issue: issue.id.clone(),
+                        title: issue.title.clone(),
+                        relations: m.relations.iter().map(|row| row[k]).collect(),
+                        deal_zone: deal_zone(state, i)
+                            .map(|z| z.iter().map(|o| issue.scale[o].id.clone()).collect()),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+impl View for ByIssue {
+    fn doc(&self, _layout: Layout) -> Doc {
+        let mut headers = vec!["issue".to_string()];
+        headers.extend(self.pair_labels.iter().cloned());
+        headers.push("deal zone".into());
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![Text::plain(row.issue.clone())];
+                cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                cells.push(match &row.deal_zone {
+                    None => Text::styled("–", Tone::Dim),
+                    Some(z) if z.is_empty() => Text::styled("none", Tone::Clash),
+                    Some(z) => Text::styled(z.join(", "), Tone::Agree),
+                });
+                cells
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "Relations by issue as of {} ({})",
+            self.as_of.id, self.as_of.date
+        )));
+        doc.push(Block::Table(Table {
+            headers,
+            rows,
+            right: Vec::new(),
+            nowrap: vec![0],
+        }));
+        doc.push(Block::Legend(vec![
+            relation_legend(),
+            "deal zone: the outcomes every party with a position accepts; none: no deal without someone moving; –: fewer than two positions".into(),
+        ]));
+        doc
+    }
+}

@@ -1,0 +1,124 @@
+//! One position as every view shows it: the JSON shape, and the fields
+//! `show` and `explain` print.
+use crate::data::talks::{Date, Position, Priority, Round, Source, Talks};
+use crate::view::{Text, Tone};
+use serde::Serialize;
+
+/// One position as shown in JSON: ids resolved to names.
+#[derive(Debug, Serialize)]
+pub struct PositionView {
+    pub party: String,
+    pub issue: String,
+    pub stance: Option<String>,
+    pub stance_label: Option<String>,
+    pub accepts: Vec<String>,
+    pub red_line: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// When it was said: the position's own date, else its round's.
+    pub said_on: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The round it was stated in.
+    pub round: String,
+}
+
+impl PositionView {
+    pub fn new(talks: &Talks, p: &Position, round: &Round) -> Self {
+        let issue = &talks.issues[p.issue];
+        PositionView {
+            party: talks.parties[p.party].id.clone(),
+            issue: issue.id.clone(),
+            stance: p.stance.map(|s| issue.scale[s].id.clone()),
+            stance_label: p.stance.map(|s| issue.scale[s].label.clone()),
+            accepts: p
+                .accepts
+                .iter()
+                .map(|o| issue.scale[o].id.clone())
+                .collect(),
+            red_line: p.red_line,
+            priority: p.priority,
+            summary: p.summary.clone(),
+            quote: p.quote.clone(),
+            speaker: p.speaker.clone(),
+            said_on: p.date.unwrap_or(round.date),
+            source: p.source.map(|s| round.sources[s].clone()),
+            note: p.note.clone(),
+            round: round.id.clone(),
+        }
+    }
+}
+
+/// Every field `position_fields` may give, in the order it gives them.
+pub const FIELD_ORDER: [&str; 12] = [
+    "stance",
+    "accepts",
+    "red line",
+    "priority",
+    "summary",
+    "quote",
+    "speaker",
+    "said on",
+    "source",
+    "url",
+    "stated in",
+    "note",
+];
+
+/// The fields of one position, as `show` and `explain` print them.
+pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
+    let mut f: Vec<(String, Text)> = Vec::new();
+    let mut stance = Text::plain(p.stance.clone().unwrap_or_default());
+    if let Some(l) = &p.stance_label {
+        stance.push(format!(" — {l}"), Tone::Plain);
+    }
+    f.push(("stance".into(), stance));
+    f.push(("accepts".into(), Text::plain(p.accepts.join(", "))));
+    f.push((
+        "red line".into(),
+        if p.red_line {
+            Text::styled("yes: stated as non-negotiable", Tone::RedLine)
+        } else {
+            Text::plain("no")
+        },
+    ));
+    if let Some(pr) = p.priority {
+        f.push(("priority".into(), Text::plain(pr.as_str())));
+    }
+    f.push(("summary".into(), Text::plain(p.summary.clone())));
+    if let Some(q) = &p.quote {
+        f.push(("quote".into(), Text::plain(format!("“{q}”"))));
+    }
+    if let Some(s) = &p.speaker {
+        f.push(("speaker".into(), Text::plain(s.clone())));
+    }
+    f.push(("said on".into(), Text::plain(p.said_on.to_string())));
+    if let Some(src) = &p.source {
+        let mut t = Text::plain(src.title.clone());
+        let by: Vec<String> = src
+            .publisher
+            .iter()
+            .cloned()
+            .chain(src.date.map(|d| d.to_string()))
+            .collect();
+        if !by.is_empty() {
+            t.push(format!(" ({})", by.join(", ")), Tone::Plain);
+        }
+        f.push(("source".into(), t));
+        if let Some(u) = &src.url {
+            f.push(("url".into(), Text::plain(u.clone())));
+        }
+    }
+    f.push(("stated in".into(), Text::plain(p.round.clone())));
+    if let Some(n) = &p.note {
+        f.push(("note".into(), Text::styled(n.clone(), Tone::Dim)));
+    }
+    f
+}

@@ -1,0 +1,123 @@
+//! The words of the comparator, said once: a relation's mark, tone, name
+//! and meaning, how a change of relation is said, and a score's text. Every
+//! view and every renderer, the HTML report included, takes them from here:
+//! a new relation kind is a row in [`WORDS`] (and a class in the report's
+//! stylesheet), nothing more.
+use crate::core::compare::Relation;
+use crate::core::diff::Trend;
+use crate::view::{Text, Tone};
+
+/// How one relation is shown.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub relation: Relation,
+    /// The mark in a matrix cell.
+    pub mark: &'static str,
+    /// Its name in a legend or a sentence.
+    pub name: &'static str,
+    /// What it means, in a few words (the report's legend).
+    pub meaning: &'static str,
+    pub tone: Tone,
+}
+
+/// Every relation, in the order legends list them.
+pub const WORDS: [Words; 5] = [
+    Words {
+        relation: Relation::Agree,
+        mark: "✔",
+        name: "agree",
+        meaning: "the same demand",
+        tone: Tone::Agree,
+    },
+    Words {
+        relation: Relation::Overlap,
+        mark: "≈",
+        name: "overlap",
+        meaning: "an outcome both could accept",
+        tone: Tone::Overlap,
+    },
+    Words {
+        relation: Relation::Disagree,
+        mark: "✘",
+        name: "disagree",
+        meaning: "no common outcome",
+        tone: Tone::Disagree,
+    },
+    Words {
+        relation: Relation::Clash,
+        mark: "⛔",
+        name: "red-line clash",
+        meaning: "no common outcome, and a red line",
+        tone: Tone::Clash,
+    },
+    Words {
+        relation: Relation::Unknown,
+        mark: "·",
+        name: "unknown",
+        meaning: "a side has no position",
+        tone: Tone::Dim,
+    },
+];
+
+/// The words of a relation.
+pub fn words(r: Relation) -> &'static Words {
+    WORDS
+        .iter()
+        .find(|w| w.relation == r)
+        .expect("every relation has a row in WORDS")
+}
+
+/// The mark of a relation, toned.
+pub fn relation_mark(r: Relation) -> Text {
+    let w = words(r);
+    Text::styled(w.mark, w.tone)
+}
+
+/// The mark and the name: `⛔ red-line clash`.
+pub fn relation_said(r: Relation) -> String {
+    let w = words(r);
+    format!("{} {}", w.mark, w.name)
+}
+
+/// The key to the relation marks, as printed under every matrix.
+pub fn relation_legend() -> String {
+    WORDS
+        .iter()
+        .map(|w| format!("{} {}", w.mark, w.name))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// How a change of relation is said, marked and toned.
+pub fn trend_said(trend: Trend) -> (&'static str, &'static str, Tone) {
+    match trend {
+        Trend::Progress => ("progress", "▲", Tone::Agree),
+        Trend::Setback => ("setback", "▼", Tone::Clash),
+        Trend::NowKnown => ("now comparable", "±", Tone::Strong),
+        Trend::NowUnknown => ("no longer comparable", "±", Tone::Strong),
+    }
+}
+
+pub const SCORE_FORMULA: &str = "score = Σ w·s / Σ w over the issues both parties have a position on; \
+s = 1 agree, ½ overlap, 0 disagree or clash; w = sum of both parties' weights, core 2, otherwise 1";
+
+/// A score to two decimals; `–` where no issue is known to both parties.
+pub fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| format!("{s:.2}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_relation_has_one_row_of_words_and_marks_differ() {
+        for r in Relation::ALL {
+            assert_eq!(WORDS.iter().filter(|w| w.relation == r).count(), 1);
+        }
+        let mut marks: Vec<&str> = WORDS.iter().map(|w| w.mark).collect();
+        marks.sort();
+        marks.dedup();
+        assert_eq!(marks.len(), WORDS.len());
+    }
+}

@@ -1,0 +1,60 @@
+//! What the report shows: the core's [`Overview`] of the talks as of a
+//! round, the changes since an earlier one in the words of `diff` (with
+//! names and labels for ids), and each section's anchor and title. The
+//! page itself is written by `render::html`.
+
+use std::ops::Deref;
+
+use crate::core::overview::{Overview, Section};
+use crate::data::talks::Talks;
+use crate::view::diff::{DiffView, Naming};
+
+pub struct ReportView<'t> {
+    pub overview: Overview<'t>,
+    /// What changed from the earlier round, as `diff` says it.
+    pub changes: Option<DiffView>,
+}
+
+impl<'t> ReportView<'t> {
+    /// The report as of round `round`, with the changes since round `from`
+    /// (the same round for none).
+    pub fn build(talks: &'t Talks, round: usize, from: usize) -> Self {
+        let overview = Overview::build(talks, round, from);
+        let changes = overview
+            .diff
+            .as_ref()
+            .map(|d| DiffView::named(talks, d, &overview.parties, Naming::Names));
+        ReportView { overview, changes }
+    }
+}
+
+impl<'t> Deref for ReportView<'t> {
+    type Target = Overview<'t>;
+
+    fn deref(&self) -> &Overview<'t> {
+        &self.overview
+    }
+}
+
+/// The anchor of a section on the page.
+pub fn section_id(s: Section) -> &'static str {
+    match s {
+        Section::Positions => "positions",
+        Section::Matrix => "matrix",
+        Section::Relations => "relations",
+        Section::DealZones => "deal-zones",
+        Section::Trend => "trend",
+        Section::Changes => "changes",
+    }
+}
+
+pub fn section_title(s: Section) -> &'static str {
+    match s {
+        Section::Positions => "Positions",
+        Section::Matrix => "Agreement between parties",
+        Section::Relations => "Relations by issue",
+        Section::DealZones => "Deal zones",
+        Section::Trend => "Agreement over the rounds",
+        Section::Changes => "What changed",
+    }
+}

@@ -1,0 +1,129 @@
+//! `table`: side-by-side positions as of a round, issues × parties.
+use crate::core::state::State;
+use crate::data::talks::{Priority, Talks};
+use crate::view::round::RoundRef;
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct PositionsTable {
+    pub talks: String,
+    pub title: String,
+    pub as_of: RoundRef,
+    pub parties: Vec<String>,
+    pub rows: Vec<IssueRow>,
+}
+
+#[derive(Serialize)]
+pub struct IssueRow {
+    pub issue: String,
+    pub title: String,
+    /// One cell per party, in the order of `parties`.
+    pub cells: Vec<TableCell>,
+}
+
+#[derive(Serialize)]
+pub struct TableCell {
+    pub party: String,
+    /// Outcome id; `null` where the party has stated no position.
+    pub stance: Option<String>,
+    pub red_line: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// The round the position was stated in; `null` with no position.
+    pub since: Option<String>,
+    #[serde(skip)]
+    since_date: Option<crate::data::talks::Date>,
+    /// Stated in an earlier round than `as_of` and carried forward.
+    pub carried: bool,
+}
+
+impl PositionsTable {
+    pub fn build(talks: &Talks, round: usize, parties: &[usize], issues: &[usize]) -> Self {
+        let state = State::as_of(talks, round);
+        let rows = issues
+            .iter()
+            .map(|&i| IssueRow {
+                issue: talks.issues[i].id.clone(),
+                title: talks.issues[i].title.clone(),
+                cells: parties
+                    .iter()
+                    .map(|&p| {
+                        let stated = state.get(p, i);
+                        TableCell {
+                            party: talks.parties[p].id.clone(),
+                            stance: stated.and_then(|s| {
+                                s.position
+                                    .stance
+                                    .map(|o| talks.issues[i].scale[o].id.clone())
+                            }),
+                            red_line: stated.is_some_and(|s| s.position.red_line),
+                            priority: stated.and_then(|s| s.position.priority),
+                            since: stated.map(|s| s.round.id.clone()),
+                            since_date: stated.map(|s| s.round.date),
+                            carried: stated.is_some_and(|s| s.round_ix < round),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        PositionsTable {
+            talks: talks.id.clone(),
+            title: talks.title.clone(),
+            as_of: RoundRef::new(&talks.rounds[round]),
+            parties: parties
+                .iter()
+                .map(|&p| talks.parties[p].label().to_string())
+                .collect(),
+            rows,
+        }
+    }
+}
+
+impl View for PositionsTable {
+    fn doc(&self, _layout: Layout) -> Doc {
+        let mut headers = vec!["issue".to_string()];
+        headers.extend(self.parties.iter().cloned());
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut title = Text::plain(row.title.clone());
+                title.line(row.issue.clone(), Tone::Dim);
+                let mut cells = vec![title];
+                cells.extend(row.cells.iter().map(|c| {
+                    let Some(stance) = &c.stance else {
+                        return Text::styled("·", Tone::Dim);
+                    };
+                    let mut t = Text::plain(stance.clone());
+                    if c.red_line {
+                        t.line("RED LINE", Tone::RedLine);
+                    }
+                    if c.carried
+                        && let Some(since) = &c.since_date
+                    {
+                        t.line(format!("since {since}"), Tone::Dim);
+                    }
+                    t
+                }));
+                cells
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "{} — positions as of {} ({})",
+            self.title, self.as_of.id, self.as_of.date
+        )));
+        doc.push(Block::Table(Table {
+            headers,
+            rows,
+            right: vec![],
+            nowrap: Vec::new(),
+        }));
+        doc.push(Block::Legend(vec![
+            "RED LINE: stated as non-negotiable · since DATE: stated in the round of that date and carried forward · ·: no position stated".into(),
+            "Outcomes are ids on each issue's scale: `redlines list issues` lists them; `redlines show PARTY ISSUE` gives the position in full.".into(),
+        ]));
+        doc
+    }
+}

@@ -1,0 +1,152 @@
+//! `trend`: each pair's agreement score as of every round, as numbers and,
+//! on a terminal, a sparkline.
+use crate::core::compare::score_trend;
+use crate::data::talks::Talks;
+use crate::view::relation::{SCORE_FORMULA, score_text};
+use crate::view::round::{RoundRef, round_label};
+use crate::view::{Block, Doc, Layout, Table, Text, View};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ScoreTrend {
+    talks: String,
+    title: String,
+    /// In time order, as the scores are.
+    rounds: Vec<RoundRef>,
+    pairs: Vec<PairTrend>,
+}
+
+#[derive(Serialize)]
+struct PairTrend {
+    parties: [String; 2],
+    #[serde(skip)]
+    label: String,
+    /// One per round: the agreement score in [0, 1] as of that round, `null`
+    /// where no issue was known to both.
+    scores: Vec<Option<f64>>,
+}
+
+impl ScoreTrend {
+    /// The pairs asked for, or every pair of the talks.
+    pub fn build(talks: &Talks, pairs: &[(usize, usize)]) -> Self {
+        let issues: Vec<usize> = (0..talks.issues.len()).collect();
+        let (pairs, scores) = if pairs.is_empty() {
+            let n = talks.parties.len();
+            let all: Vec<usize> = (0..n).collect();
+            let pairs: Vec<_> = (0..n)
+                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+                .collect();
+            (pairs, score_trend(talks, &all, &issues))
+        } else {
+            let scores = pairs
+                .iter()
+                .map(|&(a, b)| score_trend(talks, &[a, b], &issues).swap_remove(0))
+                .collect();
+            (pairs.to_vec(), scores)
+        };
+        let party = |p: usize| &talks.parties[p];
+        ScoreTrend {
+            talks: talks.id.clone(),
+            title: talks.title.clone(),
+            rounds: talks.rounds.iter().map(RoundRef::new).collect(),
+            pairs: pairs
+                .iter()
+                .zip(scores)
+                .map(|(&(a, b), scores)| PairTrend {
+                    parties: [party(a).id.clone(), party(b).id.clone()],
+                    label: format!("{}–{}", party(a).label(), party(b).label()),
+                    scores,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Scores in [0, 1] as bars of eight heights; `·` where unknown.
+fn sparkline(scores: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    scores
+        .iter()
+        .map(|s| match s {
+            Some(s) => BARS[(s.clamp(0.0, 1.0) * 7.0).round() as usize],
+            None => '·',
+        })
+        .collect()
+}
+
+impl View for ScoreTrend {
+    fn doc(&self, layout: Layout) -> Doc {
+        // The sparkline is for a terminal; other formats keep the numbers.
+        let with_sparkline = layout == Layout::Terminal;
+        let mut headers = vec!["pair".to_string()];
+        headers.extend(self.rounds.iter().map(|r| round_label(r, with_sparkline)));
+        if with_sparkline {
+            headers.push("trend".into());
+        }
+        let rows = self
+            .pairs
+            .iter()
+            .map(|p| {
+                let mut row = vec![Text::plain(p.label.clone())];
+                row.extend(p.scores.iter().map(|&s| Text::plain(score_text(s))));
+                if with_sparkline {
+                    row.push(Text::plain(sparkline(&p.scores)));
+                }
+                row
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!(
+            "{} — agreement score of each pair, round by round",
+            self.title
+        )));
+        doc.push(Block::Table(Table {
+            headers,
+            rows,
+            right: (1..=self.rounds.len()).collect(),
+            nowrap: vec![0],
+        }));
+        let mut unknown = "–: no issue known to both as of that round".to_string();
+        if with_sparkline {
+            unknown.push_str(" · trend: ▁ 0 to █ 1, one bar per round, · unknown");
+        }
+        doc.push(Block::Legend(vec![format!("{SCORE_FORMULA}."), unknown]));
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::talks::Date;
+
+    #[test]
+    fn a_round_label_breaks_after_the_date_and_at_hyphens_on_a_terminal() {
+        let r = |id: &str| RoundRef {
+            id: id.into(),
+            date: Date {
+                year: 2021,
+                month: 12,
+                day: 17,
+            },
+            title: String::new(),
+        };
+        let label = |id, narrow| round_label(&r(id), narrow);
+        assert_eq!(
+            label("2021-12-17-draft-treaties", true),
+            "2021-12-17\ndraft-\ntreaties"
+        );
+        assert_eq!(label("2021-12-17-geneva", true), "2021-12-17\ngeneva");
+        assert_eq!(
+            label("2021-12-17-draft-treaties", false),
+            "2021-12-17-draft-treaties"
+        );
+        // Ids that do not start with their date stay whole.
+        assert_eq!(label("first-meeting", true), "first-meeting");
+    }
+
+    #[test]
+    fn a_sparkline_has_a_bar_per_round_and_a_dot_where_unknown() {
+        assert_eq!(sparkline(&[None, Some(0.0), Some(0.5), Some(1.0)]), "·▁▅█");
+    }
+}
