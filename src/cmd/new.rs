@@ -9,7 +9,7 @@ use super::{Ctx, Output};
 use crate::core::state::State;
 use crate::data::check::is_valid_id;
 use crate::data::load::DataDir;
-use crate::data::scaffold::{RoundPlan, round_toml, talks_toml};
+use crate::data::scaffold::{InForce, RoundPlan, round_toml, talks_toml};
 use crate::data::schema::{Kind, schema_json};
 use crate::data::talks::Date;
 use crate::error::{Error, Result};
@@ -68,7 +68,19 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
         id,
         date,
         order,
-        state: from.map(|r| State::as_of(&talks, r)),
+        in_force: from.map(|r| {
+            let state = State::as_of(&talks, r);
+            InForce {
+                as_of: &talks.rounds[r],
+                held: (0..talks.parties.len())
+                    .map(|p| {
+                        (0..talks.issues.len())
+                            .map(|i| state.get(p, i).map(|s| (s.position, s.round)))
+                            .collect()
+                    })
+                    .collect(),
+            }
+        }),
     };
     let rounds_dir = dir.join("rounds");
     make_dir(&rounds_dir)?;
@@ -76,12 +88,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     write_new(&file, &round_toml(&talks, &plan, schema.as_deref()))?;
 
     let cells = talks.parties.len() * talks.issues.len();
-    let held = plan.state.as_ref().map_or(0, |s| {
-        (0..talks.parties.len())
-            .flat_map(|p| (0..talks.issues.len()).map(move |i| (p, i)))
-            .filter(|&(p, i)| s.get(p, i).is_some())
-            .count()
-    });
+    let held = plan.in_force.as_ref().map_or(0, InForce::count);
     let mut out = format!(
         "created {}: round of {date}, {} commented out",
         file.display(),

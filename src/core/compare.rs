@@ -246,9 +246,14 @@ impl PairMatrix {
 
     /// Every pair as positions in `parties`, in storage order.
     pub fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let n = self.parties.len();
-        (0..n).flat_map(move |a| (a + 1..n).map(move |b| (a, b)))
+        pairs(self.parties.len())
     }
+}
+
+/// Every pair `(a, b)` of `0..n` with `a < b`, in the order matrices store
+/// them: (0, 1), (0, 2), …, (1, 2), …
+pub fn pairs(n: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..n).flat_map(move |a| (a + 1..n).map(move |b| (a, b)))
 }
 
 /// Each pair's agreement score as of every round: `scores[pair][round]`,

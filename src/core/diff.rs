@@ -8,7 +8,7 @@
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::core::compare::{Relation, relation};
+use crate::core::compare::{Relation, pairs, relation};
 use serde::Serialize;
 
 use crate::core::state::{State, Stated};
@@ -391,26 +391,24 @@ impl<'t> RoundDiff<'t> {
         let n = from.talks().parties.len();
         let mut relations = Vec::new();
         for &i in issues {
-            for a in 0..n {
-                for b in a + 1..n {
-                    if !(parties.contains(&a) || parties.contains(&b)) {
-                        continue;
-                    }
-                    let rel = |s: &State<'t>| {
-                        relation(
-                            s.get(a, i).map(|x| x.position),
-                            s.get(b, i).map(|x| x.position),
-                        )
-                    };
-                    let (rf, rt) = (rel(from), rel(to));
-                    if rf != rt {
-                        relations.push(RelationChange {
-                            issue: i,
-                            parties: (a, b),
-                            from: rf,
-                            to: rt,
-                        });
-                    }
+            for (a, b) in pairs(n) {
+                if !(parties.contains(&a) || parties.contains(&b)) {
+                    continue;
+                }
+                let rel = |s: &State<'t>| {
+                    relation(
+                        s.get(a, i).map(|x| x.position),
+                        s.get(b, i).map(|x| x.position),
+                    )
+                };
+                let (rf, rt) = (rel(from), rel(to));
+                if rf != rt {
+                    relations.push(RelationChange {
+                        issue: i,
+                        parties: (a, b),
+                        from: rf,
+                        to: rt,
+                    });
                 }
             }
         }

@@ -4,8 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::core::state::State;
-use crate::data::talks::{Date, Talks};
+use crate::data::talks::{Date, Position, Round, Talks};
 
 /// `talks.toml` of a new talks: a title, two example parties and one example
 /// issue, to be edited into the real ones.
@@ -57,8 +56,23 @@ pub struct RoundPlan<'t> {
     pub date: Date,
     /// Set when other rounds share the date.
     pub order: Option<u32>,
-    /// The positions in force before this round, and the round they are as of.
-    pub state: Option<State<'t>>,
+    /// The positions in force before this round.
+    pub in_force: Option<InForce<'t>>,
+}
+
+/// The positions in force as of a round, which a new round starts from.
+pub struct InForce<'t> {
+    /// The round they are as of.
+    pub as_of: &'t Round,
+    /// Per party, per issue: the position in force and the round that stated it.
+    pub held: Vec<Vec<Option<(&'t Position, &'t Round)>>>,
+}
+
+impl InForce<'_> {
+    /// How many positions are in force.
+    pub fn count(&self) -> usize {
+        self.held.iter().flatten().flatten().count()
+    }
 }
 
 /// A round file: date, a title to fill in, every party as a participant, a
@@ -114,8 +128,8 @@ participants = [{participants}]
         participants = participants.join(", "),
         date = plan.date,
     );
-    match &plan.state {
-        Some(state) => {
+    match &plan.in_force {
+        Some(in_force) => {
             let _ = write!(
                 out,
                 r#"# Positions. A round lists only what was stated in it; every other position
@@ -125,7 +139,7 @@ participants = [{participants}]
 # this round's source. Other keys: quote (verbatim, with speaker), date,
 # note, and `withdrawn = true` for a position given up.
 "#,
-                as_of = talks.rounds[state.round].id
+                as_of = in_force.as_of.id
             );
         }
         None => out.push_str(
@@ -138,13 +152,12 @@ participants = [{participants}]
     for (p, party) in talks.parties.iter().enumerate() {
         for (i, issue) in talks.issues.iter().enumerate() {
             let scale: Vec<&str> = issue.scale.iter().map(|o| o.id.as_str()).collect();
-            let held = plan.state.as_ref().and_then(|s| s.get(p, i));
+            let held = plan.in_force.as_ref().and_then(|f| f.held[p][i]);
             out.push('\n');
             let _ = write!(out, "# [positions.{}.{}]", party.id, issue.id);
             match held {
-                Some(h) => {
-                    let pos = h.position;
-                    let _ = writeln!(out, "  # stated in {}", h.round.id);
+                Some((pos, stated_in)) => {
+                    let _ = writeln!(out, "  # stated in {}", stated_in.id);
                     let stance = pos.stance.map_or("", |s| scale[s]);
                     let _ = writeln!(
                         out,

@@ -1,7 +1,7 @@
 //! `history ISSUE`: one issue across every round — each party's stance,
 //! marked where it changed, and each pair's relation: the issue's path
 //! towards or away from agreement.
-use crate::core::compare::{Relation, relation};
+use crate::core::compare::{Relation, pairs, relation};
 use crate::core::diff::{Change, ChangeKind, position_changes};
 use crate::core::state::{State, states};
 use crate::data::talks::Talks;
@@ -59,8 +59,8 @@ pub struct HistoryCell {
 
 impl History {
     pub fn build(talks: &Talks, issue: usize, parties: &[usize]) -> Self {
-        let pairs: Vec<(usize, usize)> = (0..parties.len())
-            .flat_map(|a| (a + 1..parties.len()).map(move |b| (parties[a], parties[b])))
+        let pairs: Vec<(usize, usize)> = pairs(parties.len())
+            .map(|(a, b)| (parties[a], parties[b]))
             .collect();
         let scale = &talks.issues[issue].scale;
         let mut before = State::empty(talks);

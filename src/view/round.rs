@@ -40,3 +40,33 @@ pub fn round_label(r: &RoundRef, narrow: bool) -> String {
     lines.push(line);
     lines.join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_round_label_breaks_after_the_date_and_at_hyphens_on_a_terminal() {
+        let r = |id: &str| RoundRef {
+            id: id.into(),
+            date: Date {
+                year: 2021,
+                month: 12,
+                day: 17,
+            },
+            title: String::new(),
+        };
+        let label = |id, narrow| round_label(&r(id), narrow);
+        assert_eq!(
+            label("2021-12-17-draft-treaties", true),
+            "2021-12-17\ndraft-\ntreaties"
+        );
+        assert_eq!(label("2021-12-17-geneva", true), "2021-12-17\ngeneva");
+        assert_eq!(
+            label("2021-12-17-draft-treaties", false),
+            "2021-12-17-draft-treaties"
+        );
+        // Ids that do not start with their date stay whole.
+        assert_eq!(label("first-meeting", true), "first-meeting");
+    }
+}

@@ -1,6 +1,6 @@
 //! `trend`: each pair's agreement score as of every round, as numbers and,
 //! on a terminal, a sparkline.
-use crate::core::compare::score_trend;
+use crate::core::compare::{self, score_trend};
 use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, score_text};
 use crate::view::round::{RoundRef, round_label};
@@ -33,9 +33,7 @@ impl ScoreTrend {
         let (pairs, scores) = if pairs.is_empty() {
             let n = talks.parties.len();
             let all: Vec<usize> = (0..n).collect();
-            let pairs: Vec<_> = (0..n)
-                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-                .collect();
+            let pairs: Vec<_> = compare::pairs(n).collect();
             (pairs, score_trend(talks, &all, &issues))
         } else {
             let scores = pairs
@@ -118,32 +116,6 @@ impl View for ScoreTrend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::talks::Date;
-
-    #[test]
-    fn a_round_label_breaks_after_the_date_and_at_hyphens_on_a_terminal() {
-        let r = |id: &str| RoundRef {
-            id: id.into(),
-            date: Date {
-                year: 2021,
-                month: 12,
-                day: 17,
-            },
-            title: String::new(),
-        };
-        let label = |id, narrow| round_label(&r(id), narrow);
-        assert_eq!(
-            label("2021-12-17-draft-treaties", true),
-            "2021-12-17\ndraft-\ntreaties"
-        );
-        assert_eq!(label("2021-12-17-geneva", true), "2021-12-17\ngeneva");
-        assert_eq!(
-            label("2021-12-17-draft-treaties", false),
-            "2021-12-17-draft-treaties"
-        );
-        // Ids that do not start with their date stay whole.
-        assert_eq!(label("first-meeting", true), "first-meeting");
-    }
 
     #[test]
     fn a_sparkline_has_a_bar_per_round_and_a_dot_where_unknown() {

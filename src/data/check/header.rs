@@ -1,0 +1,107 @@
+//! `talks.toml`: the parties, the issues and their scales.
+
+use super::*;
+
+impl Checker<'_> {
+    pub(super) fn resolve_header(
+        &mut self,
+        talks_id: &str,
+        file: FileId,
+        tf: TalksFile,
+    ) -> Option<Header> {
+        if !is_valid_id(talks_id) {
+            self.push(
+                Diagnostic::error(format!(
+                    "the folder name `{talks_id}` is not a valid talks id"
+                ))
+                .in_file(file)
+                .help(format!(
+                    "rename the folder `{}`: a talks id is lowercase letters, digits and hyphens",
+                    suggest_id(talks_id)
+                )),
+            );
+        }
+        let mut parties = Vec::new();
+        let mut seen = HashMap::new();
+        for p in tf.parties {
+            self.check_id("party", &p.id, file);
+            if self.unique("party", &p.id, file, &mut seen, parties.len()) {
+                parties.push(Party {
+                    id: p.id.into_inner(),
+                    name: p.name,
+                    short: p.short,
+                    kind: p.kind,
+                });
+            }
+        }
+        let party_ix = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
+
+        let mut issues = Vec::new();
+        let mut outcome_ix = Vec::new();
+        let mut seen = HashMap::new();
+        for i in tf.issues {
+            self.check_id("issue", &i.id, file);
+            if self.unique("issue", &i.id, file, &mut seen, issues.len()) {
+                let (issue, outcomes) = self.resolve_issue(i, file);
+                issues.push(issue);
+                outcome_ix.push(outcomes);
+            }
+        }
+        let issue_ix = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
+        Some(Header {
+            title: tf.title,
+            summary: tf.summary,
+            parties,
+            issues,
+            party_ix,
+            issue_ix,
+            outcome_ix,
+        })
+    }
+
+    fn resolve_issue(&mut self, def: IssueDef, file: FileId) -> (Issue, HashMap<String, usize>) {
+        let scale_span = def.scale.span();
+        let n = def.scale.get_ref().len();
+        if n < 2 {
+            self.push(
+                Diagnostic::error(format!(
+                    "issue `{}` has {n} outcome{}; a scale needs at least two",
+                    def.id.get_ref(),
+                    if n == 1 { "" } else { "s" }
+                ))
+                .at(file, scale_span.clone())
+                .label("the scale, from one pole to the other"),
+            );
+        } else if n > Outcomes::MAX {
+            self.push(
+                Diagnostic::error(format!(
+                    "issue `{}` has {n} outcomes; a scale holds at most {}",
+                    def.id.get_ref(),
+                    Outcomes::MAX
+                ))
+                .at(file, scale_span),
+            );
+        }
+        let mut seen = HashMap::new();
+        let mut scale = Vec::new();
+        for o in def.scale.into_inner() {
+            self.check_id("outcome", &o.id, file);
+            if self.unique("outcome", &o.id, file, &mut seen, scale.len()) {
+                scale.push(Outcome {
+                    id: o.id.into_inner(),
+                    label: o.label,
+                });
+            }
+        }
+        let ix = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
+        (
+            Issue {
+                id: def.id.into_inner(),
+                title: def.title,
+                question: def.question,
+                scale,
+            },
+            ix,
+        )
+    }
+}

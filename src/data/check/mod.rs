@@ -1,0 +1,458 @@
+//! Validation: parse every file of a talks, check every reference, and turn
+//! the serde model into the resolved [`Talks`]. Collects every problem.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use crate::data::diag::{Diagnostic, FileId, Files, did_you_mean};
+use crate::data::load::{FileRead, RawTalks};
+use crate::data::model::{IssueDef, PositionDef, RoundFile, SourceDef, TalksFile};
+use crate::data::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Source, Talks};
+
+/// The outcome of checking one talks: the resolved talks when it has no
+/// errors, and every diagnostic (errors and warnings) in file order.
+pub struct Checked {
+    pub talks: Option<Talks>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files read: the talks file and its rounds.
+    pub files_read: usize,
+}
+
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+struct Checker<'a> {
+    files: &'a mut Files,
+    diags: Vec<Diagnostic>,
+    /// Per file, the spans where the parser put placeholders for values that
+    /// were wrong or missing; already reported, they are not checked again.
+    patched: HashMap<FileId, Vec<Range<usize>>>,
+}
+
+/// A source's local text, read by its path relative to the talks folder.
+/// Checking reads nothing itself: the data folder ([`crate::data::load`])
+/// passes its reader in.
+pub type ReadSource<'r> = &'r dyn Fn(&str) -> FileRead;
+
+/// Check one talks as read: parse each file, resolve every reference, and
+/// verify quotes against the local source texts that `read_source` gives.
+mod header;
+mod quotes;
+mod round;
+
+pub use quotes::normalise;
+
+pub fn check_talks(raw: RawTalks, read_source: ReadSource<'_>, files: &mut Files) -> Checked {
+    let mut c = Checker {
+        files,
+        diags: Vec::new(),
+        patched: HashMap::new(),
+    };
+    let files_read = 1 + raw.rounds.len();
+    let header = c
+        .decode(raw.talks)
+        .and_then(|(file, text)| c.parse::<TalksFile>(file, &text).map(|t| (file, t)));
+    let header = header.and_then(|(file, tf)| c.resolve_header(&raw.id, file, tf));
+
+    let mut rounds = Vec::new();
+    for (id, read) in raw.rounds {
+        let Some((file, text)) = c.decode(read) else {
+            continue;
+        };
+        // Round ids are file names, unique in their folder by construction;
+        // an id that is not lowercase could clash on a case-blind file system.
+        if !is_valid_id(&id) {
+            c.push(
+                Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
+                    .in_file(file)
+                    .help(format!(
+                        "rename it `{}.toml`: a round id is lowercase letters, digits and hyphens",
+                        suggest_id(&id)
+                    )),
+            );
+        }
+        let Some(rf) = c.parse::<RoundFile>(file, &text) else {
+            continue;
+        };
+        if let Some(h) = &header
+            && let Some(round) = c.resolve_round(read_source, h, id, file, rf)
+        {
+            rounds.push(round);
+        }
+    }
+    for path in raw.ignored {
+        let file = c.files.add(path, String::new());
+        c.push(
+            Diagnostic::warning("not read: round files end in `.toml`")
+                .in_file(file)
+                .help("rename it to end in `.toml`, or move it out of `rounds/`"),
+        );
+    }
+    c.order_rounds(&mut rounds);
+    // File by file, in the order a person reads them.
+    c.diags.sort_by_key(|d| {
+        (
+            d.locus.as_ref().map(|l| l.file),
+            crate::data::parse::start(d),
+        )
+    });
+
+    let errors = c.diags.iter().any(Diagnostic::is_error);
+    let talks = match header {
+        Some(h) if !errors => Some(Talks {
+            id: raw.id,
+            title: h.title,
+            summary: h.summary,
+            parties: h.parties,
+            issues: h.issues,
+            rounds: rounds.into_iter().map(|r| r.round).collect(),
+        }),
+        _ => None,
+    };
+    Checked {
+        talks,
+        diagnostics: c.diags,
+        files_read,
+    }
+}
+
+/// Check a talks held in memory: the bytes of `talks.toml`, and of each round
+/// file with its round id. The same path as [`check_talks`] on files read
+/// from disk, for fuzzing and tests; a source's local `file` is never found.
+pub fn check_texts(talks_toml: &[u8], rounds: &[(&str, &[u8])]) -> (Checked, Files) {
+    let read = |path: String, bytes: &[u8]| FileRead {
+        path,
+        bytes: Ok(bytes.to_vec()),
+    };
+    let raw = RawTalks {
+        id: "in-memory".into(),
+        talks: read("talks.toml".into(), talks_toml),
+        rounds: rounds
+            .iter()
+            .map(|&(id, bytes)| (id.to_string(), read(format!("rounds/{id}.toml"), bytes)))
+            .collect(),
+        ignored: Vec::new(),
+    };
+    let mut files = Files::default();
+    let nowhere = |rel: &str| FileRead {
+        path: rel.to_string(),
+        bytes: Err("no such file".into()),
+    };
+    let checked = check_talks(raw, &nowhere, &mut files);
+    (checked, files)
+}
+
+/// The parts of `talks.toml` the rounds refer to.
+struct Header {
+    title: String,
+    summary: Option<String>,
+    parties: Vec<Party>,
+    issues: Vec<Issue>,
+    party_ix: HashMap<String, usize>,
+    issue_ix: HashMap<String, usize>,
+    /// Per issue: outcome id → index on the scale.
+    outcome_ix: Vec<HashMap<String, usize>>,
+}
+
+/// A round with what ordering needs to point at.
+struct Placed {
+    round: Round,
+    file: FileId,
+    date_span: Range<usize>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        let on_placeholder = d.locus.as_ref().is_some_and(|l| {
+            l.span
+                .as_ref()
+                .is_some_and(|s| self.patched.get(&l.file).is_some_and(|p| p.contains(s)))
+        });
+        if !on_placeholder {
+            self.diags.push(d);
+        }
+    }
+
+    /// Bytes to text; an unreadable file or invalid UTF-8 is a located error.
+    fn decode(&mut self, read: FileRead) -> Option<(FileId, String)> {
+        match read.bytes {
+            Err(reason) => {
+                let file = self.files.add(read.path.clone(), String::new());
+                self.push(
+                    Diagnostic::error(format!("cannot read {}: {reason}", read.path)).in_file(file),
+                );
+                None
+            }
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let file = self.files.add(read.path, text.clone());
+                    Some((file, text))
+                }
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let file = self.files.add(read.path, text);
+                    self.push(
+                        Diagnostic::error("the file is not valid UTF-8")
+                            .at(file, at..at + 1)
+                            .label("this byte")
+                            .help("save the file as UTF-8"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// The file's model, with placeholders where it has problems (each
+    /// reported); `None` only when it cannot be read as TOML at all.
+    fn parse<T: DeserializeOwned>(&mut self, file: FileId, text: &str) -> Option<T> {
+        let parsed = crate::data::parse::parse::<T>(text, file);
+        self.diags.extend(parsed.problems);
+        self.patched.insert(file, parsed.patched);
+        parsed.value
+    }
+
+    fn check_id(&mut self, what: &str, id: &Spanned<String>, file: FileId) {
+        if !is_valid_id(id.get_ref()) {
+            self.push(
+                Diagnostic::error(format!("invalid {what} id `{}`", id.get_ref()))
+                    .at(file, id.span())
+                    .label("expected lowercase letters, digits and hyphens")
+                    .help(format!("try `{}`", suggest_id(id.get_ref()))),
+            );
+        }
+    }
+
+    /// Record `id` in `seen`, or report it as a duplicate of an earlier one.
+    fn unique(
+        &mut self,
+        what: &str,
+        id: &Spanned<String>,
+        file: FileId,
+        seen: &mut HashMap<String, (usize, Range<usize>)>,
+        ix: usize,
+    ) -> bool {
+        if let Some((_, first)) = seen.get(id.get_ref()) {
+            let (line, col) = self.files.line_col(file, first.start);
+            self.push(
+                Diagnostic::error(format!("duplicate {what} id `{}`", id.get_ref()))
+                    .at(file, id.span())
+                    .label("defined again here")
+                    .help(format!(
+                        "`{}` is first defined at line {line}, column {col}; an id names one {what} only",
+                        id.get_ref()
+                    )),
+            );
+            false
+        } else {
+            seen.insert(id.get_ref().clone(), (ix, id.span()));
+            true
+        }
+    }
+
+    fn date(&mut self, dt: &Spanned<toml::value::Datetime>, file: FileId) -> Option<Date> {
+        let date = Date::from_toml(dt.get_ref());
+        if date.is_none() {
+            let help = match dt.get_ref().date {
+                Some(d) => format!("write the day alone: {d}"),
+                None => "write the day, such as 2024-03-01".to_string(),
+            };
+            self.push(
+                Diagnostic::error("expected a date, without a time of day")
+                    .at(file, dt.span())
+                    .label("not a plain date")
+                    .help(help),
+            );
+        }
+        date
+    }
+
+    /// Sort rounds in time order; two rounds on one date need distinct `order`s.
+    fn order_rounds(&mut self, rounds: &mut [Placed]) {
+        rounds.sort_by(|a, b| {
+            (a.round.date, a.round.order, &a.round.id).cmp(&(
+                b.round.date,
+                b.round.order,
+                &b.round.id,
+            ))
+        });
+        for w in rounds.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            if a.round.date == b.round.date
+                && (a.round.order.is_none() || a.round.order == b.round.order)
+            {
+                let why = match (a.round.order, b.round.order) {
+                    (Some(o), Some(_)) => format!("both have `order = {o}`"),
+                    _ => "which came first is not given".to_string(),
+                };
+                self.push(
+                    Diagnostic::error(format!(
+                        "rounds `{}` and `{}` are both dated {}, and {why}",
+                        a.round.id, b.round.id, a.round.date
+                    ))
+                    .at(b.file, b.date_span.clone())
+                    .label("same date as another round")
+                    .help(match a.round.order {
+                        Some(_) => "give them different orders: the lower one came first",
+                        None => "add `order = 1` to the round that came first and `order = 2` to the other, below their `date`",
+                    }),
+                );
+            }
+        }
+    }
+}
+
+fn unknown(what: &str, id: &Spanned<String>, file: FileId, known: &[&str]) -> Diagnostic {
+    let help = did_you_mean(id.get_ref(), known.iter().copied()).unwrap_or_else(|| {
+        if known.is_empty() {
+            format!("no {what} is defined")
+        } else {
+            format!("known {what} ids: {}", known.join(", "))
+        }
+    });
+    Diagnostic::error(format!("unknown {what} `{}`", id.get_ref()))
+        .at(file, id.span())
+        .label(format!("no such {what}"))
+        .help(help)
+}
+
+/// The nearest valid id to a string: lowercase, other characters as hyphens.
+fn suggest_id(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let t = out.trim_matches('-');
+    if t.is_empty() {
+        "an-id".into()
+    } else {
+        t.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TALKS: &str = r#"
+title = "Harbour"
+[[parties]]
+id = "north"
+name = "North"
+[[parties]]
+id = "south"
+name = "South"
+[[issues]]
+id = "toll"
+title = "Toll"
+scale = [{ id = "none", label = "No toll" }, { id = "half", label = "Half" }, { id = "full", label = "Full" }]
+"#;
+
+    const ROUND: &str = r#"
+date = 2024-03-01
+title = "Opening"
+[[sources]]
+id = "minutes"
+title = "Minutes"
+file = "sources/minutes.txt"
+[positions.north.toll]
+stance = "none"
+summary = "No toll"
+quote = "We will pay no toll."
+speaker = "North's envoy"
+source = "minutes"
+"#;
+
+    fn messages(c: &Checked) -> Vec<&str> {
+        c.diagnostics.iter().map(|d| d.message.as_str()).collect()
+    }
+
+    /// Check the two files with `minutes` as the text of the source file.
+    fn with_minutes(round: &str, minutes: &'static str) -> Checked {
+        let read = |path: String, text: &str| FileRead {
+            path,
+            bytes: Ok(text.as_bytes().to_vec()),
+        };
+        let raw = RawTalks {
+            id: "harbour".into(),
+            talks: read("talks.toml".into(), TALKS),
+            rounds: vec![(
+                "2024-03-01-opening".into(),
+                read("rounds/2024-03-01-opening.toml".into(), round),
+            )],
+            ignored: Vec::new(),
+        };
+        let source = |rel: &str| FileRead {
+            path: rel.to_string(),
+            bytes: match rel {
+                "sources/minutes.txt" => Ok(minutes.as_bytes().to_vec()),
+                _ => Err("no such file".into()),
+            },
+        };
+        check_talks(raw, &source, &mut Files::default())
+    }
+
+    #[test]
+    fn a_clean_talks_resolves_with_every_reference_an_index() {
+        let c = with_minutes(ROUND, "North said: “We will pay\n no toll.” South left.");
+        assert_eq!(messages(&c), Vec::<&str>::new());
+        let talks = c.talks.expect("resolved");
+        let p = &talks.rounds[0].positions[0];
+        assert_eq!((p.party, p.issue, p.stance), (0, 0, Some(0)));
+        assert_eq!(c.files_read, 2);
+    }
+
+    #[test]
+    fn a_quote_the_source_text_does_not_hold_is_an_error_that_says_where_it_parts() {
+        let c = with_minutes(ROUND, "North said: We will pay a small toll.");
+        assert_eq!(
+            messages(&c),
+            ["the quote is not found verbatim in source `minutes`"]
+        );
+        let help = c.diagnostics[0].help.as_deref().unwrap();
+        assert!(help.contains("“We will pay” and then “a”"), "{help}");
+        assert!(c.talks.is_none(), "an error leaves no talks to work on");
+    }
+
+    #[test]
+    fn every_problem_of_a_round_is_reported_in_one_pass() {
+        let round = ROUND
+            .replace("[positions.north.toll]", "[positions.nort.toll]")
+            .replace("source = \"minutes\"\n", "source = \"minutes\"\n[positions.south.toll]\nstance = \"double\"\nsummary = \"x\"\nsource = \"minutes\"\n");
+        let c = with_minutes(&round, "We will pay no toll.");
+        assert_eq!(
+            messages(&c),
+            [
+                "unknown party `nort`",
+                "`double` is not an outcome on the scale of issue `toll`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_source_text_is_located_at_its_file_key() {
+        let round = ROUND.replace("sources/minutes.txt", "sources/gone.txt");
+        let c = with_minutes(&round, "");
+        assert_eq!(
+            messages(&c),
+            ["cannot read the source text sources/gone.txt: no such file"]
+        );
+        assert!(c.diagnostics[0].locus.as_ref().unwrap().span.is_some());
+    }
+
+    #[test]
+    fn quotes_compare_with_white_space_folded_and_quote_marks_straight() {
+        assert_eq!(normalise("“It’s\n  done”"), normalise("\"It's done\""));
+    }
+}
