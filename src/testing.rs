@@ -46,8 +46,11 @@ pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Tal
                 participants: Vec::new(),
                 sources: Vec::new(),
                 positions,
+                linkages: Vec::new(),
+                proposals: Vec::new(),
             })
             .collect(),
+        sources: Vec::new(),
     }
 }
 
@@ -66,5 +69,7 @@ pub fn stance(party: usize, stance: Option<usize>) -> Position {
         date: None,
         source: None,
         note: None,
+        evidence: None,
+        conditions: Vec::new(),
     }
 }

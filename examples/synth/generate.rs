@@ -383,7 +383,8 @@ impl Cast {
                     );
                 }
                 let _ = writeln!(s, "summary = {}", q(&summary));
-                if rng.chance(0.3) {
+                // A red line is always quoted, with the words that make it one.
+                if rng.chance(0.3) || h.red_line {
                     let quote = if h.red_line {
                         format!(
                             "We cannot accept anything short of {}.",
@@ -397,6 +398,11 @@ impl Cast {
                         )
                     };
                     let _ = writeln!(s, "quote = {}\nspeaker = {}", q(&quote), q(&party.speaker));
+                    if h.red_line {
+                        s.push_str(
+                            "evidence = { quote = \"We cannot accept anything short of\" }\n",
+                        );
+                    }
                 }
                 let _ = writeln!(s, "source = {}", q(source));
                 if rng.chance(0.02) {

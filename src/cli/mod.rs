@@ -153,6 +153,11 @@ pub enum Command {
         /// Exit 1 on warnings too
         #[arg(long)]
         deny_warnings: bool,
+        /// A folder of saved copies of the sources: verify every quote against
+        /// them. A copy is known by its text's fingerprint (the source's
+        /// `fingerprint`), or else by its name (`SOURCE-ID.txt`)
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Scaffold a new talks folder or round file (never overwrites a file)
     New {

@@ -1,13 +1,17 @@
 //! `check`: every problem in every talks of the data folder.
 
+use std::path::Path;
+
 use super::{Ctx, Output};
 use crate::data;
+use crate::data::check::{QuoteTally, SavedCopies};
 use crate::data::diag::{Files, plural, render_all, summary};
+use crate::data::load::read_saved_copies;
 use crate::error::{Error, Result};
 use crate::render::Format;
 use crate::view::check::CheckView;
 
-pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
+pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
     let ids = match &ctx.talks {
         Some(_) => vec![ctx.talks_id()?],
         None => ctx.data.talks_ids()?,
@@ -18,13 +22,22 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
             ctx.data.describe()
         )));
     }
+    let saved = match sources {
+        Some(dir) => Some(SavedCopies::new(
+            dir.display().to_string(),
+            read_saved_copies(dir)?,
+        )),
+        None => None,
+    };
     let mut files = Files::default();
     let mut diags = Vec::new();
     let mut read = 0;
+    let mut quotes = QuoteTally::default();
     for id in &ids {
-        let checked = data::check_in(&ctx.data, id, &mut files)?;
+        let checked = data::check_with(&ctx.data, id, saved.as_ref(), &mut files)?;
         read += checked.files_read;
         diags.extend(checked.diagnostics);
+        quotes.add(checked.quotes);
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -33,7 +46,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     // On a terminal the diagnostics are the output, on stderr as a compiler
     // prints them; every other format lists the problems on stdout.
     if ctx.style.format != Format::Table {
-        let view = CheckView::new(ctx.data.describe(), ids, read, &diags, &files);
+        let view = CheckView::new(ctx.data.describe(), ids, read, &diags, &files, quotes);
         let mut out = ctx.render(&view)?;
         out.code = code;
         return Ok(out);
@@ -50,9 +63,39 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     } else {
         stderr.push_str(&format!("{} in {checked}\n", summary(&diags)));
     }
+    if let Some(saved) = &saved {
+        stderr.push_str(&quotes_said(&quotes, saved));
+    }
     Ok(Output {
         stdout: String::new(),
         stderr,
         code,
     })
+}
+
+/// What `--sources` found: the share of positions quoted, and of quotes
+/// verified against a text of their source.
+fn quotes_said(q: &QuoteTally, saved: &SavedCopies) -> String {
+    let found = if q.sources_with_text.is_empty() {
+        "none".to_string()
+    } else {
+        q.sources_with_text.join(", ")
+    };
+    let mut unused = String::new();
+    for (path, print) in saved.unused(&q.copies_used) {
+        unused.push_str(&format!(
+            "  {path}: the text of no source; its fingerprint is {print}\n"
+        ));
+    }
+    format!(
+        "quotes: {} of {} quoted; {} verified against a text of their source, {} not found in it, {} unverified (no text)\n\
+         sources with a text ({} in {}): {found}\n{unused}",
+        q.quoted,
+        plural(q.positions, "position"),
+        plural(q.verified, "quote"),
+        q.not_found,
+        q.unverified(),
+        plural(saved.len(), "saved file"),
+        saved.dir,
+    )
 }

@@ -107,7 +107,10 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
-        Command::Check { deny_warnings } => check::run(&ctx, deny_warnings),
+        Command::Check {
+            deny_warnings,
+            sources,
+        } => check::run(&ctx, deny_warnings, sources.as_deref()),
         Command::Report {
             round,
             from,

@@ -259,6 +259,30 @@ fn toml_stem(path: &Path) -> Option<String> {
     Some(path.file_stem()?.to_string_lossy().into_owned())
 }
 
+/// The files of a folder of saved source texts (`check --sources DIR`), in
+/// name order: every regular file directly in it, each as read.
+pub fn read_saved_copies(dir: &Path) -> Result<Vec<FileRead>> {
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Error::Usage(format!(
+            "cannot read the folder of saved sources {}: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    Ok(paths
+        .into_iter()
+        .map(|p| FileRead {
+            bytes: read_limited(&p),
+            path: p.display().to_string(),
+        })
+        .collect())
+}
+
 /// Read a regular file of at most [`MAX_FILE_SIZE`] bytes. Directories,
 /// pipes and devices are refused before any read, so nothing can hang.
 pub fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {

@@ -13,7 +13,7 @@ pub mod schema;
 pub mod talks;
 
 use crate::error::{Error, Result};
-use check::{Checked, check_talks};
+use check::{Checked, SavedCopies, check_talks};
 use diag::Files;
 use load::DataDir;
 use talks::Talks;
@@ -21,9 +21,19 @@ use talks::Talks;
 /// Read the talks `id` of the data folder and check it, its diagnostics
 /// pointing into `files`.
 pub fn check_in(data: &DataDir, id: &str, files: &mut Files) -> Result<Checked> {
+    check_with(data, id, None, files)
+}
+
+/// [`check_in`], verifying quotes against the saved copies too.
+pub fn check_with(
+    data: &DataDir,
+    id: &str,
+    saved: Option<&SavedCopies>,
+    files: &mut Files,
+) -> Result<Checked> {
     let raw = data.read_talks(id)?;
     let read_source = |rel: &str| data.read_in_talks(id, rel);
-    Ok(check_talks(raw, &read_source, files))
+    Ok(check_talks(raw, &read_source, saved, files))
 }
 
 /// The talks `id`, resolved; any error in its files ends here, with all of

@@ -28,6 +28,9 @@ pub struct TalksFile {
     /// The questions argued over, in the order they are shown as rows.
     #[serde(default)]
     pub issues: Vec<IssueDef>,
+    /// `[[sources]]`: documents that positions in any round may cite.
+    #[serde(default)]
+    pub sources: Vec<SourceDef>,
 }
 
 /// `[[parties]]`: one side of the talks.
@@ -121,6 +124,12 @@ pub struct RoundFile {
     #[serde(default)]
     #[schemars(schema_with = "schema_with::positions")]
     pub positions: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, PositionDef>>,
+    /// `[[linkages]]`: issues a party ties together, none settled alone.
+    #[serde(default)]
+    pub linkages: Vec<LinkageDef>,
+    /// `[[proposals]]`: packages tabled in this round.
+    #[serde(default)]
+    pub proposals: Vec<ProposalDef>,
 }
 
 /// `[[sources]]`: a document or report that positions cite.
@@ -145,9 +154,56 @@ pub struct SourceDef {
     pub url: Option<String>,
     /// A local copy of the source's text, relative to the talks folder;
     /// `check` then verifies every quote citing this source against it.
+    /// Only for texts one may ship; for others, `fingerprint`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub file: Option<Spanned<String>>,
+    /// What kind of source it is.
+    #[serde(default)]
+    pub kind: Option<SourceKind>,
+    /// The language of the text as published: `en`, `ru`, `uk`, … (ISO 639-1).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z]{2,3}$"))]
+    pub language: Option<Spanned<String>>,
+    /// Where the words quoted from it were first said or written in another
+    /// language: that language. The quotes are then translations.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z]{2,3}$"))]
+    pub translated_from: Option<Spanned<String>>,
+    /// `sha256:` and the hex SHA-256 of the text once normalised (white
+    /// space folded, quote marks straight), so that `check --sources DIR`
+    /// knows a saved copy of it without the project shipping the text.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^sha256:[0-9a-f]{64}$"))]
+    pub fingerprint: Option<Spanned<String>>,
+}
+
+/// What kind of source a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A text its authors published: a treaty draft, a communiqué, a note.
+    OfficialText,
+    /// The record of what was said: a press conference, a speech, remarks.
+    Transcript,
+    /// A news outlet's report.
+    PressReport,
+    /// A document published without its authors' consent.
+    Leak,
+    /// An analyst's or a research institute's account.
+    Analysis,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::OfficialText => "official text",
+            SourceKind::Transcript => "transcript",
+            SourceKind::PressReport => "press report",
+            SourceKind::Leak => "leak",
+            SourceKind::Analysis => "analysis",
+        }
+    }
 }
 
 /// `[positions.PARTY.ISSUE]`: what one party stated on one issue.
@@ -189,11 +245,168 @@ pub struct PositionDef {
     #[serde(default)]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub date: Option<Spanned<Datetime>>,
-    /// A source id from this round's `[[sources]]`.
+    /// A source id: from this round's `[[sources]]`, or from talks.toml's.
     #[serde(default)]
     #[schemars(schema_with = "schema_with::id")]
     pub source: Option<Spanned<String>>,
-    /// A curator's note: translation, reported speech, a judgement call.
+    /// A curator's note: translation, reported speech, a judgement call;
+    /// where there is no quote, why.
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub note: Option<String>,
+    /// With `red_line = true`: the words that make it one.
+    #[serde(default)]
+    #[schemars(with = "Option<EvidenceDef>")]
+    pub evidence: Option<Spanned<EvidenceDef>>,
+    /// `[[positions.PARTY.ISSUE.conditions]]`: outcomes accepted only if
+    /// other issues are settled a given way.
+    #[serde(default)]
+    pub conditions: Vec<ConditionDef>,
+}
+
+/// `evidence = { quote = "…" }`: the words that make a position a red line,
+/// verbatim. In the position's own quote, or from another statement, with
+/// its own speaker, source and date.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceDef {
+    /// Verbatim, exactly as the source prints it.
+    #[schemars(with = "String")]
+    #[serde(deserialize_with = "text::spanned_text")]
+    pub quote: Spanned<String>,
+    /// Who said it, where not the position's speaker.
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub speaker: Option<String>,
+    /// Where it is printed, where not in the position's source.
+    #[serde(default)]
+    #[schemars(schema_with = "schema_with::id")]
+    pub source: Option<Spanned<String>>,
+    /// When it was said, where not the position's date.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub date: Option<Spanned<Datetime>>,
+}
+
+/// `[[positions.PARTY.ISSUE.conditions]]`: the party accepts `accepts` on
+/// this issue only if every issue in `only_if` is settled within the
+/// outcomes listed for it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDef {
+    /// Outcomes of this issue accepted on the condition.
+    #[schemars(schema_with = "schema_with::ids")]
+    pub accepts: Spanned<Vec<Spanned<String>>>,
+    /// Issue id → the outcomes it must be settled within: `{ nato-open-door = ["binding-ban"] }`.
+    #[schemars(schema_with = "schema_with::only_if")]
+    pub only_if: Spanned<BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>,
+    /// The condition in the curator's words.
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub summary: Option<String>,
+    /// Verbatim words that say "only if".
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
+    pub quote: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    #[schemars(schema_with = "schema_with::id")]
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub date: Option<Spanned<Datetime>>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub note: Option<String>,
+}
+
+/// `[[linkages]]`: a party ties issues together: none of them settles
+/// without the others ("nothing is agreed until everything is agreed").
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkageDef {
+    /// Lowercase id, unique for its party; a later round restates or
+    /// withdraws the linkage by it.
+    #[schemars(schema_with = "schema_with::id")]
+    pub id: Spanned<String>,
+    /// The party that ties them.
+    #[schemars(schema_with = "schema_with::id")]
+    pub party: Spanned<String>,
+    /// Two issues or more.
+    #[schemars(schema_with = "schema_with::ids")]
+    pub issues: Spanned<Vec<Spanned<String>>>,
+    /// The linkage in the curator's words.
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub summary: Option<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
+    pub quote: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    #[schemars(schema_with = "schema_with::id")]
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub date: Option<Spanned<Datetime>>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub note: Option<String>,
+    /// The party no longer ties these issues.
+    #[serde(default)]
+    pub withdrawn: bool,
+}
+
+/// `[[proposals]]`: a package tabled by a party (or a mediator): an outcome,
+/// or a set of outcomes, for each issue it covers.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalDef {
+    /// Lowercase id, unique in the talks; a later round withdraws it by id.
+    #[schemars(schema_with = "schema_with::id")]
+    pub id: Spanned<String>,
+    /// The party that tabled it.
+    #[schemars(schema_with = "schema_with::id")]
+    pub by: Spanned<String>,
+    /// Its name: "Draft treaty on security guarantees".
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub summary: Option<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
+    pub quote: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    #[schemars(schema_with = "schema_with::id")]
+    pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub date: Option<Spanned<Datetime>>,
+    #[serde(default, deserialize_with = "text::text_opt")]
+    pub note: Option<String>,
+    /// Taken off the table in this round (no terms then).
+    #[serde(default)]
+    pub withdrawn: bool,
+    /// `[[proposals.terms]]`: what it proposes on each issue it covers.
+    #[serde(default)]
+    pub terms: Vec<TermDef>,
+}
+
+/// `[[proposals.terms]]`: a proposal's outcome(s) on one issue.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermDef {
+    #[schemars(schema_with = "schema_with::id")]
+    pub issue: Spanned<String>,
+    /// The outcomes on the issue's scale that the proposal would settle for.
+    #[schemars(schema_with = "schema_with::ids")]
+    pub outcomes: Spanned<Vec<Spanned<String>>>,
+    /// The proposal's own words on the issue, verbatim (an article of a draft).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    #[serde(deserialize_with = "text::spanned_text_opt")]
+    pub quote: Option<Spanned<String>>,
     #[serde(default, deserialize_with = "text::text_opt")]
     pub note: Option<String>,
 }
@@ -245,6 +458,16 @@ mod schema_with {
         json_schema!({ "type": "array", "items": id(g) })
     }
 
+    /// `only_if = { ISSUE = ["OUTCOME", …] }`: issue ids to lists of outcome ids.
+    pub fn only_if(g: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "propertyNames": id(g),
+            "additionalProperties": ids(g),
+            "minProperties": 1,
+        })
+    }
+
     /// `[positions.PARTY.ISSUE]`: party ids, then issue ids, then a position.
     pub fn positions(g: &mut SchemaGenerator) -> Schema {
         let position = g.subschema_for::<PositionDef>();
@@ -292,6 +515,14 @@ mod text {
 
     pub fn text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         text(d).map(Some)
+    }
+
+    pub fn spanned_text<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<String>, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        match problem(s.get_ref()) {
+            Some(p) => Err(D::Error::custom(p)),
+            None => Ok(s),
+        }
     }
 
     pub fn spanned_text_opt<'de, D: Deserializer<'de>>(

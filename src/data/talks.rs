@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use crate::data::model::{PartyKind, Priority};
+pub use crate::data::model::{PartyKind, Priority, SourceKind};
 
 #[derive(Debug, Clone)]
 pub struct Talks {
@@ -16,6 +16,9 @@ pub struct Talks {
     pub issues: Vec<Issue>,
     /// In time order: by date, then `order`, then id.
     pub rounds: Vec<Round>,
+    /// Every source: those of talks.toml, then those each round defines.
+    /// Positions, conditions, linkages and proposals cite them by index.
+    pub sources: Vec<Source>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,8 +62,13 @@ pub struct Round {
     pub format: Option<String>,
     pub summary: Option<String>,
     pub participants: Vec<usize>,
-    pub sources: Vec<Source>,
+    /// The sources this round's file defines, as indices into the talks'.
+    pub sources: Vec<usize>,
     pub positions: Vec<Position>,
+    /// Linkages stated (or withdrawn) in this round, by party and id.
+    pub linkages: Vec<Linkage>,
+    /// Proposals tabled (or withdrawn) in this round.
+    pub proposals: Vec<Proposal>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,6 +81,15 @@ pub struct Source {
     pub date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The quotes from it are translations from this language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 /// A set of outcomes on one issue's scale, as a bit mask (scales hold at
@@ -122,8 +139,77 @@ pub struct Position {
     pub speaker: Option<String>,
     /// When it was said, where that is not the round's date.
     pub date: Option<Date>,
-    /// Index into the round's sources.
+    /// Index into the talks' sources.
     pub source: Option<usize>,
+    pub note: Option<String>,
+    /// For a red line: the words that make it one.
+    pub evidence: Option<Evidence>,
+    /// Outcomes accepted only if other issues are settled a given way.
+    pub conditions: Vec<Condition>,
+}
+
+/// Who said something, where, and when; the quote verbatim.
+#[derive(Debug, Clone, Default)]
+pub struct Said {
+    pub quote: Option<String>,
+    pub speaker: Option<String>,
+    /// Index into the talks' sources.
+    pub source: Option<usize>,
+    pub date: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// The words that make a position a red line.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub quote: String,
+    /// Where not the position's.
+    pub speaker: Option<String>,
+    pub source: Option<usize>,
+    pub date: Option<Date>,
+}
+
+/// `accepts` on the position's issue, only if every issue of `only_if` is
+/// settled within its outcomes.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub accepts: Outcomes,
+    /// (issue, outcomes), issues in talks order, none the position's own.
+    pub only_if: Vec<(usize, Outcomes)>,
+    pub summary: Option<String>,
+    pub said: Said,
+}
+
+/// A party's tie between issues: none settles without the others.
+#[derive(Debug, Clone)]
+pub struct Linkage {
+    pub id: String,
+    pub party: usize,
+    /// Two or more, in talks order.
+    pub issues: Vec<usize>,
+    pub summary: Option<String>,
+    pub withdrawn: bool,
+    pub said: Said,
+}
+
+/// A package tabled by a party: outcomes for each issue it covers.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub id: String,
+    pub by: usize,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub withdrawn: bool,
+    /// In talks order of their issues.
+    pub terms: Vec<Term>,
+    pub said: Said,
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub issue: usize,
+    pub outcomes: Outcomes,
+    pub quote: Option<String>,
     pub note: Option<String>,
 }
 

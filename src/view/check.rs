@@ -1,4 +1,5 @@
 //! What `check` lists outside a terminal: every problem, one row each.
+use crate::data::check::QuoteTally;
 use crate::data::diag::{Diagnostic, Files, Severity, plural};
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
 use serde::Serialize;
@@ -11,6 +12,8 @@ pub struct CheckView {
     errors: usize,
     warnings: usize,
     problems: Vec<Problem>,
+    /// Positions quoted, quotes verified against a text of their source.
+    quotes: QuoteTally,
 }
 
 #[derive(Serialize)]
@@ -49,6 +52,7 @@ impl CheckView {
         files_read: usize,
         diags: &[Diagnostic],
         files: &Files,
+        quotes: QuoteTally,
     ) -> Self {
         let errors = diags.iter().filter(|d| d.is_error()).count();
         CheckView {
@@ -58,6 +62,7 @@ impl CheckView {
             errors,
             warnings: diags.len() - errors,
             problems: diags.iter().map(|d| Problem::new(d, files)).collect(),
+            quotes,
         }
     }
 }

@@ -28,6 +28,22 @@ pub struct PositionView {
     pub note: Option<String>,
     /// The round it was stated in.
     pub round: String,
+    /// For a red line: the words that make it one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceView>,
+}
+
+/// The words that make a position a red line, with who said them and where.
+#[derive(Debug, Serialize)]
+pub struct EvidenceView {
+    pub quote: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Where not the position's own source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
 }
 
 impl PositionView {
@@ -49,18 +65,25 @@ impl PositionView {
             quote: p.quote.clone(),
             speaker: p.speaker.clone(),
             said_on: p.date.unwrap_or(round.date),
-            source: p.source.map(|s| round.sources[s].clone()),
+            source: p.source.map(|s| talks.sources[s].clone()),
             note: p.note.clone(),
             round: round.id.clone(),
+            evidence: p.evidence.as_ref().map(|e| EvidenceView {
+                quote: e.quote.clone(),
+                speaker: e.speaker.clone(),
+                source: e.source.map(|s| talks.sources[s].clone()),
+                date: e.date,
+            }),
         }
     }
 }
 
 /// Every field `position_fields` may give, in the order it gives them.
-pub const FIELD_ORDER: [&str; 12] = [
+pub const FIELD_ORDER: [&str; 13] = [
     "stance",
     "accepts",
     "red line",
+    "evidence",
     "priority",
     "summary",
     "quote",
@@ -89,6 +112,20 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
             Text::plain("no")
         },
     ));
+    if let Some(e) = &p.evidence {
+        let mut t = Text::plain(format!("“{}”", e.quote));
+        let by: Vec<String> = e
+            .speaker
+            .iter()
+            .cloned()
+            .chain(e.source.as_ref().map(source_said))
+            .chain(e.date.map(|d| d.to_string()))
+            .collect();
+        if !by.is_empty() {
+            t.push(format!(" — {}", by.join(", ")), Tone::Plain);
+        }
+        f.push(("evidence".into(), t));
+    }
     if let Some(pr) = p.priority {
         f.push(("priority".into(), Text::plain(pr.as_str())));
     }
@@ -101,17 +138,7 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
     }
     f.push(("said on".into(), Text::plain(p.said_on.to_string())));
     if let Some(src) = &p.source {
-        let mut t = Text::plain(src.title.clone());
-        let by: Vec<String> = src
-            .publisher
-            .iter()
-            .cloned()
-            .chain(src.date.map(|d| d.to_string()))
-            .collect();
-        if !by.is_empty() {
-            t.push(format!(" ({})", by.join(", ")), Tone::Plain);
-        }
-        f.push(("source".into(), t));
+        f.push(("source".into(), Text::plain(source_said(src))));
         if let Some(u) = &src.url {
             f.push(("url".into(), Text::plain(u.clone())));
         }
@@ -121,4 +148,27 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
         f.push(("note".into(), Text::styled(n.clone(), Tone::Dim)));
     }
     f
+}
+
+/// A source as a reader cites it: its title, then who published it and
+/// when, what kind of text it is, and in which language.
+pub fn source_said(src: &Source) -> String {
+    let mut by: Vec<String> = src
+        .publisher
+        .iter()
+        .cloned()
+        .chain(src.date.map(|d| d.to_string()))
+        .collect();
+    by.extend(src.kind.map(|k| k.as_str().to_string()));
+    match (&src.language, &src.translated_from) {
+        (Some(l), Some(from)) => by.push(format!("in {l}, translated from {from}")),
+        (Some(l), None) => by.push(format!("in {l}")),
+        (None, Some(from)) => by.push(format!("translated from {from}")),
+        (None, None) => {}
+    }
+    if by.is_empty() {
+        src.title.clone()
+    } else {
+        format!("{} ({})", src.title, by.join(", "))
+    }
 }

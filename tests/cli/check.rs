@@ -330,7 +330,7 @@ error: unknown source `press-release`
 28 | source = "press-release"
    |          ^^^^^^^^^^^^^^^ no such source
    |
-   = help: this round's sources: minutes-1
+   = help: the sources here: minutes-1
 
 8 errors, 1 warning in 1 talks, 2 files: broken/unknown-ref (from --data or $REDLINES_DATA)
 "##,

@@ -8,6 +8,7 @@ impl Checker<'_> {
         talks_id: &str,
         file: FileId,
         tf: TalksFile,
+        read_source: ReadSource<'_>,
     ) -> Option<Header> {
         if !is_valid_id(talks_id) {
             self.push(
@@ -48,6 +49,7 @@ impl Checker<'_> {
             }
         }
         let issue_ix = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
+        self.talks_sources = self.resolve_sources(tf.sources, file, read_source, false);
         Some(Header {
             title: tf.title,
             summary: tf.summary,

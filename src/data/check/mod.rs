@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::data::diag::{Diagnostic, FileId, Files, did_you_mean};
 use crate::data::load::{FileRead, RawTalks};
-use crate::data::model::{IssueDef, PositionDef, RoundFile, SourceDef, TalksFile};
+use crate::data::model::{IssueDef, PositionDef, RoundFile, TalksFile};
 use crate::data::talks::{Date, Issue, Outcome, Outcomes, Party, Position, Round, Source, Talks};
 
 /// The outcome of checking one talks: the resolved talks when it has no
@@ -19,6 +19,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Files read: the talks file and its rounds.
     pub files_read: usize,
+    /// The quotes, and how many a source text verified.
+    pub quotes: QuoteTally,
 }
 
 pub fn is_valid_id(s: &str) -> bool {
@@ -33,6 +35,17 @@ struct Checker<'a> {
     /// Per file, the spans where the parser put placeholders for values that
     /// were wrong or missing; already reported, they are not checked again.
     patched: HashMap<FileId, Vec<Range<usize>>>,
+    /// Every source resolved so far, and the normalised text (with its
+    /// path) that its quotes are verified against, where there is one.
+    sources: Vec<Source>,
+    texts: Vec<Option<(String, String)>>,
+    /// talks.toml's source ids.
+    talks_sources: HashMap<String, usize>,
+    saved: Option<&'a SavedCopies>,
+    tally: QuoteTally,
+    /// Files whose text did not read cleanly: advice on curation (a red
+    /// line's evidence) waits until they do, one cause, one message.
+    unclean: Vec<FileId>,
 }
 
 /// A source's local text, read by its path relative to the talks folder.
@@ -40,25 +53,40 @@ struct Checker<'a> {
 /// passes its reader in.
 pub type ReadSource<'r> = &'r dyn Fn(&str) -> FileRead;
 
-/// Check one talks as read: parse each file, resolve every reference, and
-/// verify quotes against the local source texts that `read_source` gives.
 mod header;
+mod linkage;
 mod quotes;
 mod round;
+mod sources;
 
 pub use quotes::normalise;
+pub use sources::{QuoteTally, SavedCopies, fingerprint};
 
-pub fn check_talks(raw: RawTalks, read_source: ReadSource<'_>, files: &mut Files) -> Checked {
+/// Check one talks as read: parse each file, resolve every reference, and
+/// verify quotes against the local source texts that `read_source` gives,
+/// and against the saved copies, where given.
+pub fn check_talks(
+    raw: RawTalks,
+    read_source: ReadSource<'_>,
+    saved: Option<&SavedCopies>,
+    files: &mut Files,
+) -> Checked {
     let mut c = Checker {
         files,
         diags: Vec::new(),
         patched: HashMap::new(),
+        sources: Vec::new(),
+        texts: Vec::new(),
+        talks_sources: HashMap::new(),
+        saved,
+        tally: QuoteTally::default(),
+        unclean: Vec::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
         .decode(raw.talks)
         .and_then(|(file, text)| c.parse::<TalksFile>(file, &text).map(|t| (file, t)));
-    let header = header.and_then(|(file, tf)| c.resolve_header(&raw.id, file, tf));
+    let header = header.and_then(|(file, tf)| c.resolve_header(&raw.id, file, tf, read_source));
 
     let mut rounds = Vec::new();
     for (id, read) in raw.rounds {
@@ -112,11 +140,13 @@ pub fn check_talks(raw: RawTalks, read_source: ReadSource<'_>, files: &mut Files
             parties: h.parties,
             issues: h.issues,
             rounds: rounds.into_iter().map(|r| r.round).collect(),
+            sources: c.sources,
         }),
         _ => None,
     };
     Checked {
         talks,
+        quotes: c.tally,
         diagnostics: c.diags,
         files_read,
     }
@@ -144,7 +174,7 @@ pub fn check_texts(talks_toml: &[u8], rounds: &[(&str, &[u8])]) -> (Checked, Fil
         path: rel.to_string(),
         bytes: Err("no such file".into()),
     };
-    let checked = check_talks(raw, &nowhere, &mut files);
+    let checked = check_talks(raw, &nowhere, None, &mut files);
     (checked, files)
 }
 
@@ -214,6 +244,9 @@ impl Checker<'_> {
     /// reported); `None` only when it cannot be read as TOML at all.
     fn parse<T: DeserializeOwned>(&mut self, file: FileId, text: &str) -> Option<T> {
         let parsed = crate::data::parse::parse::<T>(text, file);
+        if !parsed.problems.is_empty() {
+            self.unclean.push(file);
+        }
         self.diags.extend(parsed.problems);
         self.patched.insert(file, parsed.patched);
         parsed.value
@@ -400,7 +433,7 @@ source = "minutes"
                 _ => Err("no such file".into()),
             },
         };
-        check_talks(raw, &source, &mut Files::default())
+        check_talks(raw, &source, None, &mut Files::default())
     }
 
     #[test]

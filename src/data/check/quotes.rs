@@ -3,25 +3,33 @@
 use super::*;
 
 impl Checker<'_> {
+    /// Count a quote, and verify it against its source's text where there
+    /// is one: a quote the text does not hold is an error.
     pub(super) fn verify_quote(
         &mut self,
         quote: &Spanned<String>,
         file: FileId,
-        source: &str,
-        text: Option<&(String, String)>,
+        source: Option<usize>,
     ) {
-        let Some((path, text)) = text else { return };
+        self.tally.quotes += 1;
+        let Some(s) = source else { return };
+        let Some((path, text)) = &self.texts[s] else {
+            return;
+        };
         let wanted = normalise(quote.get_ref());
-        if !text.contains(&wanted) {
-            self.push(
-                Diagnostic::error(format!(
-                    "the quote is not found verbatim in source `{source}`"
-                ))
-                .at(file, quote.span())
-                .label(format!("not in {path}"))
-                .help(where_quote_differs(&wanted, text)),
-            );
+        if text.contains(&wanted) {
+            self.tally.verified += 1;
+            return;
         }
+        self.tally.not_found += 1;
+        let d = Diagnostic::error(format!(
+            "the quote is not found verbatim in source `{}`",
+            self.sources[s].id
+        ))
+        .at(file, quote.span())
+        .label(format!("not in {path}"))
+        .help(where_quote_differs(&wanted, text));
+        self.push(d);
     }
 }
 

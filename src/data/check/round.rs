@@ -1,6 +1,8 @@
 //! A round file: its date, participants, sources and positions.
 
+use super::sources::SourceScope;
 use super::*;
+use crate::data::talks::Evidence;
 
 impl Checker<'_> {
     pub(super) fn resolve_round(
@@ -34,20 +36,14 @@ impl Checker<'_> {
             }
         }
 
-        let mut sources = Vec::new();
-        let mut source_texts: Vec<Option<(String, String)>> = Vec::new();
-        let mut seen = HashMap::new();
-        for s in rf.sources {
-            self.check_id("source", &s.id, file);
-            if self.unique("source", &s.id, file, &mut seen, sources.len()) {
-                let (source, text) = self.resolve_source(read_source, s, file);
-                sources.push(source);
-                source_texts.push(text);
-            }
-        }
-        let source_ix: HashMap<String, usize> =
-            seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
-        let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+        let round_sources = self.resolve_sources(rf.sources, file, read_source, true);
+        let mut sources: Vec<usize> = round_sources.values().copied().collect();
+        sources.sort_unstable();
+        let talks_sources = std::mem::take(&mut self.talks_sources);
+        let scope = SourceScope {
+            round: &round_sources,
+            talks: &talks_sources,
+        };
         let party_ids: Vec<&str> = h.parties.iter().map(|p| p.id.as_str()).collect();
         let issue_ids: Vec<&str> = h.issues.iter().map(|i| i.id.as_str()).collect();
 
@@ -78,37 +74,23 @@ impl Checker<'_> {
                 let ctx = PositionCtx {
                     file,
                     key_span: issue_key.span(),
-                    issue: issue.map(|i| (&h.issues[i], &h.outcome_ix[i])),
-                    source_ix: &source_ix,
-                    source_ids: &source_ids,
+                    issue: issue.map(|i| (i, &h.issues[i], &h.outcome_ix[i])),
+                    header: h,
+                    scope: &scope,
+                    round_date: date,
                 };
                 let resolved = self.resolve_position(def, &ctx);
                 if let (Some(party), Some(issue), Some(mut pos)) = (party, issue, resolved) {
                     pos.party = party;
                     pos.issue = issue;
-                    if let (Some(q), Some(s)) = (&def.quote, pos.source) {
-                        self.verify_quote(q, file, &sources[s].id, source_texts[s].as_ref());
-                    }
-                    if let (Some(said), Some(held), Some(at)) = (pos.date, date, &def.date)
-                        && said > held
-                    {
-                        // Carry-forward would place a later statement in an earlier round.
-                        self.push(
-                            Diagnostic::error(format!(
-                                "the position is dated {said}, after its round ({held})"
-                            ))
-                            .at(file, at.span())
-                            .label("later than the round")
-                            .help(
-                                "move the position to the round it belongs to, or correct the date",
-                            ),
-                        );
-                    }
                     positions.push(pos);
                 }
             }
         }
         positions.sort_by_key(|p| (p.party, p.issue));
+        let linkages = self.resolve_linkages(&rf.linkages, file, h, &scope, date);
+        let proposals = self.resolve_proposals(&rf.proposals, file, h, &scope, date);
+        self.talks_sources = talks_sources;
 
         Some(Placed {
             round: Round {
@@ -122,46 +104,12 @@ impl Checker<'_> {
                 participants,
                 sources,
                 positions,
+                linkages,
+                proposals,
             },
             file,
             date_span: rf.date.span(),
         })
-    }
-
-    /// The source, and the normalised text of its local copy when it names one.
-    fn resolve_source(
-        &mut self,
-        read_source: ReadSource<'_>,
-        s: SourceDef,
-        file: FileId,
-    ) -> (Source, Option<(String, String)>) {
-        let date = s.date.as_ref().and_then(|d| self.date(d, file));
-        let text = s.file.as_ref().and_then(|rel| {
-            let read = read_source(rel.get_ref());
-            match read.bytes {
-                Ok(bytes) => Some((read.path, normalise(&String::from_utf8_lossy(&bytes)))),
-                Err(reason) => {
-                    self.push(
-                        Diagnostic::error(format!(
-                            "cannot read the source text {}: {reason}",
-                            read.path
-                        ))
-                        .at(file, rel.span()),
-                    );
-                    None
-                }
-            }
-        });
-        (
-            Source {
-                id: s.id.into_inner(),
-                title: s.title,
-                publisher: s.publisher,
-                date,
-                url: s.url,
-            },
-            text,
-        )
     }
 
     fn resolve_position(&mut self, def: &PositionDef, ctx: &PositionCtx<'_>) -> Option<Position> {
@@ -180,7 +128,7 @@ impl Checker<'_> {
                 );
                 ok = false;
             }
-        } else if let Some((issue, outcomes)) = ctx.issue {
+        } else if let Some((_, issue, outcomes)) = ctx.issue {
             let scale_ids: Vec<&str> = issue.scale.iter().map(|o| o.id.as_str()).collect();
             let lookup = |c: &mut Self, o: &Spanned<String>| -> Option<usize> {
                 let ix = outcomes.get(o.get_ref()).copied();
@@ -267,19 +215,8 @@ impl Checker<'_> {
 
         let source = match &def.source {
             Some(s) => {
-                let ix = ctx.source_ix.get(s.get_ref()).copied();
-                if ix.is_none() {
-                    self.push(unknown("source", s, file, ctx.source_ids).help_opt(Some(
-                        did_you_mean(s.get_ref(), ctx.source_ids.iter().copied()).unwrap_or_else(|| {
-                            if ctx.source_ids.is_empty() {
-                                "this round has no [[sources]]; a source is defined in the round that cites it".into()
-                            } else {
-                                format!("this round's sources: {}", ctx.source_ids.join(", "))
-                            }
-                        }),
-                    )));
-                    ok = false;
-                }
+                let ix = self.cite(s, file, ctx.scope);
+                ok &= ix.is_some();
                 ix
             }
             None => {
@@ -302,16 +239,26 @@ impl Checker<'_> {
                 None
             }
         };
-        if let Some(q) = &def.quote
-            && def.speaker.is_none()
-        {
-            self.push(
-                Diagnostic::warning("the quote has no speaker")
-                    .at(file, q.span())
-                    .help("add `speaker = \"…\"`"),
-            );
+        if let Some(q) = &def.quote {
+            if def.speaker.is_none() {
+                self.push(
+                    Diagnostic::warning("the quote has no speaker")
+                        .at(file, q.span())
+                        .help("add `speaker = \"…\"`"),
+                );
+            }
+            self.verify_quote(q, file, source);
         }
-        let date = def.date.as_ref().and_then(|d| self.date(d, file));
+        if !withdrawn {
+            self.tally.positions += 1;
+            self.tally.quoted += usize::from(def.quote.is_some());
+        }
+        let date = self.said_on(&def.date, file, ctx.round_date, "position");
+        let evidence = self.evidence(def, file, ctx, source);
+        let conditions = match ctx.issue {
+            Some((i, _, _)) if !withdrawn => self.resolve_conditions(def, i, accepts, file, ctx),
+            _ => Vec::new(),
+        };
 
         ok.then(|| Position {
             party: 0,
@@ -326,14 +273,127 @@ impl Checker<'_> {
             date,
             source,
             note: def.note.clone(),
+            evidence,
+            conditions,
         })
+    }
+
+    /// A red line's evidence: the words that make it one. In the position's
+    /// own quote, or from a source of its own; where neither is given, a
+    /// warning.
+    fn evidence(
+        &mut self,
+        def: &PositionDef,
+        file: FileId,
+        ctx: &PositionCtx<'_>,
+        source: Option<usize>,
+    ) -> Option<Evidence> {
+        let Some(ev) = &def.evidence else {
+            if def.red_line && !self.unclean.contains(&file) {
+                self.push(
+                    Diagnostic::warning("a red line without the words that make it one")
+                        .at(file, ctx.key_span.clone())
+                        .help("add `evidence = { quote = \"…\" }`: the words, verbatim, that say it is not negotiable (from this position's quote, or with their own `source`, `speaker` and `date`)"),
+                );
+            }
+            return None;
+        };
+        let e = ev.get_ref();
+        if !def.red_line {
+            self.push(
+                Diagnostic::warning("evidence of a red line, on a position that is not one")
+                    .at(file, ev.span())
+                    .help("add `red_line = true`, or remove `evidence`"),
+            );
+        }
+        let own = e
+            .source
+            .as_ref()
+            .and_then(|s| self.cite(s, file, ctx.scope));
+        let in_quote = e.source.is_none()
+            && def
+                .quote
+                .as_ref()
+                .is_some_and(|q| normalise(q.get_ref()).contains(&normalise(e.quote.get_ref())));
+        if !in_quote {
+            if e.source.is_none() && source.is_none() {
+                self.push(
+                    Diagnostic::error("evidence with no source")
+                        .at(file, e.quote.span())
+                        .help(
+                            "the words are not in the position's quote: give them their `source`",
+                        ),
+                );
+            }
+            self.verify_quote(&e.quote, file, own.or(source));
+        }
+        Some(Evidence {
+            quote: e.quote.get_ref().clone(),
+            speaker: e.speaker.clone(),
+            source: own,
+            date: self.said_on(&e.date, file, ctx.round_date, "evidence"),
+        })
+    }
+
+    /// A cited source's index; an unknown id is reported.
+    pub(super) fn cite(
+        &mut self,
+        s: &Spanned<String>,
+        file: FileId,
+        scope: &SourceScope<'_>,
+    ) -> Option<usize> {
+        let ix = scope.get(s.get_ref());
+        if ix.is_none() {
+            let ids = scope.ids();
+            self.push(unknown("source", s, file, &ids).help_opt(Some(
+                did_you_mean(s.get_ref(), ids.iter().copied()).unwrap_or_else(|| {
+                    if ids.is_empty() {
+                        "no [[sources]] in this round or in talks.toml; define the source in one of them".into()
+                    } else {
+                        format!("the sources here: {}", ids.join(", "))
+                    }
+                }),
+            )));
+        }
+        ix
+    }
+
+    /// When something was said: its own date where given, which may not be
+    /// after its round's.
+    pub(super) fn said_on(
+        &mut self,
+        at: &Option<Spanned<toml::value::Datetime>>,
+        file: FileId,
+        round: Option<Date>,
+        what: &str,
+    ) -> Option<Date> {
+        let at = at.as_ref()?;
+        let said = self.date(at, file)?;
+        if let Some(held) = round
+            && said > held
+        {
+            // Carry-forward would place a later statement in an earlier round.
+            self.push(
+                Diagnostic::error(format!(
+                    "the {what} is dated {said}, after its round ({held})"
+                ))
+                .at(file, at.span())
+                .label("later than the round")
+                .help(format!(
+                    "move the {what} to the round it belongs to, or correct the date"
+                )),
+            );
+        }
+        Some(said)
     }
 }
 
-struct PositionCtx<'a> {
-    file: FileId,
-    key_span: Range<usize>,
-    issue: Option<(&'a Issue, &'a HashMap<String, usize>)>,
-    source_ix: &'a HashMap<String, usize>,
-    source_ids: &'a [&'a str],
+pub(super) struct PositionCtx<'a> {
+    pub file: FileId,
+    pub key_span: Range<usize>,
+    /// The issue's index, the issue, and its outcome ids.
+    pub issue: Option<(usize, &'a Issue, &'a HashMap<String, usize>)>,
+    pub header: &'a Header,
+    pub scope: &'a SourceScope<'a>,
+    pub round_date: Option<Date>,
 }

@@ -118,7 +118,7 @@ fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
                 }
             });
         }
-        if let Some(src) = pos.source.and_then(|s| stated.round.sources.get(s)) {
+        if let Some(src) = pos.source.and_then(|s| talks.sources.get(s)) {
             h.el("div", &[("class", "source")], |h| {
                 h.text("source: ");
                 h.link(src.url.as_deref(), &[], &src.title);
