@@ -11,6 +11,9 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+/// A list of ids, each located, the list too.
+pub type Ids = Spanned<Vec<Spanned<String>>>;
+
 /// `talks.toml`: one negotiation, its parties and the issues they argue over.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -297,7 +300,7 @@ pub struct ConditionDef {
     pub accepts: Spanned<Vec<Spanned<String>>>,
     /// Issue id → the outcomes it must be settled within: `{ nato-open-door = ["binding-ban"] }`.
     #[schemars(schema_with = "schema_with::only_if")]
-    pub only_if: Spanned<BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>,
+    pub only_if: Spanned<BTreeMap<Spanned<String>, Ids>>,
     /// The condition in the curator's words.
     #[serde(default, deserialize_with = "text::text_opt")]
     pub summary: Option<String>,
