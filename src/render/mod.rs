@@ -21,7 +21,7 @@ pub enum Format {
     Markdown,
     /// Comma-separated values, for spreadsheets.
     Csv,
-    /// JSON, for scripts (documented in the README).
+    /// JSON, for scripts (documented in docs/commands.md).
     Json,
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod core;
 mod dataset;
 mod diff;
+mod docs;
 mod history;
 mod hostile;
 mod matrix;
