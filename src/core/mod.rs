@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod diff;
+pub mod linkage;
 pub mod overview;
 pub mod select;
 pub mod state;

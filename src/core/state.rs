@@ -1,7 +1,7 @@
 //! Carry-forward: the state of a talks as of a round. A round lists only
 //! what was stated there; every other party keeps its last position.
 
-use crate::data::talks::{Position, Round, Talks};
+use crate::data::talks::{Linkage, Position, Proposal, Round, Talks};
 
 /// Which round's position holds a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub struct State<'t> {
     pub round: usize,
     /// `party * issues + issue`.
     cells: Vec<Option<Cell>>,
+    /// How many rounds are applied: rounds `0..through`.
+    through: usize,
 }
 
 /// One party's position on one issue as of a round, and where it was stated.
@@ -35,6 +37,7 @@ impl<'t> State<'t> {
             talks,
             round: 0,
             cells: vec![None; talks.parties.len() * talks.issues.len()],
+            through: 0,
         }
     }
 
@@ -58,6 +61,7 @@ impl<'t> State<'t> {
             });
         }
         self.round = r;
+        self.through = r + 1;
     }
 
     pub fn talks(&self) -> &'t Talks {
@@ -79,6 +83,37 @@ impl<'t> State<'t> {
     pub fn get(&self, party: usize, issue: usize) -> Option<Stated<'t>> {
         self.last_stated(party, issue)
             .filter(|s| s.position.stance.is_some())
+    }
+}
+
+impl<'t> State<'t> {
+    /// The linkages in force: each party's latest word on each of its
+    /// linkages, withdrawn ones left out; with the round that stated them.
+    pub fn linkages(&self) -> Vec<(&'t Linkage, usize)> {
+        let mut latest: Vec<(&'t Linkage, usize)> = Vec::new();
+        for (r, round) in self.talks.rounds[..self.through].iter().enumerate() {
+            for l in &round.linkages {
+                latest.retain(|(x, _)| !(x.party == l.party && x.id == l.id));
+                latest.push((l, r));
+            }
+        }
+        latest.retain(|(l, _)| !l.withdrawn);
+        latest.sort_by_key(|&(l, _)| (l.party, &l.id));
+        latest
+    }
+
+    /// The proposals on the table: each one's latest word, withdrawn ones
+    /// left out; with the round that tabled (or restated) them.
+    pub fn proposals(&self) -> Vec<(&'t Proposal, usize)> {
+        let mut latest: Vec<(&'t Proposal, usize)> = Vec::new();
+        for (r, round) in self.talks.rounds[..self.through].iter().enumerate() {
+            for p in &round.proposals {
+                latest.retain(|(x, _)| x.id != p.id);
+                latest.push((p, r));
+            }
+        }
+        latest.retain(|(p, _)| !p.withdrawn);
+        latest
     }
 }
 
