@@ -104,6 +104,11 @@ pub enum Command {
         #[command(flatten)]
         round: RoundArg,
     },
+    /// Proposals on the table, and each party's answer: accepts, on conditions, or not
+    Proposals {
+        #[command(flatten)]
+        round: RoundArg,
+    },
     /// What changed between two rounds: positions, red lines, relations
     Diff {
         /// The earlier round: an id, a unique part of one, a date, `first` or `latest`

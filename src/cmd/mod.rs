@@ -9,6 +9,7 @@ mod history;
 mod list;
 mod matrix;
 mod new;
+mod proposals;
 mod report;
 mod schema;
 mod shell;
@@ -107,6 +108,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
+        Command::Proposals { round } => proposals::run(&ctx, &round.round),
         Command::Check {
             deny_warnings,
             sources,

@@ -12,7 +12,7 @@ use crate::core::compare::{Relation, pairs, relation};
 use serde::Serialize;
 
 use crate::core::state::{State, Stated};
-use crate::data::talks::{Outcomes, Position, Priority};
+use crate::data::talks::{Condition, Linkage, Outcomes, Position, Priority, Proposal};
 
 /// One change to one party's position on one issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,10 @@ pub enum Change {
     },
     SummaryChanged(Vec<Words>),
     QuoteChanged(Vec<Words>),
+    /// A condition stated now and not before: more accepted, on it.
+    ConditionTakenUp(Condition),
+    /// A condition stated before and not now.
+    ConditionDropped(Condition),
 }
 
 /// What kind of change a change is, as JSON and CSV name it: one per
@@ -58,7 +62,15 @@ pub enum ChangeKind {
     PriorityChanged,
     SummaryChanged,
     QuoteChanged,
+    ConditionTakenUp,
+    ConditionDropped,
     RelationChanged,
+    LinkageStated,
+    LinkageWithdrawn,
+    LinkageChanged,
+    ProposalTabled,
+    ProposalWithdrawn,
+    ProposalRevised,
 }
 
 impl ChangeKind {
@@ -75,7 +87,15 @@ impl ChangeKind {
             ChangeKind::PriorityChanged => "priority-changed",
             ChangeKind::SummaryChanged => "summary-changed",
             ChangeKind::QuoteChanged => "quote-changed",
+            ChangeKind::ConditionTakenUp => "condition-taken-up",
+            ChangeKind::ConditionDropped => "condition-dropped",
             ChangeKind::RelationChanged => "relation-changed",
+            ChangeKind::LinkageStated => "linkage-stated",
+            ChangeKind::LinkageWithdrawn => "linkage-withdrawn",
+            ChangeKind::LinkageChanged => "linkage-changed",
+            ChangeKind::ProposalTabled => "proposal-tabled",
+            ChangeKind::ProposalWithdrawn => "proposal-withdrawn",
+            ChangeKind::ProposalRevised => "proposal-revised",
         }
     }
 }
@@ -94,6 +114,8 @@ impl Change {
             Change::PriorityChanged { .. } => ChangeKind::PriorityChanged,
             Change::SummaryChanged(_) => ChangeKind::SummaryChanged,
             Change::QuoteChanged(_) => ChangeKind::QuoteChanged,
+            Change::ConditionTakenUp(_) => ChangeKind::ConditionTakenUp,
+            Change::ConditionDropped(_) => ChangeKind::ConditionDropped,
         }
     }
 
@@ -107,7 +129,9 @@ impl Change {
             | Change::AcceptsWidened(_)
             | Change::AcceptsNarrowed(_)
             | Change::RedLineTakenUp
-            | Change::RedLineDropped => true,
+            | Change::RedLineDropped
+            | Change::ConditionTakenUp(_)
+            | Change::ConditionDropped(_) => true,
             Change::PriorityChanged { from, to } => from.is_some() && to.is_some(),
             Change::Added
             | Change::Withdrawn
@@ -348,6 +372,11 @@ pub struct RoundDiff<'t> {
     /// Issue by issue, pair by pair: every pair with at least one of the
     /// parties asked.
     pub relations: Vec<RelationChange>,
+    /// Linkages of the parties asked, on the issues asked.
+    pub linkages: Vec<LinkageChange<'t>>,
+    /// Proposals by the parties asked, on the issues asked, in the order
+    /// they were tabled.
+    pub proposals: Vec<ProposalChange<'t>>,
 }
 
 /// The counts a verdict is made of.
@@ -366,6 +395,19 @@ pub struct Tally {
     /// overlap < agree; a relation that becomes known or unknown is neither.
     pub improved: usize,
     pub worsened: usize,
+    /// Proposals tabled and withdrawn, linkages stated and withdrawn.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub proposals_tabled: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub proposals_withdrawn: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub linkages_stated: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub linkages_withdrawn: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl<'t> RoundDiff<'t> {
@@ -418,11 +460,16 @@ impl<'t> RoundDiff<'t> {
             issues: issues.to_vec(),
             positions,
             relations,
+            linkages: linkage_changes(from, to, parties, issues),
+            proposals: proposal_changes(from, to, parties, issues),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.positions.is_empty() && self.relations.is_empty()
+        self.positions.is_empty()
+            && self.relations.is_empty()
+            && self.linkages.is_empty()
+            && self.proposals.is_empty()
     }
 
     pub fn tally(&self) -> Tally {
@@ -447,6 +494,26 @@ impl<'t> RoundDiff<'t> {
                 .count(),
             improved: trend(Trend::Progress),
             worsened: trend(Trend::Setback),
+            proposals_tabled: self
+                .proposals
+                .iter()
+                .filter(|c| c.kind == ChangeKind::ProposalTabled)
+                .count(),
+            proposals_withdrawn: self
+                .proposals
+                .iter()
+                .filter(|c| c.kind == ChangeKind::ProposalWithdrawn)
+                .count(),
+            linkages_stated: self
+                .linkages
+                .iter()
+                .filter(|c| c.kind == ChangeKind::LinkageStated)
+                .count(),
+            linkages_withdrawn: self
+                .linkages
+                .iter()
+                .filter(|c| c.kind == ChangeKind::LinkageWithdrawn)
+                .count(),
         }
     }
 }
@@ -514,7 +581,140 @@ pub fn position_changes(
             b.quote.as_deref().unwrap_or(""),
         )));
     }
+    // Conditions are matched by what they accept and ask, not their words.
+    let terms = |c: &Condition| (c.accepts, c.only_if.clone());
+    for c in &b.conditions {
+        if !a.conditions.iter().any(|x| terms(x) == terms(c)) {
+            out.push(Change::ConditionTakenUp(c.clone()));
+        }
+    }
+    for c in &a.conditions {
+        if !b.conditions.iter().any(|x| terms(x) == terms(c)) {
+            out.push(Change::ConditionDropped(c.clone()));
+        }
+    }
     out
+}
+
+/// A party's linkage stated, withdrawn, or changed in the issues it ties.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkageChange<'t> {
+    pub kind: ChangeKind,
+    pub from: Option<&'t Linkage>,
+    pub to: Option<&'t Linkage>,
+}
+
+impl<'t> LinkageChange<'t> {
+    /// The linkage as of the later state, else the earlier one.
+    pub fn linkage(&self) -> &'t Linkage {
+        self.to.or(self.from).expect("one side or the other")
+    }
+}
+
+/// A proposal tabled, withdrawn, or revised in its terms.
+#[derive(Debug, Clone, Copy)]
+pub struct ProposalChange<'t> {
+    pub kind: ChangeKind,
+    pub from: Option<&'t Proposal>,
+    pub to: Option<&'t Proposal>,
+}
+
+impl<'t> ProposalChange<'t> {
+    pub fn proposal(&self) -> &'t Proposal {
+        self.to.or(self.from).expect("one side or the other")
+    }
+}
+
+/// Items matched by key between two states: those only in `from`, only in
+/// `to`, and in both but unlike.
+fn matched<'t, T, K: PartialEq>(
+    from: &[(&'t T, usize)],
+    to: &[(&'t T, usize)],
+    key: impl Fn(&T) -> K,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<(Option<&'t T>, Option<&'t T>)> {
+    let mut out = Vec::new();
+    for &(a, _) in from {
+        match to.iter().find(|(b, _)| key(b) == key(a)) {
+            None => out.push((Some(a), None)),
+            Some(&(b, _)) if !same(a, b) => out.push((Some(a), Some(b))),
+            Some(_) => {}
+        }
+    }
+    for &(b, _) in to {
+        if !from.iter().any(|(a, _)| key(a) == key(b)) {
+            out.push((None, Some(b)));
+        }
+    }
+    out
+}
+
+fn linkage_changes<'t>(
+    from: &State<'t>,
+    to: &State<'t>,
+    parties: &[usize],
+    issues: &[usize],
+) -> Vec<LinkageChange<'t>> {
+    let shown =
+        |l: &Linkage| parties.contains(&l.party) && l.issues.iter().any(|i| issues.contains(i));
+    let pick = |s: &State<'t>| -> Vec<(&'t Linkage, usize)> {
+        s.linkages().into_iter().filter(|(l, _)| shown(l)).collect()
+    };
+    let mut out: Vec<LinkageChange<'t>> = matched(
+        &pick(from),
+        &pick(to),
+        |l| (l.party, l.id.clone()),
+        |a, b| a.issues == b.issues,
+    )
+    .into_iter()
+    .map(|(a, b)| LinkageChange {
+        kind: match (a, b) {
+            (None, _) => ChangeKind::LinkageStated,
+            (_, None) => ChangeKind::LinkageWithdrawn,
+            _ => ChangeKind::LinkageChanged,
+        },
+        from: a,
+        to: b,
+    })
+    .collect();
+    out.sort_by_key(|c| (c.linkage().party, c.linkage().id.clone()));
+    out
+}
+
+fn proposal_changes<'t>(
+    from: &State<'t>,
+    to: &State<'t>,
+    parties: &[usize],
+    issues: &[usize],
+) -> Vec<ProposalChange<'t>> {
+    let shown =
+        |p: &Proposal| parties.contains(&p.by) && p.terms.iter().any(|t| issues.contains(&t.issue));
+    let pick = |s: &State<'t>| -> Vec<(&'t Proposal, usize)> {
+        s.proposals()
+            .into_iter()
+            .filter(|(p, _)| shown(p))
+            .collect()
+    };
+    let terms = |p: &Proposal| -> Vec<(usize, Outcomes)> {
+        p.terms.iter().map(|t| (t.issue, t.outcomes)).collect()
+    };
+    matched(
+        &pick(from),
+        &pick(to),
+        |p| p.id.clone(),
+        |a, b| terms(a) == terms(b),
+    )
+    .into_iter()
+    .map(|(a, b)| ProposalChange {
+        kind: match (a, b) {
+            (None, _) => ChangeKind::ProposalTabled,
+            (_, None) => ChangeKind::ProposalWithdrawn,
+            _ => ChangeKind::ProposalRevised,
+        },
+        from: a,
+        to: b,
+    })
+    .collect()
 }
 
 fn stance_set(p: &Position) -> Outcomes {
@@ -655,6 +855,8 @@ mod tests {
             },
             Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
             Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
+            Change::ConditionTakenUp(c) => Change::ConditionDropped(c.clone()),
+            Change::ConditionDropped(c) => Change::ConditionTakenUp(c.clone()),
         }
     }
 

@@ -138,6 +138,8 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
     }
     let mut out = IssueLinkage::default();
     let mut fewest = usize::MAX;
+    // Some outcome every party accepts, on conditions or not: nothing blocks.
+    let mut open = false;
     for o in 0..talks.issues[issue].scale.len().min(Outcomes::MAX) {
         let stands = stands(state, issue, o);
         let refusers: Vec<(usize, bool)> = stands
@@ -148,6 +150,7 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
             })
             .collect();
         if refusers.is_empty() {
+            open = true;
             let conditional: Vec<usize> = stands
                 .iter()
                 .filter(|(_, s)| matches!(s, Stand::OnlyIf { .. }))
@@ -175,7 +178,7 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
             out.nearest.push((o, refusers));
         }
     }
-    if !out.conditional.is_empty() {
+    if open {
         out.nearest.clear();
     }
     Some(out)

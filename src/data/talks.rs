@@ -149,7 +149,7 @@ pub struct Position {
 }
 
 /// Who said something, where, and when; the quote verbatim.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Said {
     pub quote: Option<String>,
     pub speaker: Option<String>,
@@ -171,7 +171,7 @@ pub struct Evidence {
 
 /// `accepts` on the position's issue, only if every issue of `only_if` is
 /// settled within its outcomes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
     pub accepts: Outcomes,
     /// (issue, outcomes), issues in talks order, none the position's own.

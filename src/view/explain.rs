@@ -1,13 +1,30 @@
 //! `explain A B ISSUE`: one relation, both positions side by side, and why.
 use crate::core::compare::{Relation, relation};
+use crate::core::linkage::evaluate;
 use crate::core::state::State;
 use crate::data::talks::Talks;
+use crate::view::linkage::IssueLinkageView;
 use crate::view::position::PositionView;
 use crate::view::position::{FIELD_ORDER, position_fields};
+use crate::view::proposals::{TermStand, outcome_ids, stand_mark, term_stand};
 use crate::view::relation::{relation_said, words};
 use crate::view::round::RoundRef;
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
 use serde::Serialize;
+
+/// A proposal's terms on one issue, and each party's answer to them.
+#[derive(Serialize)]
+pub struct ProposalOnIssue {
+    pub proposal: String,
+    pub by: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub outcomes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// The two parties' answers, in the order of `parties`.
+    pub stands: [TermStand; 2],
+}
 
 #[derive(Serialize)]
 pub struct Explained {
@@ -23,6 +40,12 @@ pub struct Explained {
     common: Vec<String>,
     /// Each party's position (`null` where none is stated).
     positions: [Option<PositionView>; 2],
+    /// What linkage adds on this issue, for every party with a position:
+    /// outcomes acceptable on conditions, and what blocks a deal.
+    linkage: Option<IssueLinkageView>,
+    /// The proposals on the table that settle this issue, and how each of
+    /// the two parties answers their terms on it.
+    proposals: Vec<ProposalOnIssue>,
     #[serde(skip)]
     names: [String; 2],
 }
@@ -97,6 +120,23 @@ impl Explained {
             why,
             common: common.iter().map(|&o| issue.scale[o].id.clone()).collect(),
             positions: stated.map(|s| s.map(|s| PositionView::new(talks, s.position, s.round))),
+            linkage: IssueLinkageView::new(&state, i),
+            proposals: state
+                .proposals()
+                .into_iter()
+                .filter_map(|(p, _)| {
+                    let term = p.terms.iter().find(|t| t.issue == i)?;
+                    let verdicts = evaluate(&state, p);
+                    Some(ProposalOnIssue {
+                        proposal: p.id.clone(),
+                        by: talks.parties[p.by].id.clone(),
+                        title: p.title.clone(),
+                        outcomes: outcome_ids(talks, i, term.outcomes),
+                        quote: term.quote.clone(),
+                        stands: parties.map(|k| term_stand(&verdicts[k], i)),
+                    })
+                })
+                .collect(),
             names: parties.map(|p| talks.parties[p].name.clone()),
         }
     }
@@ -158,6 +198,39 @@ impl View for Explained {
                 self.common.join(", ")
             ))
         }));
+        if let Some(l) = &self.linkage {
+            let conditional = l.conditional_said();
+            if !conditional.is_empty() {
+                doc.push(Block::Line(Text::styled(
+                    format!(
+                        "Acceptable to every party on conditions: {}",
+                        conditional.join("; ")
+                    ),
+                    Tone::Overlap,
+                )));
+            }
+        }
+        if !self.proposals.is_empty() {
+            let mut t = Text::styled(
+                "Proposals on the table that settle this issue:",
+                Tone::Strong,
+            );
+            for p in &self.proposals {
+                t.line(
+                    format!("  {} (by {}): {}", p.proposal, p.by, p.outcomes.join(", ")),
+                    Tone::Plain,
+                );
+                for (k, &stand) in p.stands.iter().enumerate() {
+                    let (mark, tone) = stand_mark(stand);
+                    t.push(format!(" · {} ", self.parties[k]), Tone::Plain)
+                        .push(mark, tone);
+                }
+                if let Some(q) = &p.quote {
+                    t.line(format!("    “{q}”"), Tone::Dim);
+                }
+            }
+            doc.push(Block::Line(t));
+        }
         doc
     }
 }

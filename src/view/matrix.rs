@@ -3,6 +3,7 @@
 use crate::core::compare::{PairMatrix, PairSummary, Relation, deal_zone, pair_index};
 use crate::core::state::State;
 use crate::data::talks::Talks;
+use crate::view::linkage::{IssueLinkageView, PackageView, packages};
 use crate::view::relation::{SCORE_FORMULA, relation_legend, relation_mark, score_text, words};
 use crate::view::round::RoundRef;
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
@@ -149,6 +150,8 @@ pub struct ByIssue {
     by: &'static str,
     pairs: Vec<[String; 2]>,
     rows: Vec<IssueRelations>,
+    /// The package deal zone of each linkage in force.
+    packages: Vec<PackageView>,
     #[serde(skip)]
     pair_labels: Vec<String>,
 }
@@ -162,6 +165,9 @@ struct IssueRelations {
     /// Outcomes every party with a position accepts: `[]` when there is
     /// none, `null` when fewer than two parties have a position.
     deal_zone: Option<Vec<String>>,
+    /// What linkage adds: outcomes acceptable on conditions, and what
+    /// blocks a deal; `null` when fewer than two parties have a position.
+    linkage: Option<IssueLinkageView>,
 }
 
 impl ByIssue {
@@ -189,7 +195,16 @@ impl ByIssue {
                         relations: m.relations.iter().map(|row| row[k]).collect(),
                         deal_zone: deal_zone(state, i)
                             .map(|z| z.iter().map(|o| issue.scale[o].id.clone()).collect()),
+                        linkage: IssueLinkageView::new(state, i),
                     }
+                })
+                .collect(),
+            packages: packages(state)
+                .into_iter()
+                .filter(|p| {
+                    p.issues
+                        .iter()
+                        .any(|i| m.issues.iter().any(|&k| talks.issues[k].id == *i))
                 })
                 .collect(),
         }
@@ -201,6 +216,8 @@ impl View for ByIssue {
         let mut headers = vec!["issue".to_string()];
         headers.extend(self.pair_labels.iter().cloned());
         headers.push("deal zone".into());
+        headers.push("on conditions".into());
+        headers.push("blocked by".into());
         let rows = self
             .rows
             .iter()
@@ -212,6 +229,15 @@ impl View for ByIssue {
                     Some(z) if z.is_empty() => Text::styled("none", Tone::Clash),
                     Some(z) => Text::styled(z.join(", "), Tone::Agree),
                 });
+                let linkage = row.linkage.as_ref();
+                cells.push(lines(
+                    linkage.map(IssueLinkageView::conditional_said),
+                    Tone::Overlap,
+                ));
+                cells.push(lines(
+                    linkage.map(IssueLinkageView::blocked_said),
+                    Tone::Plain,
+                ));
                 cells
             })
             .collect();
@@ -229,7 +255,39 @@ impl View for ByIssue {
         doc.push(Block::Legend(vec![
             relation_legend(),
             "deal zone: the outcomes every party with a position accepts; none: no deal without someone moving; –: fewer than two positions".into(),
+            "on conditions: outcomes every party accepts if other issues settle as shown (refused by: who stands outside that); blocked by: the outcomes the fewest parties refuse, and who (⛔ a red line)".into(),
         ]));
+        if !self.packages.is_empty() {
+            doc.push(Block::Heading(
+                "Packages: issues a party ties together, settled as one".into(),
+            ));
+            let mut t = Text::default();
+            for (k, p) in self.packages.iter().enumerate() {
+                if k == 0 {
+                    t.push(p.said(), Tone::Plain);
+                } else {
+                    t.line(p.said(), Tone::Plain);
+                }
+            }
+            doc.push(Block::Line(t));
+        }
         doc
     }
+}
+
+/// A cell of one line per item, `–` with none.
+fn lines(items: Option<Vec<String>>, tone: Tone) -> Text {
+    let items = items.unwrap_or_default();
+    if items.is_empty() {
+        return Text::styled("–", Tone::Dim);
+    }
+    let mut t = Text::default();
+    for (k, l) in items.into_iter().enumerate() {
+        if k == 0 {
+            t.push(l, tone);
+        } else {
+            t.line(l, tone);
+        }
+    }
+    t
 }

@@ -1,6 +1,8 @@
 //! One position as every view shows it: the JSON shape, and the fields
 //! `show` and `explain` print.
 use crate::data::talks::{Date, Position, Priority, Round, Source, Talks};
+use crate::view::linkage::{Requirement, requirement_said};
+use crate::view::proposals::{SaidView, outcome_ids};
 use crate::view::{Text, Tone};
 use serde::Serialize;
 
@@ -31,6 +33,28 @@ pub struct PositionView {
     /// For a red line: the words that make it one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceView>,
+    /// Outcomes accepted only if other issues settle a given way.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ConditionView>,
+}
+
+/// Outcomes accepted only if other issues settle within given outcomes.
+#[derive(Debug, Serialize)]
+pub struct ConditionView {
+    pub accepts: Vec<String>,
+    pub only_if: Vec<Requirement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(flatten)]
+    pub said: SaidView,
+}
+
+impl ConditionView {
+    /// `joint if border: median`.
+    pub fn said(&self) -> String {
+        let reqs: Vec<String> = self.only_if.iter().map(requirement_said).collect();
+        format!("{} if {}", self.accepts.join(", "), reqs.join(" and "))
+    }
 }
 
 /// The words that make a position a red line, with who said them and where.
@@ -68,6 +92,23 @@ impl PositionView {
             source: p.source.map(|s| talks.sources[s].clone()),
             note: p.note.clone(),
             round: round.id.clone(),
+            conditions: p
+                .conditions
+                .iter()
+                .map(|c| ConditionView {
+                    accepts: outcome_ids(talks, p.issue, c.accepts),
+                    only_if: c
+                        .only_if
+                        .iter()
+                        .map(|&(j, set)| Requirement {
+                            issue: talks.issues[j].id.clone(),
+                            outcomes: outcome_ids(talks, j, set),
+                        })
+                        .collect(),
+                    summary: c.summary.clone(),
+                    said: SaidView::new(talks, &c.said),
+                })
+                .collect(),
             evidence: p.evidence.as_ref().map(|e| EvidenceView {
                 quote: e.quote.clone(),
                 speaker: e.speaker.clone(),
@@ -79,9 +120,10 @@ impl PositionView {
 }
 
 /// Every field `position_fields` may give, in the order it gives them.
-pub const FIELD_ORDER: [&str; 13] = [
+pub const FIELD_ORDER: [&str; 14] = [
     "stance",
     "accepts",
+    "on conditions",
     "red line",
     "evidence",
     "priority",
@@ -104,6 +146,24 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
     }
     f.push(("stance".into(), stance));
     f.push(("accepts".into(), Text::plain(p.accepts.join(", "))));
+    if !p.conditions.is_empty() {
+        let mut t = Text::default();
+        for (k, c) in p.conditions.iter().enumerate() {
+            let mut line = c.said();
+            if let Some(q) = &c.said.quote {
+                line.push_str(&format!(" — “{q}”"));
+                if let Some(s) = &c.said.speaker {
+                    line.push_str(&format!(" ({s})"));
+                }
+            }
+            if k == 0 {
+                t.push(line, Tone::Overlap);
+            } else {
+                t.line(line, Tone::Overlap);
+            }
+        }
+        f.push(("on conditions".into(), t));
+    }
     f.push((
         "red line".into(),
         if p.red_line {
@@ -160,10 +220,11 @@ pub fn source_said(src: &Source) -> String {
         .chain(src.date.map(|d| d.to_string()))
         .collect();
     by.extend(src.kind.map(|k| k.as_str().to_string()));
+    let lang = |code: &String| language_name(code).map_or_else(|| code.clone(), str::to_string);
     match (&src.language, &src.translated_from) {
-        (Some(l), Some(from)) => by.push(format!("in {l}, translated from {from}")),
-        (Some(l), None) => by.push(format!("in {l}")),
-        (None, Some(from)) => by.push(format!("translated from {from}")),
+        (Some(l), Some(from)) => by.push(format!("in {}, translated from {}", lang(l), lang(from))),
+        (Some(l), None) => by.push(format!("in {}", lang(l))),
+        (None, Some(from)) => by.push(format!("translated from {}", lang(from))),
         (None, None) => {}
     }
     if by.is_empty() {
@@ -171,4 +232,29 @@ pub fn source_said(src: &Source) -> String {
     } else {
         format!("{} ({})", src.title, by.join(", "))
     }
+}
+
+/// The English name of a language a source is likely to be in; `None` for
+/// others, which are shown by their code.
+pub fn language_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "ar" => "Arabic",
+        "be" => "Belarusian",
+        "de" => "German",
+        "en" => "English",
+        "es" => "Spanish",
+        "fa" => "Persian",
+        "fr" => "French",
+        "he" => "Hebrew",
+        "it" => "Italian",
+        "ja" => "Japanese",
+        "ka" => "Georgian",
+        "pl" => "Polish",
+        "pt" => "Portuguese",
+        "ru" => "Russian",
+        "tr" => "Turkish",
+        "uk" => "Ukrainian",
+        "zh" => "Chinese",
+        _ => return None,
+    })
 }

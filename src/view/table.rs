@@ -36,6 +36,10 @@ pub struct TableCell {
     since_date: Option<crate::data::talks::Date>,
     /// Stated in an earlier round than `as_of` and carried forward.
     pub carried: bool,
+    /// Accepts more outcomes if other issues settle a given way (`show`
+    /// says which); left out where it does not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_conditions: bool,
 }
 
 impl PositionsTable {
@@ -62,6 +66,8 @@ impl PositionsTable {
                             since: stated.map(|s| s.round.id.clone()),
                             since_date: stated.map(|s| s.round.date),
                             carried: stated.is_some_and(|s| s.round_ix < round),
+                            on_conditions: stated
+                                .is_some_and(|s| !s.position.conditions.is_empty()),
                         }
                     })
                     .collect(),
@@ -99,6 +105,9 @@ impl View for PositionsTable {
                     if c.red_line {
                         t.line("RED LINE", Tone::RedLine);
                     }
+                    if c.on_conditions {
+                        t.line("+ on conditions", Tone::Overlap);
+                    }
                     if c.carried
                         && let Some(since) = &c.since_date
                     {
@@ -120,10 +129,22 @@ impl View for PositionsTable {
             right: vec![],
             nowrap: Vec::new(),
         }));
-        doc.push(Block::Legend(vec![
+        let mut legend = vec![
             "RED LINE: stated as non-negotiable · since DATE: stated in the round of that date and carried forward · ·: no position stated".into(),
             "Outcomes are ids on each issue's scale: `redlines list issues` lists them; `redlines show PARTY ISSUE` gives the position in full.".into(),
-        ]));
+        ];
+        if self
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.on_conditions)
+        {
+            legend.insert(
+                1,
+                "+ on conditions: accepts more if other issues settle a given way (`show` says which; `matrix --by issue`, what that opens)".into(),
+            );
+        }
+        doc.push(Block::Legend(legend));
         doc
     }
 }

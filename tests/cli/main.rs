@@ -10,6 +10,7 @@ mod diff;
 mod docs;
 mod history;
 mod hostile;
+mod linkage;
 mod matrix;
 mod report;
 mod scale;

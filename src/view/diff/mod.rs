@@ -4,12 +4,14 @@
 //! per change; JSON the same changes with every field (see docs/diff.md).
 use crate::core::compare::Relation;
 use crate::core::diff::{
-    Bearing, Change, ChangeKind, Direction, PositionDiff, RelationChange, RoundDiff, Tally, Trend,
-    WordOp, Words,
+    Bearing, Change, ChangeKind, Direction, LinkageChange, PositionDiff, ProposalChange,
+    RelationChange, RoundDiff, Tally, Trend, WordOp, Words,
 };
 use crate::data::diag::plural;
-use crate::data::talks::{Outcomes, Position, Priority, Talks};
+use crate::data::talks::{Condition, Linkage, Outcomes, Position, Priority, Proposal, Talks};
+use crate::view::linkage::{Requirement, requirement_said};
 use crate::view::position::PositionView;
+use crate::view::proposals::outcome_ids;
 use crate::view::relation::{relation_said, trend_said};
 use crate::view::round::RoundRef;
 use crate::view::{Text, Tone};
@@ -89,6 +91,44 @@ pub enum Side {
     /// A summary or a quote.
     Text(Option<String>),
     Relation(Relation),
+    /// A condition: what it accepts, and what it asks of other issues.
+    Condition(Box<ConditionTerms>),
+    /// The issues a linkage ties, or `null`.
+    Issues(Option<Vec<String>>),
+    /// A proposal's terms, issue by issue, or `null` off the table.
+    Terms(Option<Vec<Requirement>>),
+}
+
+/// A condition as a diff shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConditionTerms {
+    pub accepts: Vec<String>,
+    pub only_if: Vec<Requirement>,
+}
+
+impl ConditionTerms {
+    fn new(talks: &Talks, issue: usize, c: &Condition) -> Self {
+        ConditionTerms {
+            accepts: outcome_ids(talks, issue, c.accepts),
+            only_if: c
+                .only_if
+                .iter()
+                .map(|&(j, set)| requirement(talks, j, set))
+                .collect(),
+        }
+    }
+
+    fn said(&self) -> String {
+        let reqs: Vec<String> = self.only_if.iter().map(requirement_said).collect();
+        format!("{} if {}", self.accepts.join(", "), reqs.join(" and "))
+    }
+}
+
+fn requirement(talks: &Talks, j: usize, set: Outcomes) -> Requirement {
+    Requirement {
+        issue: talks.issues[j].id.clone(),
+        outcomes: outcome_ids(talks, j, set),
+    }
 }
 
 impl Side {
@@ -103,6 +143,14 @@ impl Side {
             Side::Outcome(Some(s)) | Side::Text(Some(s)) => s.clone(),
             Side::Outcomes(Some(ids)) => ids.join(", "),
             Side::Flag(b) => b.to_string(),
+            Side::Condition(c) => c.said(),
+            Side::Issues(Some(ids)) => ids.join(", "),
+            Side::Terms(Some(terms)) => terms
+                .iter()
+                .map(requirement_said)
+                .collect::<Vec<_>>()
+                .join("; "),
+            Side::Issues(None) | Side::Terms(None) => String::new(),
             Side::Priority(Some(p)) => p.as_str().to_string(),
             Side::Relation(r) => r.key().to_string(),
         }
@@ -117,6 +165,8 @@ impl Side {
                 | Side::Outcomes(None)
                 | Side::Priority(None)
                 | Side::Text(None)
+                | Side::Issues(None)
+                | Side::Terms(None)
         )
     }
 }
@@ -166,6 +216,16 @@ impl DiffView {
                     .map(|c| position_change(talks, d, c, rounds.clone(), naming))
             })
             .collect();
+        changes.extend(
+            diff.linkages
+                .iter()
+                .map(|l| linkage_change(talks, l, rounds.clone())),
+        );
+        changes.extend(
+            diff.proposals
+                .iter()
+                .map(|p| proposal_change(talks, p, rounds.clone())),
+        );
         changes.extend(
             diff.relations
                 .iter()
@@ -221,6 +281,24 @@ fn verdict(from: &str, to: &str, t: &Tally) -> String {
             t.withdrawn
         ));
     }
+    let on_table = |what: &str, put: usize, verb: &str, gone: usize| match (put, gone) {
+        (0, 0) => None,
+        (n, 0) => Some(format!("{} {verb}", plural(n, what))),
+        (0, g) => Some(format!("{} withdrawn", plural(g, what))),
+        (n, g) => Some(format!("{} {verb}, {g} withdrawn", plural(n, what))),
+    };
+    parts.extend(on_table(
+        "proposal",
+        t.proposals_tabled,
+        "tabled",
+        t.proposals_withdrawn,
+    ));
+    parts.extend(on_table(
+        "linkage",
+        t.linkages_stated,
+        "stated",
+        t.linkages_withdrawn,
+    ));
     if t.restated > 0 {
         parts.push(format!(
             "{} restated without moving",
@@ -356,6 +434,21 @@ fn position_change(
             (v.from, v.to) = (Side::Priority(*from), Side::Priority(*to));
             v.detail = format!("priority changed: {} → {}", name(from), name(to));
         }
+        Change::ConditionTakenUp(cond) | Change::ConditionDropped(cond) => {
+            let terms = ConditionTerms::new(talks, d.issue, cond);
+            let taken = matches!(c, Change::ConditionTakenUp(_));
+            v.detail = format!(
+                "condition {}: {}",
+                if taken { "taken up" } else { "dropped" },
+                terms.said()
+            );
+            let side = Side::Condition(Box::new(terms));
+            if taken {
+                (v.to, v.marker) = (side, ("+", Tone::Added));
+            } else {
+                (v.from, v.marker) = (side, ("-", Tone::Removed));
+            }
+        }
         Change::SummaryChanged(w) | Change::QuoteChanged(w) => {
             let summary = matches!(c, Change::SummaryChanged(_));
             let text = |p: Option<&Position>| {
@@ -417,6 +510,83 @@ fn bearing_text(who: &str, b: &Bearing) -> String {
         Direction::Unchanged => format!("neither towards nor away from {who}"),
     };
     format!("{dir} ({} → {} steps apart)", b.apart.0, b.apart.1)
+}
+
+/// A change that is not one party's position on one issue: its kind, whose
+/// it is, the issues it covers, and its words.
+fn other_change(
+    kind: ChangeKind,
+    party: String,
+    issues: Vec<String>,
+    rounds: FromTo<String>,
+) -> ChangeView {
+    ChangeView {
+        kind,
+        rounds,
+        party: Some(party),
+        parties: None,
+        issue: issues.join("+"),
+        from: Side::None,
+        to: Side::None,
+        detail: String::new(),
+        steps: None,
+        bearings: None,
+        outcomes: None,
+        words: None,
+        trend: None,
+        position: None,
+        marker: ("±", Tone::Strong),
+        old: None,
+        new: None,
+    }
+}
+
+fn linkage_change(talks: &Talks, c: &LinkageChange<'_>, rounds: FromTo<String>) -> ChangeView {
+    let l = c.linkage();
+    let ids = |l: &Linkage| -> Vec<String> {
+        l.issues
+            .iter()
+            .map(|&i| talks.issues[i].id.clone())
+            .collect()
+    };
+    let mut v = other_change(c.kind, talks.parties[l.party].id.clone(), ids(l), rounds);
+    v.from = Side::Issues(c.from.map(ids));
+    v.to = Side::Issues(c.to.map(ids));
+    let (what, marker) = match c.kind {
+        ChangeKind::LinkageStated => ("linkage stated", ("+", Tone::Added)),
+        ChangeKind::LinkageWithdrawn => ("linkage withdrawn", ("-", Tone::Removed)),
+        _ => ("linkage changed", ("±", Tone::Strong)),
+    };
+    v.detail = format!("{what}: {} ({})", ids(l).join(" + "), l.id);
+    v.marker = marker;
+    v
+}
+
+fn proposal_change(talks: &Talks, c: &ProposalChange<'_>, rounds: FromTo<String>) -> ChangeView {
+    let p = c.proposal();
+    let terms = |p: &Proposal| -> Vec<Requirement> {
+        p.terms
+            .iter()
+            .map(|t| requirement(talks, t.issue, t.outcomes))
+            .collect()
+    };
+    let issues: Vec<String> = p
+        .terms
+        .iter()
+        .map(|t| talks.issues[t.issue].id.clone())
+        .collect();
+    let mut v = other_change(c.kind, talks.parties[p.by].id.clone(), issues, rounds);
+    v.from = Side::Terms(c.from.map(terms));
+    v.to = Side::Terms(c.to.map(terms));
+    let (what, marker) = match c.kind {
+        ChangeKind::ProposalTabled => ("proposal tabled", ("+", Tone::Added)),
+        ChangeKind::ProposalWithdrawn => ("proposal withdrawn", ("-", Tone::Removed)),
+        _ => ("proposal revised", ("±", Tone::Strong)),
+    };
+    let name = p.title.clone().unwrap_or_else(|| p.id.clone());
+    v.detail = format!("{what}: {name} ({})", p.id);
+    v.marker = marker;
+    v
 }
 
 fn relation_change(talks: &Talks, r: &RelationChange, rounds: FromTo<String>) -> ChangeView {
