@@ -18,6 +18,8 @@ pub enum Section {
     Changes,
     Relations,
     DealZones,
+    /// Proposals on the table and linked issues.
+    Packages,
     Positions,
 }
 
@@ -78,6 +80,10 @@ impl<'t> Overview<'t> {
             (Section::Changes, self.diff.is_some() && issues),
             (Section::Relations, pairs && issues),
             (Section::DealZones, issues),
+            (
+                Section::Packages,
+                !(self.state.proposals().is_empty() && self.state.linkages().is_empty()),
+            ),
             (Section::Positions, issues),
         ]
         .into_iter()

@@ -8,11 +8,17 @@ use std::ops::Deref;
 use crate::core::overview::{Overview, Section};
 use crate::data::talks::Talks;
 use crate::view::diff::{DiffView, Naming};
+use crate::view::linkage::{PackageView, packages};
+use crate::view::proposals::ProposalView;
 
 pub struct ReportView<'t> {
     pub overview: Overview<'t>,
     /// What changed from the earlier round, as `diff` says it.
     pub changes: Option<DiffView>,
+    /// The proposals on the table, and every party's answer.
+    pub proposals: Vec<ProposalView>,
+    /// The package deal zone of every linkage in force.
+    pub packages: Vec<PackageView>,
 }
 
 impl<'t> ReportView<'t> {
@@ -24,7 +30,19 @@ impl<'t> ReportView<'t> {
             .diff
             .as_ref()
             .map(|d| DiffView::named(talks, d, &overview.parties, Naming::Names));
-        ReportView { overview, changes }
+        let proposals = overview
+            .state
+            .proposals()
+            .into_iter()
+            .map(|(p, r)| ProposalView::new(&overview.state, p, r))
+            .collect();
+        let packages = packages(&overview.state);
+        ReportView {
+            overview,
+            changes,
+            proposals,
+            packages,
+        }
     }
 }
 
@@ -43,6 +61,7 @@ pub fn section_id(s: Section) -> &'static str {
         Section::Matrix => "matrix",
         Section::Relations => "relations",
         Section::DealZones => "deal-zones",
+        Section::Packages => "proposals",
         Section::Trend => "trend",
         Section::Changes => "changes",
     }
@@ -54,6 +73,7 @@ pub fn section_title(s: Section) -> &'static str {
         Section::Matrix => "Agreement between parties",
         Section::Relations => "Relations by issue",
         Section::DealZones => "Deal zones",
+        Section::Packages => "Proposals and packages",
         Section::Trend => "Agreement over the rounds",
         Section::Changes => "What changed",
     }

@@ -5,6 +5,7 @@
 
 mod changes;
 mod matrix;
+mod packages;
 mod positions;
 mod relations;
 mod trend;
@@ -69,6 +70,7 @@ pub fn page(r: &ReportView) -> String {
                 Section::Matrix => matrix::section(h, r),
                 Section::Relations => relations::section(h, r),
                 Section::DealZones => zones::section(h, r),
+                Section::Packages => packages::section(h, r),
                 Section::Trend => trend::section(h, r),
                 Section::Changes => changes::section(h, r),
             }

@@ -2,6 +2,7 @@
 
 use super::legend;
 use super::writer::Html;
+use crate::view::position::PositionView;
 use crate::view::report::ReportView;
 
 pub(super) fn section(h: &mut Html, r: &ReportView) {
@@ -109,11 +110,32 @@ fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
                 &format!("also accepts: {}", also.join("; ")),
             );
         }
+        let view = PositionView::new(talks, pos, stated.round);
+        for c in &view.conditions {
+            h.text_el(
+                "div",
+                &[("class", "also conditional")],
+                &format!("on conditions: {}", c.said()),
+            );
+        }
         h.text_el("p", &[("class", "summary")], &pos.summary);
         if let Some(q) = &pos.quote {
             h.el("blockquote", &[], |h| {
                 h.text(&format!("“{q}”"));
                 if let Some(s) = &pos.speaker {
+                    h.text_el("span", &[("class", "speaker")], &format!(" — {s}"));
+                }
+            });
+        }
+        if let Some(e) = &view.evidence
+            && pos
+                .quote
+                .as_deref()
+                .is_none_or(|q| !q.contains(e.quote.as_str()))
+        {
+            h.el("div", &[("class", "evidence")], |h| {
+                h.text(&format!("red line, in its words: “{}”", e.quote));
+                if let Some(s) = &e.speaker {
                     h.text_el("span", &[("class", "speaker")], &format!(" — {s}"));
                 }
             });
@@ -126,6 +148,9 @@ fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
                     h.text(&format!(" ({p})"));
                 }
             });
+        }
+        if let Some(n) = &pos.note {
+            h.text_el("div", &[("class", "note")], &format!("curator's note: {n}"));
         }
     });
 }
