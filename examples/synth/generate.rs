@@ -12,6 +12,9 @@ pub struct Params {
     pub issues: usize,
     pub rounds: usize,
     pub seed: u64,
+    /// Add linkage: conditional accepts, linkages and proposals (drawn
+    /// from a stream of their own, so the rest of the bytes stay the same).
+    pub links: bool,
 }
 
 /// `(path relative to the talks folder, text)`: `talks.toml`, then one
@@ -27,6 +30,7 @@ pub fn generate(p: Params) -> Vec<(String, String)> {
         stated: vec![vec![false; issues.len()]; parties.len()],
         parties,
         issues,
+        links: p.links.then(|| Rng(p.seed ^ 0x5eed_11_4b5)),
     };
     let mut date = Day {
         year: 2030,
@@ -289,6 +293,8 @@ struct Cast {
     held: Vec<Vec<Option<Held>>>,
     /// `[party][issue]`: has the party ever spoken to the issue.
     stated: Vec<Vec<bool>>,
+    /// Where linkage is asked for, its own random stream.
+    links: Option<Rng>,
 }
 
 impl Cast {
@@ -298,6 +304,7 @@ impl Cast {
             issues,
             held,
             stated,
+            links,
         } = self;
         // Everyone attends the opening; later about three in four do, and each
         // speaks to a few items only, so that most cells are carried forward.
@@ -408,9 +415,120 @@ impl Cast {
                 if rng.chance(0.02) {
                     s.push_str("note = \"Reported speech; no transcript was published\"\n");
                 }
+                if let Some(lr) = links.as_mut() {
+                    condition(&mut s, lr, issues, p, i, h, source, &party.id);
+                }
             }
         }
+        if let Some(lr) = links.as_mut() {
+            linkage(&mut s, lr, parties, issues, &participants, r, &sources[0]);
+        }
         s
+    }
+}
+
+/// Now and then, a condition on a position just written: an outcome
+/// outside what it accepts, only if another issue settles within one or
+/// two of its outcomes.
+#[allow(clippy::too_many_arguments)]
+fn condition(
+    s: &mut String,
+    lr: &mut Rng,
+    issues: &[Issue],
+    p: usize,
+    i: usize,
+    h: Held,
+    source: &str,
+    party: &str,
+) {
+    let n = issues[i].scale.len();
+    if issues.len() < 2 || !lr.chance(0.1) || (h.lo == 0 && h.hi + 1 == n) {
+        return;
+    }
+    let o = if h.lo > 0 && (h.hi + 1 == n || lr.chance(0.5)) {
+        h.lo - 1
+    } else {
+        h.hi + 1
+    };
+    let j = (i + lr.range(1, issues.len())) % issues.len();
+    let m = issues[j].scale.len();
+    let first = lr.range(0, m);
+    let mut set = vec![q(&issues[j].scale[first].0)];
+    if first + 1 < m && lr.chance(0.5) {
+        set.push(q(&issues[j].scale[first + 1].0));
+    }
+    let _ = writeln!(
+        s,
+        "\n[[positions.{party}.{}.conditions]]\naccepts = [{}]\nonly_if = {{ {} = [{}] }}\nsource = {}",
+        issues[i].id,
+        q(&issues[i].scale[o].0),
+        issues[j].id,
+        set.join(", "),
+        q(source)
+    );
+    let _ = p;
+}
+
+/// Now and then, a party ties a few issues together, and a proposal is
+/// tabled.
+fn linkage(
+    s: &mut String,
+    lr: &mut Rng,
+    parties: &[Party],
+    issues: &[Issue],
+    participants: &[usize],
+    r: usize,
+    source: &str,
+) {
+    let some_issues = |lr: &mut Rng, k: usize| -> Vec<usize> {
+        let mut picked: Vec<usize> = Vec::new();
+        while picked.len() < k.min(issues.len()) {
+            let i = lr.range(0, issues.len());
+            if !picked.contains(&i) {
+                picked.push(i);
+            }
+        }
+        picked.sort_unstable();
+        picked
+    };
+    for &p in participants {
+        if issues.len() < 2 || !lr.chance(0.03) {
+            continue;
+        }
+        let k = lr.range(2, 5);
+        let ids: Vec<String> = some_issues(lr, k)
+            .iter()
+            .map(|&i| q(&issues[i].id))
+            .collect();
+        let _ = writeln!(
+            s,
+            "\n[[linkages]]\nid = \"link-{r}\"\nparty = {}\nissues = [{}]\nsource = {}",
+            q(&parties[p].id),
+            ids.join(", "),
+            q(source)
+        );
+    }
+    if participants.is_empty() || !lr.chance(0.3) {
+        return;
+    }
+    let by = participants[lr.range(0, participants.len())];
+    let _ = writeln!(
+        s,
+        "\n[[proposals]]\nid = \"proposal-{}\"\nby = {}\ntitle = {}\nsource = {}",
+        r + 1,
+        q(&parties[by].id),
+        q(&format!("Proposal of session {}", r + 1)),
+        q(source)
+    );
+    let k = lr.range(2, 7);
+    for i in some_issues(lr, k) {
+        let o = lr.range(0, issues[i].scale.len());
+        let _ = writeln!(
+            s,
+            "\n[[proposals.terms]]\nissue = {}\noutcomes = [{}]",
+            q(&issues[i].id),
+            q(&issues[i].scale[o].0)
+        );
     }
 }
 

@@ -29,6 +29,9 @@ struct Args {
     /// Seed of the pseudo-random generator
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Add linkage: conditional accepts, linkages and proposals
+    #[arg(long)]
+    links: bool,
     /// The talks folder to write; it must not exist or be empty
     out: PathBuf,
 }
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         issues: args.issues,
         rounds: args.rounds,
         seed: args.seed,
+        links: args.links,
     });
     let mut bytes = 0;
     for (rel, text) in &files {

@@ -24,6 +24,7 @@ const SMALL: Params = Params {
     issues: 6,
     rounds: 5,
     seed: 7,
+    links: false,
 };
 
 #[test]
@@ -36,6 +37,52 @@ fn a_synthetic_talks_checks_clean_and_every_command_reads_it() {
         &["table", "--round", "first"],
         &["matrix"],
         &["matrix", "--by", "issue"],
+    ] {
+        let mut cmd = bare();
+        cmd.arg("--data").arg(tmp.path());
+        let (_, stderr, code) = run(cmd, args);
+        assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
+    }
+}
+
+/// With linkage: conditions, linkages and proposals check clean, every
+/// linkage view reads them, and the rest of the bytes are those without.
+#[test]
+fn a_synthetic_talks_with_linkage_checks_clean() {
+    let params = Params {
+        parties: 12,
+        issues: 8,
+        rounds: 6,
+        seed: 3,
+        links: true,
+    };
+    let files = generate(params);
+    let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
+    for feature in ["[[linkages]]", "[[proposals]]", ".conditions]]"] {
+        assert!(all.contains(feature), "no `{feature}`");
+    }
+    let plain = generate(Params {
+        links: false,
+        ..params
+    });
+    // The same positions, file by file: linkage is drawn from its own stream.
+    let positions = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("[positions.") || l.starts_with("stance = "))
+            .map(str::to_string)
+            .collect()
+    };
+    for ((_, with), (_, without)) in files.iter().zip(&plain) {
+        assert_eq!(positions(with), positions(without));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("synth"), &files);
+    for args in [
+        &["check", "--deny-warnings"][..],
+        &["proposals"],
+        &["matrix", "--by", "issue"],
+        &["diff", "first", "latest"],
+        &["report", "--out", "-"],
     ] {
         let mut cmd = bare();
         cmd.arg("--data").arg(tmp.path());
@@ -59,6 +106,7 @@ fn a_synthetic_talks_has_the_features_of_real_ones() {
         issues: 20,
         rounds: 10,
         seed: 1,
+        links: false,
     });
     assert_eq!(files.len(), 11);
     let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
