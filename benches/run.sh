@@ -5,7 +5,9 @@
 # examples/floor.rs), measured in the same run.
 #
 #   benches/run.sh              # all sizes, 7 runs each (median)
-#   RUNS=3 benches/run.sh small # only some sizes: builtin, small, large
+#   RUNS=3 benches/run.sh small # only some sizes: builtin, small, large, linked
+#                               # (linked: large with conditions, linkages
+#                               # and proposals, for the package search)
 #
 # Not a test: timings depend on the machine. See docs/performance.md.
 set -euo pipefail
@@ -35,12 +37,12 @@ empty=$(mktemp -d)
 trap 'rm -rf "$empty"' EXIT
 data_dir[builtin]=""
 talks_dir[builtin]=$PWD/data/euro-security-2022
-for spec in "small 30 50 20" "large 200 100 40"; do
-    read -r name parties issues rounds <<<"$spec"
+for spec in "small 30 50 20" "large 200 100 40" "linked 200 100 40 --links"; do
+    read -r name parties issues rounds links <<<"$spec"
     dir=$PWD/$work/$name-$parties-$issues-$rounds
     if [ ! -f "$dir/synth/talks.toml" ]; then
         rm -rf "$dir"
-        "$synth" --parties "$parties" --issues "$issues" --rounds "$rounds" --seed 1 "$dir/synth" 2>/dev/null
+        "$synth" --parties "$parties" --issues "$issues" --rounds "$rounds" --seed 1 $links "$dir/synth" 2>/dev/null
     fi
     data_dir[$name]=$dir
     talks_dir[$name]=$dir/synth
@@ -81,7 +83,7 @@ echo
 # From an empty folder, so that no ./data is found and the built-in data is.
 cd "$empty"
 for size in "${sizes[@]}"; do
-    talks=${talks_dir[$size]:?unknown size $size (builtin, small, large)}
+    talks=${talks_dir[$size]:?unknown size $size (builtin, small, large, linked)}
     bytes=$(cat "$talks"/talks.toml "$talks"/rounds/*.toml | wc -c)
     files=$(($(ls "$talks"/rounds/*.toml | wc -l) + 1))
     if [ -n "${data_dir[$size]}" ]; then
@@ -103,7 +105,9 @@ for size in "${sizes[@]}"; do
             printf "| %s | %.1f | %.2f | %.1f | %.1f |\n", n, ms, ms / f, k / 1024, k * 1024 / b }'
     }
     row "floor: toml::Table" "$floor_ms" "$(peak_kib "$floor" "$talks")"
-    for cmd in "check" "table" "matrix" "matrix --by issue" "diff first latest" "history $issue"; do
+    cmds=("check" "table" "matrix" "matrix --by issue" "diff first latest" "history $issue")
+    [ "$size" = linked ] && cmds=("check" "proposals" "proposals --format json" "matrix --by issue" "matrix --by issue --format json")
+    for cmd in "${cmds[@]}"; do
         read -r -a args <<<"$cmd"
         if ! "$bin" "${args[0]}" --help >/dev/null 2>&1; then
             echo "| $cmd | not available | | | |"
