@@ -77,7 +77,10 @@ fn guardian_quotes(rounds: &Path) -> u64 {
         let Some(positions) = round.get("positions").and_then(|p| p.as_table()) else {
             continue;
         };
-        for position in positions.values().flat_map(|by| by.as_table().unwrap().values()) {
+        for position in positions
+            .values()
+            .flat_map(|by| by.as_table().unwrap().values())
+        {
             let source = position.get("source").and_then(|s| s.as_str());
             let quote = position.get("quote").and_then(|q| q.as_str());
             if source == Some(ID) && quote.is_some() {
@@ -88,7 +91,9 @@ fn guardian_quotes(rounds: &Path) -> u64 {
                 match ev.get("source").and_then(|s| s.as_str()) {
                     Some(s) => n += u64::from(s == ID),
                     None => {
-                        n += u64::from(source == Some(ID) && !quote.is_some_and(|q| q.contains(words)))
+                        n += u64::from(
+                            source == Some(ID) && !quote.is_some_and(|q| q.contains(words)),
+                        )
                     }
                 }
             }
