@@ -30,7 +30,7 @@ pub fn generate(p: Params) -> Vec<(String, String)> {
         stated: vec![vec![false; issues.len()]; parties.len()],
         parties,
         issues,
-        links: p.links.then(|| Rng(p.seed ^ 0x5eed_11_4b5)),
+        links: p.links.then_some(Rng(p.seed ^ 0x5eed_114b_5eed)),
     };
     let mut date = Day {
         year: 2030,
@@ -492,7 +492,7 @@ fn linkage(
         picked
     };
     for &p in participants {
-        if issues.len() < 2 || !lr.chance(0.03) {
+        if issues.len() < 2 || !lr.chance(0.05) {
             continue;
         }
         let k = lr.range(2, 5);

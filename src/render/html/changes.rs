@@ -65,8 +65,52 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     }
     // The views of the position changes, in the diff's order; the relation
     // changes after them are drawn from the diff itself.
-    position_changes(h, r, diff, &mut view.changes.iter());
+    let mut views = view.changes.iter();
+    position_changes(h, r, diff, &mut views);
+    let packages: Vec<&ChangeView> = views
+        .take(diff.linkages.len() + diff.proposals.len())
+        .collect();
+    if !packages.is_empty() {
+        package_changes(h, r, &packages);
+    }
     relation_changes(h, r, diff);
+}
+
+/// Linkages stated or withdrawn and proposals tabled, revised or withdrawn:
+/// a row each, by the party whose they are.
+fn package_changes(h: &mut Html, r: &ReportView, views: &[&ChangeView]) {
+    let talks = r.talks;
+    let name = |id: &str| {
+        talks
+            .parties
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    };
+    let parties: Vec<String> = views
+        .iter()
+        .map(|v| v.party.as_deref().map(name).unwrap_or_default())
+        .collect();
+    h.text_el("h3", &[], "Proposals and linkages");
+    grouped_table(
+        h,
+        ("changes", "change"),
+        "",
+        &[
+            ("Party", "party-col"),
+            ("Issues", "issue-col"),
+            ("What changed", ""),
+        ],
+        &parties,
+        |i| (parties[i].as_str(), None),
+        |h, i| {
+            let v = views[i];
+            h.text_el("th", &[("scope", "row")], &v.issue.replace('+', ", "));
+            h.el("td", &[], |h| {
+                h.el("ul", &[("class", "chg")], |h| change(h, v));
+            });
+        },
+    );
 }
 
 /// A table of rows in groups, one `<tbody>` per run of rows with the same
