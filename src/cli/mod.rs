@@ -108,6 +108,8 @@ pub enum Command {
     Proposals {
         #[command(flatten)]
         round: RoundArg,
+        #[command(flatten)]
+        filter: Filter,
     },
     /// What changed between two rounds: positions, red lines, relations
     Diff {

@@ -108,7 +108,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
-        Command::Proposals { round } => proposals::run(&ctx, &round.round),
+        Command::Proposals { round, filter } => proposals::run(&ctx, &round.round, &filter),
         Command::Check {
             deny_warnings,
             sources,

@@ -1,12 +1,15 @@
 //! `proposals`: every proposal on the table, and each party's answer.
 
 use super::{Ctx, Output};
+use crate::cli::Filter;
 use crate::core::select;
 use crate::error::Result;
 use crate::view::proposals::ProposalsView;
 
-pub fn run(ctx: &Ctx, round: &str) -> Result<Output> {
+pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
     let talks = ctx.load()?;
     let r = select::round(&talks, round)?;
-    ctx.render(&ProposalsView::new(&talks, r))
+    let parties = select::parties(&talks, &filter.parties)?;
+    let issues = select::issues(&talks, &filter.issues)?;
+    ctx.render(&ProposalsView::new(&talks, r, &parties, &issues))
 }

@@ -183,6 +183,18 @@ pub struct PackageView {
     /// The search gave up past this many nodes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub too_large: Option<u64>,
+    /// Where no package exists: the linked issues on which no outcome is
+    /// acceptable to every party even on conditions, and the parties whose
+    /// red lines stand in the way there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked_on: Vec<BlockedIssue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BlockedIssue {
+    pub issue: String,
+    /// Parties refusing the outcomes nearest to a deal as a red line.
+    pub red_lines: Vec<String>,
 }
 
 impl PackageView {
@@ -220,7 +232,34 @@ impl PackageView {
                 ),
                 Err(TooLarge { limit }) => (None, Vec::new(), Vec::new(), Some(limit)),
             };
+        let blocked_on = if count == Some(0) {
+            l.issues
+                .iter()
+                .filter_map(|&i| {
+                    let v = IssueLinkageView::new(state, i)?;
+                    if v.blocked_by.is_empty() {
+                        return None;
+                    }
+                    let mut red_lines: Vec<String> = v
+                        .blocked_by
+                        .iter()
+                        .flat_map(|n| &n.refused_by)
+                        .filter(|r| r.red_line)
+                        .map(|r| r.party.clone())
+                        .collect();
+                    red_lines.sort();
+                    red_lines.dedup();
+                    Some(BlockedIssue {
+                        issue: talks.issues[i].id.clone(),
+                        red_lines,
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         PackageView {
+            blocked_on,
             party: talks.parties[l.party].id.clone(),
             linkage: l.id.clone(),
             issues: ids(&l.issues),
@@ -246,7 +285,26 @@ impl PackageView {
             (_, Some(limit)) => format!(
                 "{head} not searched to the end: more than {limit} combinations to try; narrow it with --issue"
             ),
-            (Some(0), _) => format!("{head} no package every party accepts"),
+            (Some(0), _) if self.blocked_on.is_empty() => {
+                format!("{head} no package every party accepts")
+            }
+            (Some(0), _) => {
+                let on: Vec<String> = self
+                    .blocked_on
+                    .iter()
+                    .map(|b| {
+                        if b.red_lines.is_empty() {
+                            b.issue.clone()
+                        } else {
+                            format!("{} (⛔ {})", b.issue, b.red_lines.join(", "))
+                        }
+                    })
+                    .collect();
+                format!(
+                    "{head} no package every party accepts; no outcome all could accept, even on conditions, on {}",
+                    on.join(", ")
+                )
+            }
             (Some(n), _) => {
                 let first: Vec<String> = self
                     .issues

@@ -67,7 +67,7 @@ pub enum TermStand {
 }
 
 /// How a party's answer to a whole proposal is said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
     Accepts,
@@ -75,10 +75,11 @@ pub enum Answer {
     /// Acceptable but for some issues, none a red line.
     ButFor,
     CrossesRedLine,
+    #[default]
     Silent,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 pub struct VerdictView {
     pub party: String,
     pub answer: Answer,
@@ -245,22 +246,41 @@ pub fn term_stand(v: &Verdict, issue: usize) -> TermStand {
 }
 
 impl ProposalsView {
-    pub fn new(talks: &Talks, round: usize) -> Self {
+    /// The proposals on the table as of `round` that settle one of
+    /// `issues`, their terms on those issues, and the answers of `parties`
+    /// (to the whole proposal).
+    pub fn new(talks: &Talks, round: usize, parties: &[usize], issues: &[usize]) -> Self {
         let state = State::as_of(talks, round);
+        let ids: Vec<String> = issues.iter().map(|&i| talks.issues[i].id.clone()).collect();
+        let proposals = state
+            .proposals()
+            .into_iter()
+            .filter(|(p, _)| p.terms.iter().any(|t| issues.contains(&t.issue)))
+            .map(|(p, r)| {
+                let mut v = ProposalView::new(&state, p, r);
+                v.terms.retain(|t| ids.contains(&t.issue));
+                for t in &mut v.terms {
+                    t.stands = parties.iter().map(|&k| t.stands[k]).collect();
+                }
+                v.verdicts = parties
+                    .iter()
+                    .map(|&k| std::mem::take(&mut v.verdicts[k]))
+                    .collect();
+                v
+            })
+            .collect();
         ProposalsView {
             talks: talks.id.clone(),
             title: talks.title.clone(),
             as_of: RoundRef::new(&talks.rounds[round]),
-            parties: talks.parties.iter().map(|p| p.id.clone()).collect(),
-            proposals: state
-                .proposals()
-                .into_iter()
-                .map(|(p, r)| ProposalView::new(&state, p, r))
-                .collect(),
-            labels: talks
-                .parties
+            parties: parties
                 .iter()
-                .map(|p| p.label().to_string())
+                .map(|&p| talks.parties[p].id.clone())
+                .collect(),
+            proposals,
+            labels: parties
+                .iter()
+                .map(|&p| talks.parties[p].label().to_string())
                 .collect(),
         }
     }
