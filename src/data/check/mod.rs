@@ -39,6 +39,9 @@ struct Checker<'a> {
     /// path) that its quotes are verified against, where there is one.
     sources: Vec<Source>,
     texts: Vec<Option<(String, String)>>,
+    /// Per source: where its id is defined, and whether anything cites it.
+    defined: Vec<(FileId, Range<usize>)>,
+    cited: Vec<bool>,
     /// talks.toml's source ids.
     talks_sources: HashMap<String, usize>,
     saved: Option<&'a SavedCopies>,
@@ -77,6 +80,8 @@ pub fn check_talks(
         patched: HashMap::new(),
         sources: Vec::new(),
         texts: Vec::new(),
+        defined: Vec::new(),
+        cited: Vec::new(),
         talks_sources: HashMap::new(),
         saved,
         tally: QuoteTally::default(),
@@ -123,6 +128,11 @@ pub fn check_talks(
         );
     }
     c.order_rounds(&mut rounds);
+    // Advice on curation waits until the errors are fixed: a source may
+    // look uncited only because the position citing it did not read.
+    if !c.diags.iter().any(Diagnostic::is_error) {
+        c.uncited();
+    }
     // File by file, in the order a person reads them.
     c.diags.sort_by_key(|d| {
         (
@@ -482,6 +492,37 @@ source = "minutes"
             ["cannot read the source text sources/gone.txt: no such file"]
         );
         assert!(c.diagnostics[0].locus.as_ref().unwrap().span.is_some());
+    }
+
+    #[test]
+    fn a_source_nothing_cites_is_a_warning_once_the_errors_are_fixed() {
+        let talks_sources = "[[sources]]\nid = \"memoirs\"\ntitle = \"Memoirs\"\n";
+        let read = |path: String, text: String| FileRead {
+            path,
+            bytes: Ok(text.into_bytes()),
+        };
+        let raw = |round: &str| RawTalks {
+            id: "harbour".into(),
+            talks: read("talks.toml".into(), format!("{TALKS}{talks_sources}")),
+            rounds: vec![(
+                "2024-03-01-opening".into(),
+                read("r.toml".into(), round.into()),
+            )],
+            ignored: Vec::new(),
+        };
+        let nowhere = |rel: &str| FileRead {
+            path: rel.to_string(),
+            bytes: Err("no such file".into()),
+        };
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        let c = check_talks(raw(&round), &nowhere, None, &mut Files::default());
+        assert_eq!(messages(&c), ["source `memoirs` is cited by nothing"]);
+        let broken = round.replace("stance = \"none\"", "stance = \"nothing\"");
+        let c = check_talks(raw(&broken), &nowhere, None, &mut Files::default());
+        assert_eq!(
+            messages(&c),
+            ["`nothing` is not an outcome on the scale of issue `toll`"]
+        );
     }
 
     #[test]

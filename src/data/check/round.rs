@@ -343,6 +343,9 @@ impl Checker<'_> {
         scope: &SourceScope<'_>,
     ) -> Option<usize> {
         let ix = scope.get(s.get_ref());
+        if let Some(k) = ix {
+            self.cited[k] = true;
+        }
         if ix.is_none() {
             let ids = scope.ids();
             self.push(unknown("source", s, file, &ids).help_opt(Some(

@@ -166,6 +166,7 @@ impl Checker<'_> {
     /// One source into the talks' list, with the text its quotes are
     /// verified against where there is one.
     fn resolve_source(&mut self, read_source: ReadSource<'_>, s: SourceDef, file: FileId) -> usize {
+        let id_span = s.id.span();
         let date = s.date.as_ref().and_then(|d| self.date(d, file));
         for lang in [&s.language, &s.translated_from].into_iter().flatten() {
             let l = lang.get_ref();
@@ -226,7 +227,25 @@ impl Checker<'_> {
             fingerprint: s.fingerprint.map(Spanned::into_inner),
         });
         self.texts.push(text);
+        self.defined.push((file, id_span));
+        self.cited.push(false);
         self.sources.len() - 1
+    }
+
+    /// A source nothing cites: a reader cannot tell what it supports.
+    pub(super) fn uncited(&mut self) {
+        for k in 0..self.sources.len() {
+            if !self.cited[k] {
+                let (file, span) = self.defined[k].clone();
+                let d = Diagnostic::warning(format!(
+                    "source `{}` is cited by nothing",
+                    self.sources[k].id
+                ))
+                .at(file, span)
+                .help("cite it where it supports a position, a condition, a linkage or a proposal, or remove it");
+                self.push(d);
+            }
+        }
     }
 
     /// The saved copy of a source: the one with its fingerprint, else a file
