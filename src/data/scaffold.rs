@@ -45,6 +45,18 @@ scale = [
   {{ id = "middle", label = "A compromise" }},
   {{ id = "outcome-b", label = "What Party B wants" }},
 ]
+
+# The documents and reports positions cite, defined once here for every
+# round (a round may define its own too). Uncomment and fill in.
+# [[sources]]
+# id = "source-1"
+# title = "The title of the document or article"
+# publisher = "Who published it"
+# date = 2024-01-01
+# url = "https://…"
+# kind = "press-report"   # official-text, transcript, press-report, leak or analysis
+# language = "en"         # the language of the text as published
+# translated_from = "ru"  # where its quotes are translations
 "#
     ));
     out
@@ -175,6 +187,20 @@ participants = [{participants}]
                     if pos.red_line {
                         out.push_str("# red_line = true\n");
                     }
+                    if let Some(e) = &pos.evidence {
+                        let mut fields = vec![format!("quote = {}", toml_string(&e.quote))];
+                        fields.extend(
+                            e.speaker
+                                .as_ref()
+                                .map(|s| format!("speaker = {}", toml_string(s))),
+                        );
+                        fields.extend(
+                            e.source
+                                .map(|k| format!("source = \"{}\"", talks.sources[k].id)),
+                        );
+                        fields.extend(e.date.map(|d| format!("date = {d}")));
+                        let _ = writeln!(out, "# evidence = {{ {} }}", fields.join(", "));
+                    }
                     if let Some(priority) = pos.priority {
                         let _ = writeln!(out, "# priority = \"{}\"", priority.as_str());
                     }
@@ -187,8 +213,52 @@ participants = [{participants}]
                 }
             }
             out.push_str("# source = \"source-1\"\n");
+            if let Some((pos, _)) = held {
+                for c in &pos.conditions {
+                    let _ = writeln!(out, "# [[positions.{}.{}.conditions]]", party.id, issue.id);
+                    let accepts: Vec<String> = c
+                        .accepts
+                        .iter()
+                        .map(|o| format!("\"{}\"", scale[o]))
+                        .collect();
+                    let _ = writeln!(out, "# accepts = [{}]", accepts.join(", "));
+                    let only_if: Vec<String> = c
+                        .only_if
+                        .iter()
+                        .map(|&(j, set)| {
+                            let j = &talks.issues[j];
+                            let ids: Vec<String> = set
+                                .iter()
+                                .map(|o| format!("\"{}\"", j.scale[o].id))
+                                .collect();
+                            format!("{} = [{}]", j.id, ids.join(", "))
+                        })
+                        .collect();
+                    let _ = writeln!(out, "# only_if = {{ {} }}", only_if.join(", "));
+                }
+            }
         }
     }
+    out.push_str(
+        r#"
+# Linkage, where the record states it (see docs/linkage.md):
+# [[linkages]]                 # issues a party will only settle together
+# id = "package"
+# party = "…"
+# issues = ["…", "…"]
+# quote = "…"
+# source = "source-1"
+#
+# [[proposals]]                # a package tabled in this round
+# id = "…"
+# by = "…"
+# title = "…"
+# source = "source-1"
+# [[proposals.terms]]          # one per issue it covers
+# issue = "…"
+# outcomes = ["…"]
+"#,
+    );
     out
 }
 

@@ -45,6 +45,9 @@ pub struct HistoryCell {
     /// Outcome id; `null` with no position as of this round.
     stance: Option<String>,
     red_line: bool,
+    /// Accepts more on conditions (`show` says which); left out where not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    on_conditions: bool,
     /// The party withdrew its position (as of this round).
     withdrawn: bool,
     /// Stated in this round, rather than carried forward.
@@ -79,6 +82,7 @@ impl History {
                             .and_then(|s| s.position.stance)
                             .map(|o| scale[o].id.clone()),
                         red_line: held.is_some_and(|s| s.position.red_line),
+                        on_conditions: held.is_some_and(|s| !s.position.conditions.is_empty()),
                         withdrawn: held.is_none() && last.is_some(),
                         stated: last.is_some_and(|s| s.round_ix == now.round),
                         changed: changes.iter().any(Change::is_substantive),
@@ -158,6 +162,9 @@ impl View for History {
                     if c.red_line {
                         t.push("RED LINE", Tone::RedLine);
                     }
+                    if c.on_conditions {
+                        t.line("+ if", Tone::Overlap);
+                    }
                     t
                 }));
                 cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
@@ -179,8 +186,16 @@ impl View for History {
             // Ids a reader types, and labels: whole, never wrapped.
             nowrap: (0..=self.labels.len() + self.pair_labels.len()).collect(),
         }));
+        let conditional = self
+            .rounds
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.on_conditions);
         doc.push(Block::Legend(vec![
-            "*: changed in this round (`redlines diff` says how) · RED LINE: stated as non-negotiable · ·: no position stated".into(),
+            format!(
+                "*: changed in this round (`redlines diff` says how) · RED LINE: stated as non-negotiable{} · ·: no position stated",
+                if conditional { " · + if: accepts more on conditions (`show` says which)" } else { "" }
+            ),
             format!(
                 "Each pair's relation as of each round, the pair named at the head of its column: {}",
                 relation_legend()
