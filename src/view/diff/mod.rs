@@ -18,6 +18,12 @@ use crate::view::{Text, Tone};
 use serde::Serialize;
 
 mod layout;
+mod others;
+mod position;
+
+use others::{linkage_change, proposal_change, relation_change};
+use position::position_change;
+pub use position::word_text;
 
 #[derive(Serialize)]
 pub struct DiffView {
@@ -73,6 +79,32 @@ pub struct ChangeView {
     pub(crate) old: Option<Text>,
     #[serde(skip)]
     pub(crate) new: Option<Text>,
+}
+
+impl ChangeView {
+    /// A change of `kind` by `party` on `issue` (issues joined by `+`), its
+    /// words and values to be filled in.
+    fn blank(kind: ChangeKind, rounds: FromTo<String>, party: String, issue: String) -> Self {
+        ChangeView {
+            kind,
+            rounds,
+            party: Some(party),
+            parties: None,
+            issue,
+            from: Side::None,
+            to: Side::None,
+            detail: String::new(),
+            steps: None,
+            bearings: None,
+            outcomes: None,
+            words: None,
+            trend: None,
+            position: None,
+            marker: ("±", Tone::Strong),
+            old: None,
+            new: None,
+        }
+    }
 }
 
 /// What a change changed from or to, as of one round: its type follows
@@ -306,314 +338,4 @@ fn verdict(from: &str, to: &str, t: &Tally) -> String {
         ));
     }
     format!("{from} → {to}: {}", parts.join("; "))
-}
-
-fn position_change(
-    talks: &Talks,
-    d: &PositionDiff<'_>,
-    c: &Change,
-    rounds: FromTo<String>,
-    naming: Naming,
-) -> ChangeView {
-    let issue = &talks.issues[d.issue];
-    let party = |p: usize| talks.parties[p].id.clone();
-    let outcome = |o: usize| issue.scale[o].id.clone();
-    let ids = |o: Outcomes| o.iter().map(outcome).collect::<Vec<_>>();
-    let id_value = |s: Option<usize>| Side::Outcome(s.map(outcome));
-    // Outcomes in words: ids, or the labels of the scale.
-    let said = |o: Outcomes| -> String {
-        let words = o.iter().filter(|&o| o < issue.scale.len());
-        match naming {
-            Naming::Ids => words.map(outcome).collect::<Vec<_>>().join(", "),
-            Naming::Names => words
-                .map(|o| issue.scale[o].label.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
-    };
-    let said_stance = |p: Option<&Position>| {
-        said(
-            p.and_then(|p| p.stance)
-                .map(Outcomes::one)
-                .unwrap_or_default(),
-        )
-    };
-    let (a, b) = (d.from.map(|s| s.position), d.to.map(|s| s.position));
-    let mut v = ChangeView {
-        kind: c.kind(),
-        rounds,
-        party: Some(party(d.party)),
-        parties: None,
-        issue: issue.id.clone(),
-        from: Side::None,
-        to: Side::None,
-        detail: String::new(),
-        steps: None,
-        bearings: None,
-        outcomes: None,
-        words: None,
-        trend: None,
-        position: None,
-        marker: ("±", Tone::Strong),
-        old: None,
-        new: None,
-    };
-    match c {
-        Change::Added | Change::Withdrawn => {
-            let added = matches!(c, Change::Added);
-            let Some(s) = (if added { d.to } else { d.from }) else {
-                return v;
-            };
-            let stance = id_value(s.position.stance);
-            let summary = Some(Text::plain(s.position.summary.clone()));
-            let stance_said = said_stance(Some(s.position));
-            if added {
-                v.detail = format!("position added: {stance_said}");
-                (v.to, v.new, v.marker) = (stance, summary, ("+", Tone::Added));
-            } else {
-                v.detail = format!("position withdrawn: {stance_said}");
-                (v.from, v.old, v.marker) = (stance, summary, ("-", Tone::Removed));
-            }
-            v.position = Some(PositionView::new(talks, s.position, s.round));
-        }
-        Change::Moved { steps, bearings } => {
-            v.from = id_value(a.and_then(|p| p.stance));
-            v.to = id_value(b.and_then(|p| p.stance));
-            v.old = Some(Text::plain(said_stance(a)));
-            v.new = Some(Text::plain(said_stance(b)));
-            v.steps = Some(*steps);
-            v.detail = format!("stance moved {}", plural(*steps, "step"));
-            let who = |p: usize| match naming {
-                Naming::Ids => &talks.parties[p].id,
-                Naming::Names => &talks.parties[p].name,
-            };
-            let bearings_said: Vec<String> = bearings
-                .iter()
-                .map(|b| bearing_text(who(b.party), b))
-                .collect();
-            if !bearings_said.is_empty() {
-                v.detail = format!("{} {}", v.detail, bearings_said.join(", "));
-            }
-            v.bearings = Some(
-                bearings
-                    .iter()
-                    .map(|b| BearingView {
-                        party: party(b.party),
-                        direction: b.direction.name(),
-                        apart: FromTo {
-                            from: b.apart.0,
-                            to: b.apart.1,
-                        },
-                    })
-                    .collect(),
-            );
-        }
-        Change::AcceptsWidened(o) | Change::AcceptsNarrowed(o) => {
-            let accepts = |p: Option<&Position>| Side::Outcomes(p.map(|p| ids(p.accepts)));
-            (v.from, v.to) = (accepts(a), accepts(b));
-            v.outcomes = Some(ids(*o));
-            let (how, marker) = match c {
-                Change::AcceptsWidened(_) => ("widened", ("+", Tone::Added)),
-                _ => ("narrowed", ("-", Tone::Removed)),
-            };
-            v.detail = format!("accepts {how}: {}", said(*o));
-            v.marker = marker;
-        }
-        Change::RedLineTakenUp => {
-            (v.from, v.to) = (Side::Flag(false), Side::Flag(true));
-            v.detail = "red line taken up".into();
-            v.marker = ("+", Tone::RedLine);
-        }
-        Change::RedLineDropped => {
-            (v.from, v.to) = (Side::Flag(true), Side::Flag(false));
-            v.detail = "red line dropped".into();
-            v.marker = ("-", Tone::Removed);
-        }
-        Change::PriorityChanged { from, to } => {
-            let name = |p: &Option<Priority>| p.map_or("unset", |p| p.as_str());
-            (v.from, v.to) = (Side::Priority(*from), Side::Priority(*to));
-            v.detail = format!("priority changed: {} → {}", name(from), name(to));
-        }
-        Change::ConditionTakenUp(cond) | Change::ConditionDropped(cond) => {
-            let terms = ConditionTerms::new(talks, d.issue, cond);
-            let taken = matches!(c, Change::ConditionTakenUp(_));
-            v.detail = format!(
-                "condition {}: {}",
-                if taken { "taken up" } else { "dropped" },
-                terms.said()
-            );
-            let side = Side::Condition(Box::new(terms));
-            if taken {
-                (v.to, v.marker) = (side, ("+", Tone::Added));
-            } else {
-                (v.from, v.marker) = (side, ("-", Tone::Removed));
-            }
-        }
-        Change::SummaryChanged(w) | Change::QuoteChanged(w) => {
-            let summary = matches!(c, Change::SummaryChanged(_));
-            let text = |p: Option<&Position>| {
-                let t = p.and_then(|p| {
-                    if summary {
-                        Some(p.summary.clone())
-                    } else {
-                        p.quote.clone()
-                    }
-                });
-                Side::Text(t)
-            };
-            (v.from, v.to) = (text(a), text(b));
-            v.detail = match (summary, v.from.is_none(), v.to.is_none()) {
-                (true, ..) => "summary changed",
-                (false, true, _) => "quote added",
-                (false, _, true) => "quote removed",
-                _ => "quote changed",
-            }
-            .into();
-            // Each side shows only its own changed words in colour.
-            let side =
-                |value: &Side, skip: WordOp| (!value.is_none()).then(|| word_text(w, Some(skip)));
-            v.old = side(&v.from, WordOp::Added);
-            v.new = side(&v.to, WordOp::Removed);
-            v.words = Some(w.clone());
-        }
-    }
-    v
-}
-
-/// Word runs as text, the removed and the added words toned so; without
-/// the runs of `skip`, so that each side of a change can show only its own.
-pub fn word_text(runs: &[Words], skip: Option<WordOp>) -> Text {
-    let mut t = Text::default();
-    for run in runs.iter().filter(|r| Some(r.op) != skip) {
-        let tone = match run.op {
-            WordOp::Equal => {
-                t.push(run.text.clone(), Tone::Plain);
-                continue;
-            }
-            WordOp::Removed => Tone::Removed,
-            WordOp::Added => Tone::Added,
-        };
-        // Spaces at the edges stay plain: `**word **` is no Markdown.
-        let core = run.text.trim();
-        let start = run.text.len() - run.text.trim_start().len();
-        t.push(&run.text[..start], Tone::Plain)
-            .push(core, tone)
-            .push(&run.text[start + core.len()..], Tone::Plain);
-    }
-    t
-}
-
-fn bearing_text(who: &str, b: &Bearing) -> String {
-    let dir = match b.direction {
-        Direction::Towards => format!("towards {who}"),
-        Direction::Away => format!("away from {who}"),
-        Direction::Unchanged => format!("neither towards nor away from {who}"),
-    };
-    format!("{dir} ({} → {} steps apart)", b.apart.0, b.apart.1)
-}
-
-/// A change that is not one party's position on one issue: its kind, whose
-/// it is, the issues it covers, and its words.
-fn other_change(
-    kind: ChangeKind,
-    party: String,
-    issues: Vec<String>,
-    rounds: FromTo<String>,
-) -> ChangeView {
-    ChangeView {
-        kind,
-        rounds,
-        party: Some(party),
-        parties: None,
-        issue: issues.join("+"),
-        from: Side::None,
-        to: Side::None,
-        detail: String::new(),
-        steps: None,
-        bearings: None,
-        outcomes: None,
-        words: None,
-        trend: None,
-        position: None,
-        marker: ("±", Tone::Strong),
-        old: None,
-        new: None,
-    }
-}
-
-fn linkage_change(talks: &Talks, c: &LinkageChange<'_>, rounds: FromTo<String>) -> ChangeView {
-    let l = c.linkage();
-    let ids = |l: &Linkage| -> Vec<String> {
-        l.issues
-            .iter()
-            .map(|&i| talks.issues[i].id.clone())
-            .collect()
-    };
-    let mut v = other_change(c.kind, talks.parties[l.party].id.clone(), ids(l), rounds);
-    v.from = Side::Issues(c.from.map(ids));
-    v.to = Side::Issues(c.to.map(ids));
-    let (what, marker) = match c.kind {
-        ChangeKind::LinkageStated => ("linkage stated", ("+", Tone::Added)),
-        ChangeKind::LinkageWithdrawn => ("linkage withdrawn", ("-", Tone::Removed)),
-        _ => ("linkage changed", ("±", Tone::Strong)),
-    };
-    v.detail = format!("{what}: {} ({})", ids(l).join(" + "), l.id);
-    v.marker = marker;
-    v
-}
-
-fn proposal_change(talks: &Talks, c: &ProposalChange<'_>, rounds: FromTo<String>) -> ChangeView {
-    let p = c.proposal();
-    let terms = |p: &Proposal| -> Vec<Requirement> {
-        p.terms
-            .iter()
-            .map(|t| requirement(talks, t.issue, t.outcomes))
-            .collect()
-    };
-    let issues: Vec<String> = p
-        .terms
-        .iter()
-        .map(|t| talks.issues[t.issue].id.clone())
-        .collect();
-    let mut v = other_change(c.kind, talks.parties[p.by].id.clone(), issues, rounds);
-    v.from = Side::Terms(c.from.map(terms));
-    v.to = Side::Terms(c.to.map(terms));
-    let (what, marker) = match c.kind {
-        ChangeKind::ProposalTabled => ("proposal tabled", ("+", Tone::Added)),
-        ChangeKind::ProposalWithdrawn => ("proposal withdrawn", ("-", Tone::Removed)),
-        _ => ("proposal revised", ("±", Tone::Strong)),
-    };
-    let name = p.title.clone().unwrap_or_else(|| p.id.clone());
-    v.detail = format!("{what}: {name} ({})", p.id);
-    v.marker = marker;
-    v
-}
-
-fn relation_change(talks: &Talks, r: &RelationChange, rounds: FromTo<String>) -> ChangeView {
-    let (a, b) = r.parties;
-    let trend = r.trend();
-    let (said, mark, tone) = trend_said(trend);
-    ChangeView {
-        kind: ChangeKind::RelationChanged,
-        rounds,
-        party: None,
-        parties: Some([talks.parties[a].id.clone(), talks.parties[b].id.clone()]),
-        issue: talks.issues[r.issue].id.clone(),
-        from: Side::Relation(r.from),
-        to: Side::Relation(r.to),
-        detail: format!(
-            "{said}: {} → {}",
-            relation_said(r.from),
-            relation_said(r.to)
-        ),
-        steps: None,
-        bearings: None,
-        outcomes: None,
-        words: None,
-        trend: Some(trend),
-        position: None,
-        marker: (mark, tone),
-        old: None,
-        new: None,
-    }
 }

@@ -6,13 +6,17 @@
 //! mirror of the forward one (added ↔ withdrawn, towards ↔ away, widened ↔
 //! narrowed, progress ↔ setback).
 
-use similar::{ChangeTag, TextDiff};
-
 use crate::core::compare::{Relation, pairs, relation};
 use serde::Serialize;
 
+mod packages;
+mod words;
+
+pub use packages::{LinkageChange, ProposalChange};
+pub use words::{WordOp, Words, words};
+
 use crate::core::state::{State, Stated};
-use crate::data::talks::{Condition, Linkage, Outcomes, Position, Priority, Proposal};
+use crate::data::talks::{Condition, Outcomes, Position, Priority};
 
 /// One change to one party's position on one issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,122 +179,6 @@ impl Direction {
             Direction::Unchanged => "unchanged",
         }
     }
-}
-
-/// A run of words of a word-level text diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Words {
-    pub op: WordOp,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WordOp {
-    Equal,
-    Removed,
-    Added,
-}
-
-/// The word-level diff of two texts: runs of equal words, then of the words
-/// removed and of the words added where they differ.
-///
-/// A rewritten sentence shares little but the spaces between its words;
-/// a space between two changes counts as changed, so that the sentence
-/// reads as one removed run and one added run, not as word-by-word confetti.
-pub fn words(old: &str, new: &str) -> Vec<Words> {
-    // The same two texts give the same runs whichever comes first, so that
-    // a diff read backwards is the exact mirror of the forward one.
-    if new >= old {
-        return words_in_order(old, new);
-    }
-    let mut out: Vec<Words> = words_in_order(new, old)
-        .into_iter()
-        .map(|w| Words {
-            op: match w.op {
-                WordOp::Removed => WordOp::Added,
-                WordOp::Added => WordOp::Removed,
-                WordOp::Equal => WordOp::Equal,
-            },
-            ..w
-        })
-        .collect();
-    // Removed before added, within each change.
-    for k in 1..out.len() {
-        if out[k - 1].op == WordOp::Added && out[k].op == WordOp::Removed {
-            out.swap(k - 1, k);
-        }
-    }
-    out
-}
-
-fn words_in_order(old: &str, new: &str) -> Vec<Words> {
-    let diff = TextDiff::configure().diff_words(old, new);
-    let tokens: Vec<(ChangeTag, &str)> = diff
-        .iter_all_changes()
-        .map(|c| (c.tag(), c.value()))
-        .collect();
-    // Two sentences sharing a few small words ("no", "to") are a rewrite:
-    // below a quarter of the words in common, one run out and one run in.
-    let count = |keep: &dyn Fn(ChangeTag) -> bool| {
-        tokens
-            .iter()
-            .filter(|(tag, text)| keep(*tag) && !text.trim().is_empty())
-            .count()
-    };
-    let common = count(&|t| t == ChangeTag::Equal);
-    let longer = count(&|t| t != ChangeTag::Insert).max(count(&|t| t != ChangeTag::Delete));
-    if common * 4 < longer {
-        return [(WordOp::Removed, old), (WordOp::Added, new)]
-            .into_iter()
-            .filter(|(_, text)| !text.is_empty())
-            .map(|(op, text)| Words {
-                op,
-                text: text.to_string(),
-            })
-            .collect();
-    }
-    let mut out: Vec<Words> = Vec::new();
-    // The removed and the added text of the change block being read.
-    let (mut removed, mut added) = (String::new(), String::new());
-    let flush = |out: &mut Vec<Words>, removed: &mut String, added: &mut String| {
-        for (op, text) in [(WordOp::Removed, removed), (WordOp::Added, added)] {
-            if !text.is_empty() {
-                out.push(Words {
-                    op,
-                    text: std::mem::take(text),
-                });
-            }
-        }
-    };
-    for (k, &(tag, text)) in tokens.iter().enumerate() {
-        let changed = |t: Option<&(ChangeTag, &str)>| t.is_some_and(|t| t.0 != ChangeTag::Equal);
-        let between_changes = tag == ChangeTag::Equal
-            && text.trim().is_empty()
-            && k > 0
-            && changed(tokens.get(k - 1))
-            && changed(tokens.get(k + 1));
-        match tag {
-            ChangeTag::Delete => removed.push_str(text),
-            ChangeTag::Insert => added.push_str(text),
-            ChangeTag::Equal if between_changes => {
-                removed.push_str(text);
-                added.push_str(text);
-            }
-            ChangeTag::Equal => {
-                flush(&mut out, &mut removed, &mut added);
-                match out.last_mut() {
-                    Some(w) if w.op == WordOp::Equal => w.text.push_str(text),
-                    _ => out.push(Words {
-                        op: WordOp::Equal,
-                        text: text.to_string(),
-                    }),
-                }
-            }
-        }
-    }
-    flush(&mut out, &mut removed, &mut added);
-    out
 }
 
 /// Every change to one party's position on one issue.
@@ -460,8 +348,8 @@ impl<'t> RoundDiff<'t> {
             issues: issues.to_vec(),
             positions,
             relations,
-            linkages: linkage_changes(from, to, parties, issues),
-            proposals: proposal_changes(from, to, parties, issues),
+            linkages: packages::linkage_changes(from, to, parties, issues),
+            proposals: packages::proposal_changes(from, to, parties, issues),
         }
     }
 
@@ -594,127 +482,6 @@ pub fn position_changes(
         }
     }
     out
-}
-
-/// A party's linkage stated, withdrawn, or changed in the issues it ties.
-#[derive(Debug, Clone, Copy)]
-pub struct LinkageChange<'t> {
-    pub kind: ChangeKind,
-    pub from: Option<&'t Linkage>,
-    pub to: Option<&'t Linkage>,
-}
-
-impl<'t> LinkageChange<'t> {
-    /// The linkage as of the later state, else the earlier one.
-    pub fn linkage(&self) -> &'t Linkage {
-        self.to.or(self.from).expect("one side or the other")
-    }
-}
-
-/// A proposal tabled, withdrawn, or revised in its terms.
-#[derive(Debug, Clone, Copy)]
-pub struct ProposalChange<'t> {
-    pub kind: ChangeKind,
-    pub from: Option<&'t Proposal>,
-    pub to: Option<&'t Proposal>,
-}
-
-impl<'t> ProposalChange<'t> {
-    pub fn proposal(&self) -> &'t Proposal {
-        self.to.or(self.from).expect("one side or the other")
-    }
-}
-
-/// Items matched by key between two states: those only in `from`, only in
-/// `to`, and in both but unlike.
-fn matched<'t, T, K: PartialEq>(
-    from: &[(&'t T, usize)],
-    to: &[(&'t T, usize)],
-    key: impl Fn(&T) -> K,
-    same: impl Fn(&T, &T) -> bool,
-) -> Vec<(Option<&'t T>, Option<&'t T>)> {
-    let mut out = Vec::new();
-    for &(a, _) in from {
-        match to.iter().find(|(b, _)| key(b) == key(a)) {
-            None => out.push((Some(a), None)),
-            Some(&(b, _)) if !same(a, b) => out.push((Some(a), Some(b))),
-            Some(_) => {}
-        }
-    }
-    for &(b, _) in to {
-        if !from.iter().any(|(a, _)| key(a) == key(b)) {
-            out.push((None, Some(b)));
-        }
-    }
-    out
-}
-
-fn linkage_changes<'t>(
-    from: &State<'t>,
-    to: &State<'t>,
-    parties: &[usize],
-    issues: &[usize],
-) -> Vec<LinkageChange<'t>> {
-    let shown =
-        |l: &Linkage| parties.contains(&l.party) && l.issues.iter().any(|i| issues.contains(i));
-    let pick = |s: &State<'t>| -> Vec<(&'t Linkage, usize)> {
-        s.linkages().into_iter().filter(|(l, _)| shown(l)).collect()
-    };
-    let mut out: Vec<LinkageChange<'t>> = matched(
-        &pick(from),
-        &pick(to),
-        |l| (l.party, l.id.clone()),
-        |a, b| a.issues == b.issues,
-    )
-    .into_iter()
-    .map(|(a, b)| LinkageChange {
-        kind: match (a, b) {
-            (None, _) => ChangeKind::LinkageStated,
-            (_, None) => ChangeKind::LinkageWithdrawn,
-            _ => ChangeKind::LinkageChanged,
-        },
-        from: a,
-        to: b,
-    })
-    .collect();
-    out.sort_by_key(|c| (c.linkage().party, c.linkage().id.clone()));
-    out
-}
-
-fn proposal_changes<'t>(
-    from: &State<'t>,
-    to: &State<'t>,
-    parties: &[usize],
-    issues: &[usize],
-) -> Vec<ProposalChange<'t>> {
-    let shown =
-        |p: &Proposal| parties.contains(&p.by) && p.terms.iter().any(|t| issues.contains(&t.issue));
-    let pick = |s: &State<'t>| -> Vec<(&'t Proposal, usize)> {
-        s.proposals()
-            .into_iter()
-            .filter(|(p, _)| shown(p))
-            .collect()
-    };
-    let terms = |p: &Proposal| -> Vec<(usize, Outcomes)> {
-        p.terms.iter().map(|t| (t.issue, t.outcomes)).collect()
-    };
-    matched(
-        &pick(from),
-        &pick(to),
-        |p| p.id.clone(),
-        |a, b| terms(a) == terms(b),
-    )
-    .into_iter()
-    .map(|(a, b)| ProposalChange {
-        kind: match (a, b) {
-            (None, _) => ChangeKind::ProposalTabled,
-            (_, None) => ChangeKind::ProposalWithdrawn,
-            _ => ChangeKind::ProposalRevised,
-        },
-        from: a,
-        to: b,
-    })
-    .collect()
 }
 
 fn stance_set(p: &Position) -> Outcomes {
