@@ -48,6 +48,7 @@ pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Tal
                 positions,
                 linkages: Vec::new(),
                 proposals: Vec::new(),
+                assumed: Vec::new(),
             })
             .collect(),
         sources: Vec::new(),
@@ -71,5 +72,6 @@ pub fn stance(party: usize, stance: Option<usize>) -> Position {
         note: None,
         evidence: None,
         conditions: Vec::new(),
+        assumed: false,
     }
 }

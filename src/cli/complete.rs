@@ -43,6 +43,54 @@ pub fn issues() -> ArgValueCompleter {
     })
 }
 
+/// `--assume`: `PARTY.ISSUE=` for every party and issue; once that is
+/// typed, each outcome of the issue after it (`=`, `+=`), or the red-line
+/// words after `:`.
+pub fn assumptions() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        let Some(talks) = talks_on_the_line() else {
+            return Vec::new();
+        };
+        let typed = current.to_string_lossy().into_owned();
+        let split = typed
+            .find("+=")
+            .map(|k| (k, 2))
+            .or_else(|| typed.find('=').map(|k| (k, 1)))
+            .or_else(|| typed.rfind(':').map(|k| (k, 1)));
+        let all: Vec<CompletionCandidate> = match split {
+            None => talks
+                .parties
+                .iter()
+                .flat_map(|p| {
+                    talks
+                        .issues
+                        .iter()
+                        .map(move |i| candidate(&format!("{}.{}=", p.id, i.id), i.title.clone()))
+                })
+                .collect(),
+            Some((k, len)) => {
+                let (target, op) = (&typed[..k], &typed[k..k + len]);
+                let issue = target
+                    .split_once('.')
+                    .and_then(|(_, i)| talks.issues.iter().find(|x| x.id == i));
+                match (op, issue) {
+                    (":", Some(_)) => ["red-line", "no-red-line"]
+                        .iter()
+                        .map(|w| CompletionCandidate::new(format!("{target}:{w}")))
+                        .collect(),
+                    (_, Some(issue)) => issue
+                        .scale
+                        .iter()
+                        .map(|o| candidate(&format!("{target}{op}{}", o.id), o.label.clone()))
+                        .collect(),
+                    (_, None) => Vec::new(),
+                }
+            }
+        };
+        matching(current, all)
+    })
+}
+
 /// A completer offering what `ids` finds in the talks on the line.
 fn from_talks(ids: fn(&Talks) -> Vec<CompletionCandidate>) -> ArgValueCompleter {
     ArgValueCompleter::new(move |current: &OsStr| match talks_on_the_line() {

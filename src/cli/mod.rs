@@ -42,6 +42,13 @@ pub struct Global {
     /// When to colour the output (never under NO_COLOR with auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+    /// What if: lay a hypothetical position over the round shown (repeat for
+    /// several). PARTY.ISSUE=OUTCOME (it demands OUTCOME), PARTY.ISSUE+=O1,O2
+    /// (it also accepts them), PARTY.ISSUE:no-red-line (or :red-line). The
+    /// scenario is a round of its own, `assumed`, and every assumed position
+    /// is marked so
+    #[arg(long, global = true, value_name = "PARTY.ISSUE=OUTCOME", add = crate::cli::complete::assumptions())]
+    pub assume: Vec<String>,
     /// Table width in columns, 20 or more [default: the terminal's]
     #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
           value_parser = clap::value_parser!(u16).range(20..))]
@@ -110,6 +117,28 @@ pub enum Command {
         round: RoundArg,
         #[command(flatten)]
         filter: Filter,
+    },
+    /// What would it take: who must move how far to reach each outcome, and the nearest deal
+    ///
+    /// With issues: every outcome of each, what it costs and whose red line it
+    /// crosses. Without: one line per issue, closest to a deal first.
+    Bridge {
+        /// Issues to bridge (ids or unique parts of ids) [default: every issue, ranked]
+        #[arg(add = crate::cli::complete::issues())]
+        issues: Vec<String>,
+        #[command(flatten)]
+        round: RoundArg,
+    },
+    /// Trades: each side giving on an issue that matters less to it than to the other
+    Trades {
+        /// Two parties [default: every pair]
+        #[arg(add = crate::cli::complete::parties(), num_args = 0..=2)]
+        parties: Vec<String>,
+        #[command(flatten)]
+        round: RoundArg,
+        /// Show at most this many trades, the largest gain first
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        top: usize,
     },
     /// What changed between two rounds: positions, red lines, relations
     Diff {

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::view::diff::DiffView;
 
 pub fn run(ctx: &Ctx, from: &str, to: &str, filter: &Filter, exit_code: bool) -> Result<Output> {
-    let talks = ctx.load()?;
+    let (talks, _) = ctx.scenario("latest")?;
     let (a, b) = (select::round(&talks, from)?, select::round(&talks, to)?);
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;

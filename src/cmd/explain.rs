@@ -6,8 +6,7 @@ use crate::error::{Error, Result};
 use crate::view::explain::Explained;
 
 pub fn run(ctx: &Ctx, a: &str, b: &str, issue: &str, round: &str) -> Result<Output> {
-    let talks = ctx.load()?;
-    let r = select::round(&talks, round)?;
+    let (talks, r) = ctx.scenario(round)?;
     let (pa, pb) = (select::party(&talks, a)?, select::party(&talks, b)?);
     if pa == pb {
         return Err(Error::Usage(format!(

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::view::history::History;
 
 pub fn run(ctx: &Ctx, issue: &str, parties: &[String]) -> Result<Output> {
-    let talks = ctx.load()?;
+    let (talks, _) = ctx.scenario("latest")?;
     let i = select::issue(&talks, issue)?;
     let parties = select::parties(&talks, parties)?;
     let view = History::build(&talks, i, &parties);

@@ -10,8 +10,7 @@ use crate::error::Result;
 use crate::view::matrix::{ByIssue, ByPair};
 
 pub fn run(ctx: &Ctx, round: &str, by: MatrixBy, filter: &Filter) -> Result<Output> {
-    let talks = ctx.load()?;
-    let r = select::round(&talks, round)?;
+    let (talks, r) = ctx.scenario(round)?;
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
     let state = State::as_of(&talks, r);

@@ -2,6 +2,7 @@
 //! the talks from the data layer, asks the core, builds a view and hands it
 //! to the renderer: `data → core → view → render`, never sideways.
 
+mod bridge;
 mod check;
 mod diff;
 mod explain;
@@ -15,16 +16,18 @@ mod schema;
 mod shell;
 mod show;
 mod table;
+mod trades;
 mod trend;
 mod write;
 
 use std::io::IsTerminal;
 
 use crate::cli::{Cli, ColorWhen, Command, NewWhat};
+use crate::core::{select, whatif};
 use crate::data;
 use crate::data::load::DataDir;
 use crate::data::talks::Talks;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render::{Style, render};
 use crate::view::View;
 
@@ -52,6 +55,8 @@ pub struct Ctx {
     pub style: Style,
     /// Colour for what goes to stderr (diagnostics), which may be a terminal when stdout is not.
     pub color_stderr: bool,
+    /// `--assume`: hypothetical positions, as written.
+    pub assume: Vec<String>,
 }
 
 impl Ctx {
@@ -73,6 +78,7 @@ impl Ctx {
                 width: g.width,
             },
             color_stderr: when(std::io::stderr().is_terminal()),
+            assume: g.assume.clone(),
         }
     }
 
@@ -86,6 +92,33 @@ impl Ctx {
         data::open(&self.data, &self.talks_id()?)
     }
 
+    /// The talks as of the round `spec` names, and that round; with
+    /// `--assume`, the talks with the scenario as a round right after it,
+    /// and the scenario's round.
+    pub fn scenario(&self, spec: &str) -> Result<(Talks, usize)> {
+        let talks = self.load()?;
+        let r = select::round(&talks, spec)?;
+        if self.assume.is_empty() {
+            return Ok((talks, r));
+        }
+        let assumptions = self
+            .assume
+            .iter()
+            .map(|a| whatif::parse(&talks, a))
+            .collect::<Result<Vec<_>>>()?;
+        whatif::assume(&talks, r, &assumptions)
+    }
+
+    /// Refuse `--assume` where it does not apply.
+    pub fn no_scenario(&self, command: &str) -> Result<()> {
+        if self.assume.is_empty() {
+            return Ok(());
+        }
+        Err(Error::Usage(format!(
+            "--assume lays a scenario over a round; `{command}` reads the data as it is"
+        )))
+    }
+
     pub fn render(&self, view: &impl View) -> Result<Output> {
         Ok(Output::ok(render(view, &self.style)?))
     }
@@ -93,6 +126,17 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> Result<Output> {
     let ctx = Ctx::new(&cli);
+    // The commands that read or write the data as it is take no scenario.
+    let as_it_is = match &cli.command {
+        Command::List { .. } => Some("list"),
+        Command::Check { .. } => Some("check"),
+        Command::New { .. } => Some("new"),
+        Command::Schema { .. } => Some("schema"),
+        _ => None,
+    };
+    if let Some(name) = as_it_is {
+        ctx.no_scenario(name)?;
+    }
     match cli.command {
         Command::List { what } => list::run(&ctx, what),
         Command::Table { round, filter } => table::run(&ctx, &round.round, &filter),
@@ -109,6 +153,12 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
         } => explain::run(&ctx, &party, &other, &issue, &round.round),
         Command::Proposals { round, filter } => proposals::run(&ctx, &round.round, &filter),
+        Command::Bridge { issues, round } => bridge::run(&ctx, &issues, &round.round),
+        Command::Trades {
+            parties,
+            round,
+            top,
+        } => trades::run(&ctx, &parties, &round.round, top),
         Command::Check {
             deny_warnings,
             sources,

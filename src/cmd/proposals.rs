@@ -7,8 +7,7 @@ use crate::error::Result;
 use crate::view::proposals::ProposalsView;
 
 pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
-    let talks = ctx.load()?;
-    let r = select::round(&talks, round)?;
+    let (talks, r) = ctx.scenario(round)?;
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
     ctx.render(&ProposalsView::new(&talks, r, &parties, &issues))

@@ -32,8 +32,7 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Resul
             _ => {}
         }
     }
-    let talks = ctx.load()?;
-    let r = select::round(&talks, round)?;
+    let (talks, r) = ctx.scenario(round)?;
     let from = select::round(&talks, from)?;
     if from > r {
         return Err(Error::Usage(format!(

@@ -6,8 +6,7 @@ use crate::error::Result;
 use crate::view::show::Shown;
 
 pub fn run(ctx: &Ctx, party: &str, issue: &str, round: &str) -> Result<Output> {
-    let talks = ctx.load()?;
-    let r = select::round(&talks, round)?;
+    let (talks, r) = ctx.scenario(round)?;
     let p = select::party(&talks, party)?;
     let i = select::issue(&talks, issue)?;
     ctx.render(&Shown::new(&talks, r, p, i))

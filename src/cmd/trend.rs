@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::view::trend::ScoreTrend;
 
 pub fn run(ctx: &Ctx, pairs: &[String]) -> Result<Output> {
-    let talks = ctx.load()?;
+    let (talks, _) = ctx.scenario("latest")?;
     let mut chosen: Vec<(usize, usize)> = Vec::new();
     for spec in pairs {
         let (a, b) = pair(&talks, spec)?;

@@ -120,6 +120,20 @@ impl Score {
     }
 }
 
+/// The agreement score of two parties over the issues given as the pairs
+/// of their positions (`None` where one holds none), as the matrix counts
+/// it: what `trades` weighs a trade by.
+pub fn pair_score<'p>(
+    positions: impl IntoIterator<Item = (Option<&'p Position>, Option<&'p Position>)>,
+) -> Option<f64> {
+    let mut score = Score::default();
+    for (a, b) in positions {
+        let (a, b) = (a.and_then(Stand::of), b.and_then(Stand::of));
+        score.count(a, b, relate(a, b), 1.0);
+    }
+    score.value()
+}
+
 /// The weight of an issue for one party: core issues count twice.
 pub fn weight(p: Option<Priority>) -> f64 {
     match p {

@@ -23,7 +23,13 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
     }
     match spec {
         "first" => return Ok(0),
-        "latest" | "last" => return Ok(rounds.len() - 1),
+        // The latest of the record: a scenario (`--assume`) is named `assumed`.
+        "latest" | "last" => {
+            return Ok(rounds
+                .iter()
+                .rposition(|r| r.assumed.is_empty())
+                .unwrap_or(rounds.len() - 1));
+        }
         _ => {}
     }
     if let Some(i) = rounds.iter().position(|r| r.id == spec) {

@@ -69,6 +69,9 @@ pub struct Round {
     pub linkages: Vec<Linkage>,
     /// Proposals tabled (or withdrawn) in this round.
     pub proposals: Vec<Proposal>,
+    /// A scenario, not the record: the assumptions it holds, as written
+    /// (`--assume`); empty for every round of the data.
+    pub assumed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -146,6 +149,8 @@ pub struct Position {
     pub evidence: Option<Evidence>,
     /// Outcomes accepted only if other issues are settled a given way.
     pub conditions: Vec<Condition>,
+    /// Laid over the record by `--assume`: a scenario, not the record.
+    pub assumed: bool,
 }
 
 /// Who said something, where, and when; the quote verbatim.

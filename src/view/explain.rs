@@ -149,6 +149,9 @@ impl View for Explained {
             "{} and {} on {} — as of {}",
             self.names[0], self.names[1], self.issue_title, self.as_of.id
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         let mut verdict = Text::styled(relation_said(self.relation), words(self.relation).tone);
         verdict.push(format!(": {}", self.why), Tone::Plain);
         doc.push(Block::Line(verdict));

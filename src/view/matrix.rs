@@ -118,6 +118,9 @@ impl View for ByPair {
             self.as_of.date,
             self.issues.len()
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         doc.push(Block::Table(self.square(|s| {
             let mut t = Text::styled(score_text(s.score), Tone::Strong);
             t.lines.push(Vec::new());
@@ -246,6 +249,9 @@ impl View for ByIssue {
             "Relations by issue as of {} ({})",
             self.as_of.id, self.as_of.date
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         doc.push(Block::Table(Table {
             headers,
             rows,

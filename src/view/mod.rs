@@ -4,6 +4,7 @@
 //! words and legend ([`relation`]), a score its text, a round its label
 //! ([`round`]); renderers print what they are given and decide nothing.
 
+pub mod bridge;
 pub mod check;
 pub mod diff;
 pub mod doc;
@@ -19,6 +20,7 @@ pub mod report;
 pub mod round;
 pub mod show;
 pub mod table;
+pub mod trades;
 pub mod trend;
 
 pub use doc::{Block, Doc, Span, Table, Text, Tone};

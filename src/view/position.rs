@@ -36,6 +36,9 @@ pub struct PositionView {
     /// Outcomes accepted only if other issues settle a given way.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<ConditionView>,
+    /// Set by `--assume`: a scenario, not the record; left out where not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub assumed: bool,
 }
 
 /// Outcomes accepted only if other issues settle within given outcomes.
@@ -92,6 +95,7 @@ impl PositionView {
             source: p.source.map(|s| talks.sources[s].clone()),
             note: p.note.clone(),
             round: round.id.clone(),
+            assumed: p.assumed,
             conditions: p
                 .conditions
                 .iter()
@@ -120,8 +124,9 @@ impl PositionView {
 }
 
 /// Every field `position_fields` may give, in the order it gives them.
-pub const FIELD_ORDER: [&str; 14] = [
+pub const FIELD_ORDER: [&str; 15] = [
     "stance",
+    "assumed",
     "accepts",
     "on conditions",
     "red line",
@@ -145,6 +150,15 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
         stance.push(format!(" — {l}"), Tone::Plain);
     }
     f.push(("stance".into(), stance));
+    if p.assumed {
+        f.push((
+            "assumed".into(),
+            Text::styled(
+                "yes: set by --assume, a scenario and not the record",
+                Tone::Overlap,
+            ),
+        ));
+    }
     f.push(("accepts".into(), Text::plain(p.accepts.join(", "))));
     if !p.conditions.is_empty() {
         let mut t = Text::default();

@@ -298,6 +298,9 @@ impl ProposalsView {
             "{} — proposals on the table as of {} ({})",
             self.title, self.as_of.id, self.as_of.date
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         if self.proposals.is_empty() {
             doc.push(Block::Line(Text::styled(
                 "No proposal is on the table as of this round.",
@@ -382,6 +385,9 @@ impl ProposalsView {
             "{} — proposals on the table as of {}",
             self.title, self.as_of.id
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         doc.push(Block::Table(Table {
             headers: [
                 "proposal", "by", "issue", "proposes", "party", "stand", "answer",

@@ -1,6 +1,7 @@
 //! How a round is named: in JSON by reference, on a terminal by a label
 //! that keeps a column narrow.
 use crate::data::talks::{Date, Round};
+use crate::view::{Block, Text, Tone};
 use serde::Serialize;
 
 /// A round as named in JSON output.
@@ -9,6 +10,10 @@ pub struct RoundRef {
     pub id: String,
     pub date: Date,
     pub title: String,
+    /// A scenario, not the record: the assumptions laid over the round
+    /// before it (`--assume`); left out for the rounds of the data.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assumed: Vec<String>,
 }
 
 impl RoundRef {
@@ -17,7 +22,21 @@ impl RoundRef {
             id: r.id.clone(),
             date: r.date,
             title: r.title.clone(),
+            assumed: r.assumed.clone(),
         }
+    }
+
+    /// The line that says a view shows a scenario, where it does.
+    pub fn banner(&self) -> Option<Block> {
+        (!self.assumed.is_empty()).then(|| {
+            Block::Line(Text::styled(
+                format!(
+                    "A SCENARIO, NOT THE RECORD: assumed {} (marked `assumed`)",
+                    self.assumed.join(", ")
+                ),
+                Tone::Overlap,
+            ))
+        })
     }
 }
 
@@ -55,6 +74,7 @@ mod tests {
                 day: 17,
             },
             title: String::new(),
+            assumed: Vec::new(),
         };
         let label = |id, narrow| round_label(&r(id), narrow);
         assert_eq!(

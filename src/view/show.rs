@@ -43,6 +43,9 @@ impl View for Shown {
             "{} on {} — as of {}",
             self.party_name, self.issue_title, self.as_of.id
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         if let Some(q) = &self.question {
             doc.push(Block::Line(Text::styled(q.clone(), Tone::Dim)));
         }

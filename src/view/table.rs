@@ -40,6 +40,9 @@ pub struct TableCell {
     /// says which); left out where it does not.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub on_conditions: bool,
+    /// Set by `--assume`: a scenario, not the record; left out where not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub assumed: bool,
 }
 
 impl PositionsTable {
@@ -68,6 +71,7 @@ impl PositionsTable {
                             carried: stated.is_some_and(|s| s.round_ix < round),
                             on_conditions: stated
                                 .is_some_and(|s| !s.position.conditions.is_empty()),
+                            assumed: stated.is_some_and(|s| s.position.assumed),
                         }
                     })
                     .collect(),
@@ -108,6 +112,9 @@ impl View for PositionsTable {
                     if c.on_conditions {
                         t.line("+ on conditions", Tone::Overlap);
                     }
+                    if c.assumed {
+                        t.line("ASSUMED", Tone::Overlap);
+                    }
                     if c.carried
                         && let Some(since) = &c.since_date
                     {
@@ -123,6 +130,9 @@ impl View for PositionsTable {
             "{} — positions as of {} ({})",
             self.title, self.as_of.id, self.as_of.date
         )));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
         doc.push(Block::Table(Table {
             headers,
             rows,
@@ -142,6 +152,12 @@ impl View for PositionsTable {
             legend.insert(
                 1,
                 "+ on conditions: accepts more if other issues settle a given way (`show` says which; `matrix --by issue`, what that opens)".into(),
+            );
+        }
+        if self.rows.iter().flat_map(|r| &r.cells).any(|c| c.assumed) {
+            legend.insert(
+                0,
+                "ASSUMED: set by --assume, a scenario and not the record".into(),
             );
         }
         doc.push(Block::Legend(legend));

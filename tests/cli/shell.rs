@@ -81,6 +81,19 @@ fn completion_offers_the_ids_in_the_data() {
         complete("redlines --data no-such-folder show "),
         Vec::<String>::new()
     );
+    // --assume: PARTY.ISSUE= first, then the issue's outcomes.
+    assert_eq!(
+        complete("redlines --data data --assume south.to"),
+        ["south.toll=\tHarbour toll"]
+    );
+    assert_eq!(
+        complete("redlines --data data --assume south.toll+="),
+        [
+            "south.toll+=none\tNo toll",
+            "south.toll+=low\tA low toll",
+            "south.toll+=high\tA high toll"
+        ]
+    );
 }
 
 #[test]

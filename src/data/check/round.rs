@@ -106,6 +106,7 @@ impl Checker<'_> {
                 positions,
                 linkages,
                 proposals,
+                assumed: Vec::new(),
             },
             file,
             date_span: rf.date.span(),
@@ -275,6 +276,7 @@ impl Checker<'_> {
             note: def.note.clone(),
             evidence,
             conditions,
+            assumed: false,
         })
     }
 

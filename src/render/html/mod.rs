@@ -99,6 +99,15 @@ fn header(h: &mut Html, r: &ReportView) {
     let round = &talks.rounds[r.round];
     h.el("header", &[], |h| {
         h.text_el("h1", &[], &talks.title);
+        if !round.assumed.is_empty() {
+            h.el("p", &[("class", "scenario"), ("role", "note")], |h| {
+                h.text_el("strong", &[], "A scenario, not the record: ");
+                h.text(&format!(
+                    "this page lays over the record the assumptions {}. Every position they set is marked “assumed”.",
+                    round.assumed.join(", ")
+                ));
+            });
+        }
         if let Some(s) = &talks.summary {
             h.text_el("p", &[("class", "lead")], s);
         }

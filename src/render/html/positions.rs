@@ -86,6 +86,9 @@ fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
             if pos.red_line {
                 h.text_el("span", &[("class", "badge redline")], "⚑ red line");
             }
+            if pos.assumed {
+                h.text_el("span", &[("class", "badge assumed")], "assumed");
+            }
             if let Some(pr) = pos.priority {
                 h.text_el("span", &[("class", "badge")], pr.as_str());
             }

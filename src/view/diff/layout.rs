@@ -28,6 +28,9 @@ impl DiffView {
         const INDENT: &str = "    ";
         let mut doc = Doc::default();
         doc.push(Block::Title(self.title()));
+        if let Some(b) = self.to.banner().or_else(|| self.from.banner()) {
+            doc.push(b);
+        }
         if self.backwards {
             doc.push(Block::Line(Text::styled(
                 format!(
@@ -139,6 +142,9 @@ impl DiffView {
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Title(self.title()));
+        if let Some(b) = self.to.banner().or_else(|| self.from.banner()) {
+            doc.push(b);
+        }
         doc.push(Block::Table(Table {
             headers: ["kind", "party", "issue", "from", "to", "detail"]
                 .map(String::from)

@@ -1,0 +1,186 @@
+//! What would it take: `bridge`, `trades` and `--assume`, on the fictional
+//! bay talks and on the built-in talks. Their answers agree with each
+//! other: a bridge or a trade applied through `--assume` does what it says.
+
+use crate::{FORMATS, bare, fixtures, run};
+
+/// `redlines --data linkage ARGS` (the bay talks), which must succeed.
+fn bay(args: &[&str]) -> String {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures()).args(["--data", "linkage"]);
+    let (stdout, stderr, code) = run(cmd, args);
+    assert_eq!(code, 0, "redlines {args:?} failed:\n{stderr}");
+    stdout
+}
+
+/// `redlines ARGS` on the built-in talks, which must succeed.
+fn builtin(args: &[&str]) -> String {
+    let (stdout, stderr, code) = run(bare(), args);
+    assert_eq!(code, 0, "redlines {args:?} failed:\n{stderr}");
+    stdout
+}
+
+fn json(out: String) -> serde_json::Value {
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn every_what_if_view_in_every_format() {
+    let cases: &[&[&str]] = &[
+        &["bridge"],
+        &["bridge", "toll", "patrols"],
+        &["trades"],
+        &["--assume", "east.toll=none", "table"],
+        &[
+            "--assume",
+            "west.toll:no-red-line",
+            "--assume",
+            "west.toll+=low",
+            "matrix",
+            "--by",
+            "issue",
+        ],
+        &["--assume", "east.toll=none", "diff", "latest", "assumed"],
+    ];
+    for case in cases {
+        for format in FORMATS {
+            let mut args = case.to_vec();
+            args.extend(["--format", format]);
+            insta::assert_snapshot!(format!("bay--{}--{format}", case.join("_")), bay(&args));
+        }
+    }
+}
+
+/// The nearest deal of every issue, its moves laid over the round with
+/// `--assume`, is in the deal zone: on the built-in talks and the bay.
+#[test]
+fn every_bridge_applied_with_assume_closes_its_issue() {
+    for (run_it, name) in [
+        (&builtin as &dyn Fn(&[&str]) -> String, "built-in"),
+        (&bay, "bay"),
+    ] {
+        let bridges = json(run_it(&["bridge", "--format", "json"]));
+        for b in bridges["issues"].as_array().unwrap() {
+            let issue = b["issue"].as_str().unwrap();
+            let mut args: Vec<String> = Vec::new();
+            for a in b["assume"].as_array().unwrap() {
+                args.push("--assume".into());
+                args.push(a.as_str().unwrap().into());
+            }
+            args.extend(
+                [
+                    "matrix", "--by", "issue", "--issue", issue, "--format", "json",
+                ]
+                .map(String::from),
+            );
+            let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+            let m = json(run_it(&argv));
+            let zone = m["rows"][0]["deal_zone"].as_array().unwrap();
+            assert!(
+                zone.contains(&b["nearest"]),
+                "{name}: {issue}: {} not in {zone:?} after {args:?}",
+                b["nearest"]
+            );
+            let cost = b["outcomes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|o| o["outcome"] == b["nearest"])
+                .unwrap()["cost"]
+                .as_f64()
+                .unwrap();
+            assert_eq!(cost == 0.0, b["assume"].as_array().unwrap().is_empty());
+        }
+    }
+}
+
+#[test]
+fn a_trade_applied_with_assume_raises_the_pairs_score_to_what_it_says() {
+    let t = json(bay(&["trades", "--format", "json"]));
+    let trade = &t["trades"][0];
+    assert_eq!(trade["parties"], serde_json::json!(["west", "east"]));
+    let args: Vec<String> = trade["assume"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| ["--assume".to_string(), a.as_str().unwrap().to_string()])
+        .chain(["matrix", "--format", "json"].map(String::from))
+        .collect();
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let m = json(bay(&argv));
+    let pair = m["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == "west" && p["b"] == "east")
+        .unwrap();
+    assert_eq!(pair["score"], trade["score_after"]);
+    assert!(trade["score_after"].as_f64() > trade["score_before"].as_f64());
+}
+
+#[test]
+fn a_partys_own_stance_assumed_changes_nothing_but_the_marks() {
+    let plain = json(builtin(&["matrix", "--format", "json"]));
+    let own = json(builtin(&[
+        "--assume",
+        "russia.nato-open-door=binding-ban",
+        "matrix",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(plain["pairs"], own["pairs"]);
+    assert_eq!(own["as_of"]["id"], "assumed");
+    assert_eq!(
+        own["as_of"]["assumed"],
+        serde_json::json!(["russia.nato-open-door=binding-ban"])
+    );
+}
+
+#[test]
+fn every_assumed_cell_is_marked_in_every_format() {
+    let args = ["--assume", "east.toll=none"];
+    let table = bay(&[args[0], args[1], "table"]);
+    assert!(
+        table.contains("A SCENARIO, NOT THE RECORD: assumed east.toll=none"),
+        "{table}"
+    );
+    assert!(table.contains("ASSUMED"), "{table}");
+    let j = json(bay(&[args[0], args[1], "table", "--format", "json"]));
+    let toll = &j["rows"][1]["cells"][1];
+    assert_eq!(
+        (toll["stance"].as_str(), toll["assumed"].as_bool()),
+        (Some("none"), Some(true))
+    );
+    let md = bay(&[
+        args[0], args[1], "show", "east", "toll", "--format", "markdown",
+    ]);
+    assert!(md.contains("| assumed "), "{md}");
+    let page = bay(&[args[0], args[1], "report", "--out", "-"]);
+    assert!(
+        page.contains("<p class=\"scenario\" role=\"note\">"),
+        "the report's banner"
+    );
+    assert!(page.contains("badge assumed"));
+}
+
+#[test]
+fn assumptions_that_cannot_be_read_say_how_to_write_them() {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures()).args(["--data", "linkage"]);
+    let (_, stderr, code) = run(cmd, &["--assume", "east.toll=medium", "table"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "--assume `east.toll=medium`: `medium` is not an outcome of `toll` (its scale: none, low, high); write PARTY.ISSUE=OUTCOME (demands it), PARTY.ISSUE+=OUTCOME[,OUTCOME…] (also accepts them), or PARTY.ISSUE:no-red-line (or :red-line)\n"
+    );
+    let mut cmd = bare();
+    cmd.current_dir(fixtures()).args(["--data", "linkage"]);
+    let (_, stderr, code) = run(cmd, &["--assume", "east.toll=none", "check"]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "--assume lays a scenario over a round; `check` reads the data as it is\n",
+            2
+        )
+    );
+}
