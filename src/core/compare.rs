@@ -134,6 +134,16 @@ pub fn pair_score<'p>(
     score.value()
 }
 
+/// One issue's term of a pair's agreement score: `(w·s, w)`, or `None`
+/// where it does not count (one of them holds no position). Summed over
+/// issues, `Σ w·s / Σ w` is [`pair_score`].
+pub fn pair_term(a: Option<&Position>, b: Option<&Position>) -> Option<(f64, f64)> {
+    let mut score = Score::default();
+    let (a, b) = (a.and_then(Stand::of), b.and_then(Stand::of));
+    score.count(a, b, relate(a, b), 1.0);
+    (score.den > 0.0).then_some((score.num, score.den))
+}
+
 /// The weight of an issue for one party: core issues count twice.
 pub fn weight(p: Option<Priority>) -> f64 {
     match p {

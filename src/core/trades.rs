@@ -4,7 +4,7 @@
 //! stance, raises the agreement score of the pair (the logrolling of
 //! integrative bargaining). Never a red line traded. Pure.
 
-use crate::core::compare::pair_score;
+use crate::core::compare::pair_term;
 use crate::core::linkage::holds;
 use crate::core::state::State;
 use crate::data::talks::{Position, Priority};
@@ -46,8 +46,26 @@ pub fn trades(state: &State<'_>, a: usize, b: usize, issues: &[usize]) -> Vec<Tr
         .filter_map(|&i| Some((i, pos(a, i)?, pos(b, i)?)))
         .filter(|(_, x, y)| x.stance != y.stance)
         .collect();
-    let Some(before) = pair_score(issues.iter().map(|&i| (pos(a, i), pos(b, i)))) else {
+    // The score as Σ w·s / Σ w: a trade changes two issues' terms, so its
+    // score is worked out from the sums, not summed afresh.
+    let terms: Vec<Option<(f64, f64)>> = issues
+        .iter()
+        .map(|&i| pair_term(pos(a, i), pos(b, i)))
+        .collect();
+    let (num, den) = terms
+        .iter()
+        .flatten()
+        .fold((0.0, 0.0), |(n, d), (x, y)| (n + x, d + y));
+    if den == 0.0 {
         return Vec::new();
+    }
+    let before = num / den;
+    let term_of = |i: usize| {
+        issues
+            .iter()
+            .position(|&k| k == i)
+            .and_then(|k| terms[k])
+            .unwrap_or((0.0, 0.0))
     };
     // Where `b` could give: core to `a`, not to `b`, and not `b`'s red line;
     // and the same the other way round.
@@ -70,23 +88,15 @@ pub fn trades(state: &State<'_>, a: usize, b: usize, issues: &[usize]) -> Vec<Tr
             // b takes a's stance on i; a takes b's stance on j.
             let conceded = |from: &Position, to: &Position| Position {
                 stance: to.stance,
-                accepts: to
-                    .stance
-                    .map(crate::data::talks::Outcomes::one)
-                    .unwrap_or_default(),
+                accepts: to.stance.map(crate::data::talks::Outcomes::one).unwrap_or_default(),
                 ..from.clone()
             };
             let (bi2, aj2) = (conceded(bi, ai), conceded(aj, bj));
-            let after = pair_score(issues.iter().map(|&k| {
-                if k == i {
-                    (Some(ai), Some(&bi2))
-                } else if k == j {
-                    (Some(&aj2), Some(bj))
-                } else {
-                    (pos(a, k), pos(b, k))
-                }
-            }))
-            .unwrap_or(before);
+            let (old_i, old_j) = (term_of(i), term_of(j));
+            let new_i = pair_term(Some(ai), Some(&bi2)).unwrap_or((0.0, 0.0));
+            let new_j = pair_term(Some(&aj2), Some(bj)).unwrap_or((0.0, 0.0));
+            let after = (num - old_i.0 - old_j.0 + new_i.0 + new_j.0)
+                / (den - old_i.1 - old_j.1 + new_i.1 + new_j.1);
             if after <= before {
                 continue;
             }
@@ -139,6 +149,7 @@ pub fn trades(state: &State<'_>, a: usize, b: usize, issues: &[usize]) -> Vec<Tr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::compare::pair_score;
     use crate::core::whatif::{Assumed, Assumption, assume};
     use crate::data::talks::{Outcomes, Talks};
     use crate::testing::{stance, talks};
