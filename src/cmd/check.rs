@@ -3,6 +3,7 @@
 use super::{Ctx, Output};
 use crate::data;
 use crate::data::diag::{Files, plural, render_all, summary};
+use crate::data::printable::shown;
 use crate::error::{Error, Result};
 use crate::render::Format;
 use crate::view::check::CheckView;
@@ -33,6 +34,8 @@ pub fn run(ctx: &Ctx, deny_warnings: bool) -> Result<Output> {
     // On a terminal the diagnostics are the output, on stderr as a compiler
     // prints them; every other format lists the problems on stdout.
     if ctx.style.format != Format::Table {
+        // Folder names, which may not be valid ids.
+        let ids = ids.iter().map(|id| shown(id).into_owned()).collect();
         let view = CheckView::new(ctx.data.describe(), ids, read, &diags, &files);
         let mut out = ctx.render(&view)?;
         out.code = code;

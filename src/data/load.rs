@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use crate::data::printable::{shown, shown_path};
 use crate::error::{Error, Result};
 
 /// Files larger than this are refused rather than read.
@@ -63,7 +64,7 @@ impl DataDir {
 
     pub fn describe(&self) -> String {
         match self {
-            DataDir::Disk { path, how } => format!("{} (from {how})", path.display()),
+            DataDir::Disk { path, how } => format!("{} (from {how})", shown_path(path)),
             DataDir::Builtin => "the built-in dataset".to_string(),
         }
     }
@@ -84,7 +85,7 @@ impl DataDir {
                 let entries = fs::read_dir(path).map_err(|e| {
                     Error::Io(format!(
                         "cannot read the data folder {}: {}",
-                        path.display(),
+                        shown_path(path),
                         io_reason(&e)
                     ))
                 })?;
@@ -126,7 +127,7 @@ impl DataDir {
                         if let Some(stem) = toml_stem(f.path()) {
                             rounds.push((stem, self.read(f.path())));
                         } else if looks_like_data(f.path()) {
-                            ignored.push(format!("<built-in>/{}", f.path().display()));
+                            ignored.push(format!("<built-in>/{}", shown_path(f.path())));
                         }
                     }
                 }
@@ -136,7 +137,7 @@ impl DataDir {
                     let entries = fs::read_dir(&rounds_dir).map_err(|e| {
                         Error::Io(format!(
                             "cannot read {}: {}",
-                            rounds_dir.display(),
+                            shown_path(&rounds_dir),
                             io_reason(&e)
                         ))
                     })?;
@@ -145,7 +146,7 @@ impl DataDir {
                         if let Some(stem) = toml_stem(&p) {
                             rounds.push((stem, self.read(&p)));
                         } else if p.is_file() && looks_like_data(&p) {
-                            ignored.push(p.display().to_string());
+                            ignored.push(shown_path(&p));
                         }
                     }
                 }
@@ -168,12 +169,13 @@ impl DataDir {
         match named {
             Some(t) if ids.iter().any(|id| id == t) => Ok(t.to_string()),
             Some(t) => Err(Error::Usage(format!(
-                "unknown talks `{t}` in {}; the talks there: {}",
+                "unknown talks `{}` in {}; the talks there: {}",
+                shown(t),
                 self.describe(),
                 if ids.is_empty() {
                     "none".to_string()
                 } else {
-                    ids.join(", ")
+                    shown_ids(&ids)
                 }
             ))),
             None => match ids.as_slice() {
@@ -185,7 +187,7 @@ impl DataDir {
                 many => Err(Error::Usage(format!(
                     "{} holds several talks ({}); choose one with --talks",
                     self.describe(),
-                    many.join(", ")
+                    shown_ids(many)
                 ))),
             },
         }
@@ -207,7 +209,7 @@ impl DataDir {
         };
         if !stays_inside || !resolved_inside() {
             return FileRead {
-                path: path.display().to_string(),
+                path: shown_path(&path),
                 bytes: Err("the path must stay inside the talks folder".into()),
             };
         }
@@ -217,18 +219,26 @@ impl DataDir {
     fn read(&self, path: &Path) -> FileRead {
         match self {
             DataDir::Builtin => FileRead {
-                path: format!("<built-in>/{}", path.display()),
+                path: format!("<built-in>/{}", shown_path(path)),
                 bytes: BUILTIN
                     .get_file(path)
                     .map(|f| f.contents().to_vec())
                     .ok_or_else(|| "no such file".to_string()),
             },
             DataDir::Disk { .. } => FileRead {
-                path: path.display().to_string(),
+                path: shown_path(path),
                 bytes: read_limited(path),
             },
         }
     }
+}
+
+/// Talks ids as listed in a message: a folder name is not always a valid id.
+fn shown_ids(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| shown(id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A folder is a talks when it holds a `talks.toml` of any kind: one that

@@ -399,7 +399,15 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label("wrong type")
             .help_opt(help);
     }
-    Diagnostic::error(message.trim().to_string()).at(file, span)
+    // A check of ours (such as `model`'s text checks) gives its help on a
+    // line of its own.
+    let (message, help) = match message.trim().split_once("\nhelp: ") {
+        Some((m, h)) => (m, Some(h.to_string())),
+        None => (message.trim(), None),
+    };
+    Diagnostic::error(message.to_string())
+        .at(file, span)
+        .help_opt(help)
 }
 
 /// How serde names a type, as a person writing TOML names it, and how to write one.

@@ -430,3 +430,161 @@ fn other_commands_on_broken_data_exit_1() {
         );
     }
 }
+
+// What a hostile data folder met in issue 16, replayed.
+
+/// A name a terminal would act on: a window title (OSC 0) and a clear screen.
+const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+
+/// Nothing a terminal acts on reaches it raw.
+fn no_escapes(out: &str) {
+    assert!(
+        !out.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+        "raw escapes in: {out:?}"
+    );
+}
+
+/// File and folder names are printed escaped: on the `-->` line, in the
+/// message, in `list talks`, in every format of `check`.
+#[test]
+fn names_with_terminal_escapes_are_printed_escaped() {
+    let s = Scratch::new();
+    s.write(&format!("rounds/x{ESCAPES}.toml"), ROUND_HEAD);
+    assert_eq!(
+        s.check_fails(),
+        r"error: the file name `x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml` is not a valid round id
+--> data/harbour/rounds/x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml
+ = help: rename it `x-0-pwned-2j.toml`: a round id is lowercase letters, digits and hyphens
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    for format in ["json", "csv", "markdown"] {
+        let (stdout, stderr, code) = s.run(&["check", "--format", format]);
+        assert_eq!(code, 1);
+        no_escapes(&stdout);
+        no_escapes(&stderr);
+        assert!(stdout.contains("pwned"), "{stdout}");
+    }
+
+    let s = Scratch::new();
+    let talks = s.dir.path().join(format!("data/y{ESCAPES}"));
+    fs::create_dir(&talks).unwrap();
+    fs::copy(s.path("talks.toml"), talks.join("talks.toml")).unwrap();
+    let (stdout, stderr, code) = s.run(&["list", "talks"]);
+    assert_eq!((stderr.as_str(), code), ("", 0));
+    no_escapes(&stdout);
+    assert!(
+        stdout.contains(r"│ y\u{1b}]0;pwned\u{7}\u{1b}[2J ┆ 1 error —"),
+        "{stdout}"
+    );
+    let stderr = s.check_fails();
+    assert_eq!(
+        stderr,
+        r"error: the folder name `y\u{1b}]0;pwned\u{7}\u{1b}[2J` is not a valid talks id
+--> data/y\u{1b}]0;pwned\u{7}\u{1b}[2J/talks.toml
+ = help: rename the folder `y-0-pwned-2j`: a talks id is lowercase letters, digits and hyphens
+
+1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    let (_, stderr, code) = s.run(&["--talks", &format!("z{ESCAPES}"), "table"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "unknown talks `z\\u{1b}]0;pwned\\u{7}\\u{1b}[2J` in data (from --data or $REDLINES_DATA); \
+         the talks there: harbour, y\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\n"
+    );
+}
+
+/// A C1 control or an invisible character quoted from a file's line is
+/// drawn as `�`, the caret still under it.
+#[test]
+fn a_line_quoted_in_a_diagnostic_holds_no_raw_c1_control() {
+    let s = Scratch::new();
+    let stderr = s.round_fails("summary = \"red \u{9b}31m text\"\n");
+    no_escapes(&stderr);
+    assert_eq!(
+        stderr,
+        "error: the text holds the invisible character U+009B, which a terminal would act on; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:11
+  |
+3 | summary = \"red \u{fffd}31m text\"
+  |           ^^^^^^^^^^^^^^^
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+}
+
+/// Completion offers only valid ids: a folder named like a command
+/// substitution is never put on a command line.
+#[test]
+fn completion_offers_no_talks_folder_whose_name_is_not_an_id() {
+    let s = Scratch::new();
+    for name in ["x$(touch PWNED)", "Upper", "-rf", "other"] {
+        let dir = s.dir.path().join("data").join(name);
+        fs::create_dir(&dir).unwrap();
+        fs::copy(s.path("talks.toml"), dir.join("talks.toml")).unwrap();
+    }
+    let mut cmd = bare();
+    cmd.current_dir(s.dir.path())
+        .env("COMPLETE", "fish")
+        .args(["--", "redlines", "--data", "data", "--talks", ""]);
+    let (stdout, _, code) = run(cmd, &[]);
+    assert_eq!((stdout.as_str(), code), ("harbour\nother\n", 0));
+    assert!(!s.dir.path().join("PWNED").exists());
+}
+
+/// Invisible characters are refused in text and labels with a located
+/// error; the joiners that Persian, the Indic scripts and emoji need are
+/// allowed between two of their letters.
+#[test]
+fn invisible_characters_in_text_are_refused_and_script_joiners_allowed() {
+    let s = Scratch::new();
+    let stderr = s.round_fails(
+        "summary = \"North\u{200e}land\"\nvenue = \"Tag\u{e0041}ged\"\nformat = \"one\u{2028}two\"\n",
+    );
+    assert_eq!(
+        stderr,
+        "error: the text holds the invisible character U+200E, which would hide or reorder text from a reader; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:11
+  |
+3 | summary = \"North\u{fffd}land\"
+  |           ^^^^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+
+error: the text holds the invisible character U+E0041, which would hide or reorder text from a reader; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:4:9
+  |
+4 | venue = \"Tag\u{fffd}ged\"
+  |         ^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+
+error: the text holds the invisible character U+2028, which would hide or reorder text from a reader; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:5:10
+  |
+5 | format = \"one\u{fffd}two\"
+  |          ^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+
+3 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    let stderr = s.round_fails("summary = \"No\u{200d}rth\"\n");
+    assert!(
+        stderr.starts_with(
+            "error: the text holds the invisible character U+200D where it joins nothing; remove it\n"
+        ),
+        "{stderr}"
+    );
+    s.write(
+        ROUND,
+        format!("{ROUND_HEAD}summary = \"می\u{200c}خواهم — क्\u{200d}ष — 👩\u{200d}⚕\u{fe0f}\"\n"),
+    );
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+}
