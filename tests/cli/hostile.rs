@@ -433,6 +433,28 @@ fn other_commands_on_broken_data_exit_1() {
 
 // What a hostile data folder met in issue 16, replayed.
 
+/// A one-word summary of 2 MB is drawn whole, wrapped to the width. (Its
+/// time is measured by `benches/run.sh`; drawing it took seconds when
+/// comfy-table wrapped it in time squared, and this test a minute.)
+#[test]
+fn a_two_megabyte_word_is_drawn_whole_and_wrapped() {
+    let s = Scratch::new();
+    let third = "rounds/2024-05-20-third.toml";
+    let text = fs::read_to_string(s.path(third)).unwrap();
+    let long = "z".repeat(2 << 20);
+    s.write(
+        third,
+        text.replace(
+            "The grounds must close for a season; nothing else will do",
+            &long,
+        ),
+    );
+    let (stdout, stderr, code) = s.run(&["show", "south", "fishing-quota"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.matches('z').count(), long.len(), "nothing lost");
+    assert!(stdout.lines().all(|l| l.chars().count() <= 100));
+}
+
 /// A name a terminal would act on: a window title (OSC 0) and a clear screen.
 const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
 
