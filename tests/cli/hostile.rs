@@ -610,3 +610,27 @@ error: the text holds the invisible character U+2028, which would hide or reorde
     let (_, stderr, code) = s.run(&["check"]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// A number that cannot be read says what is expected, not that an
+/// integer overflowed.
+#[test]
+fn an_order_that_is_not_a_number_says_what_is_expected() {
+    let s = Scratch::new();
+    assert_eq!(
+        s.round_fails("order = 0x\n"),
+        "error: expected a whole number, found `0x`
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:9
+  |
+3 | order = 0x
+  |         ^^ not a number this can be
+  |
+  = help: write a number such as 1, in decimal digits
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    assert!(
+        s.round_fails("order = -1\n")
+            .starts_with("error: expected a whole number from 0 to 4294967295, found `-1`\n")
+    );
+}
