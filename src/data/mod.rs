@@ -23,7 +23,8 @@ use talks::Talks;
 /// pointing into `files`.
 pub fn check_in(data: &DataDir, id: &str, files: &mut Files) -> Result<Checked> {
     let raw = data.read_talks(id)?;
-    let read_source = |rel: &str| data.read_in_talks(id, rel);
+    let left = std::cell::Cell::new(load::MAX_TALKS_SIZE.saturating_sub(raw.size()));
+    let read_source = |rel: &str| data.read_in_talks(id, rel, &left);
     Ok(check_talks(raw, &read_source, files))
 }
 

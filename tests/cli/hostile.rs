@@ -611,6 +611,208 @@ error: the text holds the invisible character U+2028, which would hide or reorde
     assert_eq!(code, 0, "{stderr}");
 }
 
+#[cfg(unix)]
+mod links {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    /// `new talks evil`, `evil` a link to `../outside`: nothing is written
+    /// there, nor anywhere.
+    #[test]
+    fn new_talks_through_a_link_out_of_the_data_folder_writes_nothing() {
+        let s = Scratch::new();
+        let outside = s.dir.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        symlink("../outside", s.dir.path().join("data/evil")).unwrap();
+        let (_, stderr, code) = s.run(&["new", "talks", "evil"]);
+        assert_eq!(
+            (stderr.as_str(), code),
+            (
+                "cannot write data/evil/talks.toml: data/evil leads out of the data folder \
+                 through a link; redlines writes only inside the data folder\n",
+                2
+            )
+        );
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+        // A link to nothing would make what it names, wherever that is.
+        fs::remove_file(s.dir.path().join("data/evil")).unwrap();
+        symlink("../nowhere", s.dir.path().join("data/evil")).unwrap();
+        let (_, stderr, code) = s.run(&["new", "talks", "evil"]);
+        assert_eq!(
+            (stderr.as_str(), code),
+            (
+                "cannot write data/evil/talks.toml: data/evil is a link that leads nowhere; \
+                 redlines writes only inside the data folder\n",
+                2
+            )
+        );
+        assert!(!s.dir.path().join("nowhere").exists());
+    }
+
+    /// A `rounds` folder that is a link out of the data folder is neither
+    /// read nor written into.
+    #[test]
+    fn a_rounds_folder_linking_out_of_the_data_folder() {
+        let s = Scratch::new();
+        let outside = s.dir.path().join("outside");
+        fs::rename(s.path("rounds"), &outside).unwrap();
+        symlink("../../outside", s.path("rounds")).unwrap();
+        let message = "cannot read data/harbour/rounds: it leads out of the data folder through a \
+                       link, and only what is inside it is read\n";
+        for args in [&["check"][..], &["new", "round", "2024-06-01-fourth"]] {
+            let (_, stderr, code) = s.run(args);
+            assert_eq!((stderr.as_str(), code), (message, 2), "{args:?}");
+        }
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 3);
+    }
+
+    /// A round file linking to `/etc/passwd` is not read: none of its lines
+    /// appear in an error.
+    #[test]
+    fn a_round_file_linking_out_of_the_data_folder_is_not_read() {
+        let s = Scratch::new();
+        symlink("/etc/passwd", s.path(ROUND)).unwrap();
+        let stderr = s.check_fails();
+        assert_eq!(
+            stderr,
+            "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: it leads out of the data \
+             folder through a link, and only what is inside it is read
+--> data/harbour/rounds/2024-06-01-fourth.toml
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+        );
+    }
+
+    /// A talks folder that is a link out of the data folder: one error, and
+    /// the other talks are still checked.
+    #[test]
+    fn a_talks_folder_linking_out_of_the_data_folder() {
+        let s = Scratch::new();
+        let outside = s.dir.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        fs::copy(s.path("talks.toml"), outside.join("talks.toml")).unwrap();
+        symlink("../outside", s.dir.path().join("data/elsewhere")).unwrap();
+        assert_eq!(
+            s.check_fails(),
+            "error: cannot read data/elsewhere/talks.toml: the folder data/elsewhere leads out of \
+             the data folder through a link, and only what is inside it is read
+--> data/elsewhere/talks.toml
+
+1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+        );
+    }
+
+    /// Links that stay inside the data folder are followed, and a data
+    /// folder that is itself a link is where it leads.
+    #[test]
+    fn links_inside_the_data_folder_are_read() {
+        let s = Scratch::new();
+        let third = "rounds/2024-05-20-third.toml";
+        let text = fs::read_to_string(s.path(third)).unwrap();
+        fs::rename(s.path(third), s.dir.path().join("data/third.toml")).unwrap();
+        symlink("../../third.toml", s.path(third)).unwrap();
+        symlink("data", s.dir.path().join("link")).unwrap();
+        for data in ["data", "link"] {
+            let mut cmd = bare();
+            cmd.current_dir(s.dir.path()).args(["--data", data]);
+            let (_, stderr, code) = run(cmd, &["check"]);
+            assert_eq!(code, 0, "{stderr}");
+        }
+        assert!(text.contains("Third session"));
+    }
+
+    /// A `talks.toml` that is a link to nothing: `new talks` refuses before
+    /// making anything.
+    #[test]
+    fn new_talks_over_a_dangling_talks_file_makes_nothing() {
+        let s = Scratch::new();
+        let t = s.dir.path().join("data/t");
+        fs::create_dir(&t).unwrap();
+        symlink("/nonexistent/talks.toml", t.join("talks.toml")).unwrap();
+        let (_, stderr, code) = s.run(&["new", "talks", "t"]);
+        assert_eq!(
+            (stderr.as_str(), code),
+            (
+                "data/t/talks.toml already exists; `new` never overwrites a file (edit it, or \
+                 choose another id)\n",
+                2
+            )
+        );
+        assert!(!t.join("rounds").exists());
+    }
+}
+
+/// The files of a talks add up to more than 256 MiB: refused, unread, in
+/// one message.
+#[test]
+fn a_talks_over_the_total_size_limit_is_refused_unread() {
+    let s = Scratch::new();
+    for i in 0..5 {
+        // Sparse: 60 MiB each on disk in name only, under the limit per file.
+        let f = fs::File::create(s.path(&format!("rounds/2024-06-0{}-big.toml", i + 1))).unwrap();
+        f.set_len(60 * 1024 * 1024).unwrap();
+    }
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "the talks folder data/harbour holds 301 MiB of data files, over the limit of 256 MiB \
+             for one talks; nothing was read\n",
+            2
+        )
+    );
+}
+
+/// `report --force` keeps the permissions of the page it replaces, and
+/// says that its other hard links still hold the old one.
+#[cfg(unix)]
+#[test]
+fn report_force_keeps_the_mode_of_the_page_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let page = s.dir.path().join("r.html");
+    fs::write(&page, "old").unwrap();
+    fs::set_permissions(&page, fs::Permissions::from_mode(0o640)).unwrap();
+    fs::hard_link(&page, s.dir.path().join("r2.html")).unwrap();
+    let (_, stderr, code) = s.run(&["report", "--out", "r.html", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "\nnote: the page replaced had 1 other hard link, which still holds the old page\n"
+        ),
+        "{stderr}"
+    );
+    let mode = fs::metadata(&page).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert!(
+        fs::read_to_string(&page)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    assert_eq!(
+        fs::read_to_string(s.dir.path().join("r2.html")).unwrap(),
+        "old"
+    );
+}
+
+/// Messages say what the OS says, without its error number.
+#[test]
+fn a_folder_that_cannot_be_made_is_said_without_an_os_error_number() {
+    let s = Scratch::new();
+    fs::write(s.dir.path().join("data/t"), "").unwrap();
+    let (_, stderr, code) = s.run(&["new", "talks", "t"]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "cannot create the folder data/t/rounds: Not a directory\n",
+            2
+        )
+    );
+}
+
 /// A number that cannot be read says what is expected, not that an
 /// integer overflowed.
 #[test]
