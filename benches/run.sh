@@ -5,9 +5,13 @@
 # examples/floor.rs), measured in the same run.
 #
 #   benches/run.sh              # all sizes, 7 runs each (median)
-#   RUNS=3 benches/run.sh small # only some sizes: builtin, small, large, linked
+#   RUNS=3 benches/run.sh small # only some sizes: builtin, small, large, linked, long
 #                               # (linked: large with conditions, linkages
 #                               # and proposals, for the package search)
+#
+# `long` is not a size but a text: one summary that is a single word of
+# 2 and 4 MiB (Latin letters, then Chinese), drawn by `show` as a table at
+# 100 columns and as JSON.
 #
 # Not a test: timings depend on the machine. See docs/performance.md.
 set -euo pipefail
@@ -15,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 runs=${RUNS:-7}
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(builtin small large)
+[ ${#sizes[@]} -gt 0 ] || sizes=(builtin small large long)
 work=target/bench
 
 # GNU time reports the peak resident set (%M, in KiB) of the process it runs.
@@ -77,13 +81,15 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 ram=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $ram RAM; $(uname -sr)"
 echo "redlines $("$bin" --version | cut -d' ' -f2), median of $runs runs after a warm-up; memory is the peak resident set"
-echo "targets: ≤ 1.5 × the floor's time at the largest size, < 10 ms on the built-in data, peak memory < 3 × the data's size"
+echo "targets: ≤ 1.5 × the floor's time at the largest size, < 10 ms on the built-in data, peak memory < 3 × the data's size;"
+echo "a table of a one-word 2 MiB summary in < 1 s, and 4 MiB in < 2.5 × that (linear)"
 echo
 
 # From an empty folder, so that no ./data is found and the built-in data is.
 cd "$empty"
 for size in "${sizes[@]}"; do
-    talks=${talks_dir[$size]:?unknown size $size (builtin, small, large, linked)}
+    [ "$size" != long ] || continue
+    talks=${talks_dir[$size]:?unknown size $size (builtin, small, large, linked, long)}
     bytes=$(cat "$talks"/talks.toml "$talks"/rounds/*.toml | wc -c)
     files=$(($(ls "$talks"/rounds/*.toml | wc -l) + 1))
     if [ -n "${data_dir[$size]}" ]; then
@@ -123,3 +129,34 @@ for size in "${sizes[@]}"; do
     done
     echo
 done
+
+# A summary that is one long word: wrapping it must cost its length, not
+# its square (comfy-table alone took 4.4 s for 2 MiB, and 60 MB did not end).
+if [[ " ${sizes[*]} " == *" long "* ]]; then
+    long=$OLDPWD/$work/long
+    echo "## long: one summary that is a single word"
+    echo
+    echo "| word | table ms | JSON ms | table peak MiB |"
+    echo "|---|---:|---:|---:|"
+    for spec in "latin 2" "latin 4" "chinese 2"; do
+        read -r script mib <<<"$spec"
+        rm -rf "$long" && mkdir -p "$long" && cp -r "$OLDPWD/tests/fixtures/data/harbour" "$long/"
+        round=$long/harbour/rounds/2024-06-01-long.toml
+        {
+            printf 'date = 2024-06-01\ntitle = "Long"\n\n[[sources]]\nid = "s"\ntitle = "S"\n\n'
+            printf '[positions.south.fishing-quota]\nstance = "closed"\nsource = "s"\nsummary = "'
+            if [ "$script" = latin ]; then
+                head -c $((mib << 20)) /dev/zero | tr '\0' z
+            else
+                awk -v n=$(((mib << 20) / 3)) 'BEGIN { for (i = 0; i < n; i++) printf "中" }'
+            fi
+            printf '"\n'
+        } >"$round"
+        run=("$bin" --color never --data "$long" show south fishing-quota)
+        printf '| %s, %s MiB | %.1f | %.1f | %.1f |\n' "$script" "$mib" \
+            "$(median_ms "${run[@]}" --width 100)" "$(median_ms "${run[@]}" --format json)" \
+            "$(awk -v k="$(peak_kib "${run[@]}" --width 100)" 'BEGIN { print k / 1024 }')"
+    done
+    rm -rf "$long"
+    echo
+fi

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::data::diag::{Diagnostic, Files};
+use crate::data::printable::shown_text;
 
 #[derive(Debug)]
 pub enum Error {
@@ -29,7 +30,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Usage(m) | Error::Io(m) => write!(f, "{m}"),
+            // Whatever the message quotes (a path, an id typed) is shown, not
+            // acted on by the terminal.
+            Error::Usage(m) | Error::Io(m) => write!(f, "{}", shown_text(m)),
             Error::Data { files, diagnostics } => {
                 let errors: Vec<_> = diagnostics
                     .iter()

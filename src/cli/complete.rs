@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 
 use crate::data;
+use crate::data::check::is_valid_id;
 use crate::data::load::DataDir;
 use crate::data::talks::Talks;
 
@@ -103,11 +104,19 @@ pub fn talks() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let (data, _) = on_the_line(std::env::args_os());
         let ids = DataDir::locate(data).talks_ids().unwrap_or_default();
-        matching(
-            current,
-            ids.into_iter().map(CompletionCandidate::new).collect(),
-        )
+        matching(current, valid(ids))
     })
+}
+
+/// The talks ids to offer: only valid ids, lowercase letters, digits and
+/// hyphens, which a shell takes as they are. A folder named otherwise
+/// (`x$(touch PWNED)`) is not a talks `--talks` can open; `redlines check`
+/// says so, and completion never puts its name on a command line.
+fn valid(ids: Vec<String>) -> Vec<CompletionCandidate> {
+    ids.into_iter()
+        .filter(|id| is_valid_id(id) && !id.starts_with('-'))
+        .map(CompletionCandidate::new)
+        .collect()
 }
 
 /// The candidates that start with what was typed, else those that contain

@@ -7,6 +7,7 @@ use crate::data;
 use crate::data::check::{QuoteTally, SavedCopies};
 use crate::data::diag::{Files, plural, render_all, summary};
 use crate::data::load::read_saved_copies;
+use crate::data::printable::shown;
 use crate::error::{Error, Result};
 use crate::render::Format;
 use crate::view::check::CheckView;
@@ -46,6 +47,8 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
     // On a terminal the diagnostics are the output, on stderr as a compiler
     // prints them; every other format lists the problems on stdout.
     if ctx.style.format != Format::Table {
+        // Folder names, which may not be valid ids.
+        let ids = ids.iter().map(|id| shown(id).into_owned()).collect();
         let view = CheckView::new(ctx.data.describe(), ids, read, &diags, &files, quotes);
         let mut out = ctx.render(&view)?;
         out.code = code;

@@ -4,6 +4,7 @@ use super::{Ctx, Output};
 use crate::cli::ListWhat;
 use crate::data;
 use crate::data::diag::Files;
+use crate::data::printable::shown;
 use crate::error::Result;
 use crate::view::list::{IssuesList, PartiesList, RoundsList, TalksItem, TalksList};
 
@@ -26,7 +27,8 @@ fn talks_list(ctx: &Ctx) -> Result<TalksList> {
     let mut talks = Vec::new();
     for id in ctx.data.talks_ids()? {
         let checked = data::check_in(&ctx.data, &id, &mut Files::default())?;
-        talks.push(TalksItem::new(id, &checked));
+        // A folder's name, which may not be a valid id.
+        talks.push(TalksItem::new(shown(&id).into_owned(), &checked));
     }
     Ok(TalksList {
         data: ctx.data.describe(),

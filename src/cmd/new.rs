@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::write::write_atomically;
+use super::write::{inside_data, write_atomically};
 use super::{Ctx, Output};
 use crate::core::state::State;
 use crate::data::check::is_valid_id;
-use crate::data::load::DataDir;
+use crate::data::load::{DataDir, io_reason};
+use crate::data::printable::shown_path;
 use crate::data::scaffold::{InForce, RoundPlan, round_toml, talks_toml};
 use crate::data::schema::{Kind, schema_json};
 use crate::data::talks::Date;
@@ -21,20 +22,23 @@ pub fn talks(ctx: &Ctx, id: &str) -> Result<Output> {
         return Err(Error::Usage(format!(
             "the data folder {} is itself a talks folder (it holds talks.toml); \
              give `new talks` the folder that holds talks folders with --data",
-            data.display()
+            shown_path(&data)
         )));
     }
     let dir = data.join(id);
     let rounds = dir.join("rounds");
     let file = dir.join("talks.toml");
+    // Everything checked before anything is made.
     refuse_existing(&file)?;
+    inside_data(&data, &file)?;
+    inside_data(&data, &rounds)?;
     make_dir(&rounds)?;
     let schema = schema_path(&data, &dir, Kind::Talks);
     write_new(&file, &talks_toml(id, schema.as_deref()))?;
     Ok(Output::ok(format!(
         "created {} and {}/\nnext: replace the examples in talks.toml, then `redlines {}check`\n",
-        file.display(),
-        rounds.display(),
+        shown_path(&file),
+        shown_path(&rounds),
         data_args(ctx, &data, Some(id))?
     )))
 }
@@ -47,6 +51,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     let dir = talks_dir(&data, &talks.id);
     let file = dir.join("rounds").join(format!("{id}.toml"));
     refuse_existing(&file)?;
+    inside_data(&data, &file)?;
 
     let from = match from {
         Some(spec) => Some(crate::core::select::round(&talks, spec)?),
@@ -91,7 +96,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     let held = plan.in_force.as_ref().map_or(0, InForce::count);
     let mut out = format!(
         "created {}: round of {date}, {} commented out",
-        file.display(),
+        shown_path(&file),
         crate::data::diag::plural(cells, "position")
     );
     match from {
@@ -141,8 +146,9 @@ fn data_folder(ctx: &Ctx) -> Result<PathBuf> {
         DataDir::Disk { path, .. } => {
             std::fs::create_dir_all(path).map_err(|e| {
                 Error::Io(format!(
-                    "cannot create the data folder {}: {e}",
-                    path.display()
+                    "cannot create the data folder {}: {}",
+                    shown_path(path),
+                    io_reason(&e)
                 ))
             })?;
             Ok(path.clone())
@@ -159,8 +165,13 @@ fn data_folder(ctx: &Ctx) -> Result<PathBuf> {
 }
 
 fn make_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::Io(format!("cannot create the folder {}: {e}", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::Io(format!(
+            "cannot create the folder {}: {}",
+            shown_path(dir),
+            io_reason(&e)
+        ))
+    })
 }
 
 /// Where a talks' files are: the data folder itself when it is a talks folder.
@@ -198,8 +209,10 @@ fn round_date(id: &str, date: Option<&str>) -> Result<Date> {
     }
 }
 
+/// Refuse a file that is there in any form: a link that leads nowhere too,
+/// which writing would follow.
 fn refuse_existing(file: &Path) -> Result<()> {
-    if file.exists() {
+    if file.symlink_metadata().is_ok() {
         return Err(exists(file));
     }
     Ok(())
@@ -208,7 +221,7 @@ fn refuse_existing(file: &Path) -> Result<()> {
 fn exists(file: &Path) -> Error {
     Error::Usage(format!(
         "{} already exists; `new` never overwrites a file (edit it, or choose another id)",
-        file.display()
+        shown_path(file)
     ))
 }
 
@@ -245,10 +258,7 @@ fn data_args(ctx: &Ctx, data: &Path, talks: Option<&str>) -> Result<String> {
     if let DataDir::Disk { how, .. } = &ctx.data
         && !how.starts_with("./data")
     {
-        args.push_str(&format!(
-            "--data {} ",
-            shell_word(&data.display().to_string())
-        ));
+        args.push_str(&format!("--data {} ", shell_word(&shown_path(data))));
     }
     let talks = talks.map(str::to_string).or_else(|| ctx.talks.clone());
     if let Some(t) = talks

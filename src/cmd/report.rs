@@ -6,6 +6,7 @@ use std::path::Path;
 use super::write::write_atomically;
 use super::{Ctx, Output};
 use crate::core::select;
+use crate::data::printable::shown_path;
 use crate::error::{Error, Result};
 use crate::render::Format;
 use crate::render::html::page;
@@ -25,7 +26,7 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Resul
             Ok(meta) if !meta.file_type().is_file() => {
                 return Err(Error::Usage(format!(
                     "{} is not a regular file; `report` only writes or replaces files (`--out -` prints the page)",
-                    out.display()
+                    shown_path(out)
                 )));
             }
             Ok(_) if !force => return Err(exists(out)),
@@ -49,22 +50,43 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Resul
             ..Output::default()
         });
     }
+    // A page replaced is a new file: other hard links to the old one keep it.
+    let links = out.symlink_metadata().map_or(1, |m| hard_links(&m));
     write_atomically(out, html.as_bytes(), force, || exists(out))?;
+    let mut stderr = format!(
+        "wrote {} ({}): {}\n",
+        shown_path(out),
+        size(html.len()),
+        sections.join(", ")
+    );
+    if links > 1 {
+        stderr.push_str(&format!(
+            "note: the page replaced had {} other hard {}, which still {} the old page\n",
+            links - 1,
+            if links == 2 { "link" } else { "links" },
+            if links == 2 { "holds" } else { "hold" },
+        ));
+    }
     Ok(Output {
-        stderr: format!(
-            "wrote {} ({}): {}\n",
-            out.display(),
-            size(html.len()),
-            sections.join(", ")
-        ),
+        stderr,
         ..Output::default()
     })
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &std::fs::Metadata) -> u64 {
+    1
 }
 
 fn exists(out: &Path) -> Error {
     Error::Usage(format!(
         "{} already exists; pass --force to replace it, or choose another file with --out",
-        out.display()
+        shown_path(out)
     ))
 }
 

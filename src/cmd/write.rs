@@ -5,13 +5,46 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::data::load::io_reason;
+use crate::data::load::{io_reason, links_out};
+use crate::data::printable::shown_path;
 use crate::error::{Error, Result};
+
+/// Refuse to write `path`, named inside the data folder `data`, through a
+/// link that leads out of it, or through one that leads nowhere (writing
+/// would make what it names, wherever that is). What decides is the
+/// nearest part of the path that is there: what is under it is made anew.
+pub fn inside_data(data: &Path, path: &Path) -> Result<()> {
+    let refuse = |at: &Path, why: &str| {
+        Err(Error::Usage(format!(
+            "cannot write {}: {} {why}; redlines writes only inside the data folder",
+            shown_path(path),
+            shown_path(at)
+        )))
+    };
+    for at in path
+        .ancestors()
+        .take_while(|at| *at != data && !at.as_os_str().is_empty())
+    {
+        let Ok(meta) = at.symlink_metadata() else {
+            continue;
+        };
+        if meta.file_type().is_symlink() && at.canonicalize().is_err() {
+            return refuse(at, "is a link that leads nowhere");
+        }
+        if links_out(data, at) {
+            return refuse(at, "leads out of the data folder through a link");
+        }
+        break;
+    }
+    Ok(())
+}
 
 /// Write `bytes` to `path`. Without `replace`, an existing file is never
 /// replaced, not even one made while this one was being written: the error
-/// is then `exists()`. The new file is readable as any other the user makes
-/// (the umask applies), not owner-only as a temporary file is.
+/// is then `exists()`. A new file is readable as any other the user makes
+/// (the umask applies), not owner-only as a temporary file is; a file
+/// replaced keeps its permissions. (Its other hard links, if any, keep the
+/// old content: a file written whole is a new file.)
 pub fn write_atomically(
     path: &Path,
     bytes: &[u8],
@@ -25,15 +58,24 @@ pub fn write_atomically(
     let io = |e: std::io::Error| {
         Error::Io(format!(
             "cannot write {}: {}",
-            path.display(),
+            shown_path(path),
             io_reason(&e)
         ))
     };
+    let old = replace
+        .then(|| std::fs::metadata(path).ok())
+        .flatten()
+        .filter(std::fs::Metadata::is_file);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".redlines-").suffix(".tmp");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    if let Some(old) = old {
+        tmp.as_file()
+            .set_permissions(old.permissions())
+            .map_err(io)?;
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(io)?;

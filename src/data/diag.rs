@@ -1,11 +1,14 @@
 //! Diagnostics: a problem in a data file, located by file and byte span,
 //! printed as file:line:column with the source line and a caret.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
+
+use crate::data::printable::{hidden, shown, shown_text};
 
 /// Every file read, kept so that diagnostics can quote the offending line.
 #[derive(Debug, Default)]
@@ -29,9 +32,10 @@ pub type FileId = usize;
 const BOM: &str = "\u{feff}";
 
 impl Files {
+    /// A file, its path as shown (cleaned of anything a terminal would act on).
     pub fn add(&mut self, path: String, text: String) -> FileId {
         self.files.push(SourceFile {
-            path,
+            path: shown(&path).into_owned(),
             text,
             lines: std::sync::OnceLock::new(),
         });
@@ -155,10 +159,11 @@ impl<'a> Excerpt<'a> {
         }
         let shift = |at: usize, by: usize| at.clamp(from, to) - from + by;
         if l0 != l1 || to - from <= LONG_LINE {
+            let (text, span) = visible(&text[from..to], shift(span.start, 0)..shift(span.end, 0));
             return Excerpt {
-                text: text[from..to].into(),
+                text,
                 first_line: l0 + 1,
-                span: shift(span.start, 0)..shift(span.end, 0),
+                span,
                 columns: None,
             };
         }
@@ -172,15 +177,47 @@ impl<'a> Excerpt<'a> {
         let column = files.line_col(file, span.start).1;
         let span = span.start - start + before.len()..span.end.min(end) - start + before.len();
         let text = format!("{before}{}{after}", &text[start..end]);
+        let (text, span) = visible(&text, span);
         let shown = text[..span.start].chars().count() + 1;
         Excerpt {
-            text: text.into(),
+            text: text.into_owned().into(),
             first_line: l0 + 1,
             span,
             columns: Some((shown, column)),
         }
     }
 }
+
+/// The source lines of an excerpt as they may reach a terminal, and the
+/// span moved to match: annotate-snippets shows C0 controls and
+/// bidirectional overrides as visible symbols itself, but prints C1
+/// controls and other invisible characters raw. Each is drawn as `�`, one
+/// character for one, so that columns are counted as in the file.
+fn visible(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    let raw = |c: char| !c.is_ascii() && hidden(c);
+    if !text.chars().any(raw) {
+        return (Cow::Borrowed(text), span);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut start, mut end) = (span.start, span.end);
+    for (at, c) in text.char_indices() {
+        if raw(c) {
+            let grown = '\u{fffd}'.len_utf8() as isize - c.len_utf8() as isize;
+            let moved = |o: &mut usize, to: usize| {
+                if to > at {
+                    *o = o.saturating_add_signed(grown);
+                }
+            };
+            moved(&mut start, span.start);
+            moved(&mut end, span.end);
+            out.push('\u{fffd}');
+        } else {
+            out.push(c);
+        }
+    }
+    (Cow::Owned(out), start..end)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -206,11 +243,21 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Whatever a diagnostic quotes (a key, a value, a file name) is kept
+/// escaped, for the terminal and every other format alike.
+fn clean(s: impl Into<String>) -> String {
+    let s = s.into();
+    match shown_text(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(clean) => clean,
+    }
+}
+
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            message: clean(message),
             locus: None,
             label: None,
             help: None,
@@ -238,17 +285,17 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(clean(label));
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(clean(help));
         self
     }
 
     pub fn help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        self.help = help.map(clean);
         self
     }
 
@@ -274,6 +321,10 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        let path = self
+            .locus
+            .as_ref()
+            .map_or("", |l| files.get(l.file).path.as_str());
         let mut group = Group::with_title(level.primary_title(self.message.as_str()));
         // Where a long line was cut: the location as printed, and as it is.
         let mut cut = None;
@@ -282,7 +333,6 @@ impl Diagnostic {
                 file,
                 span: Some(span),
             }) => {
-                let path = files.get(*file).path.as_str();
                 let e = Excerpt::new(files, *file, span.clone());
                 let mut annotation = AnnotationKind::Primary.span(e.span.clone());
                 if let Some(label) = &self.label {
@@ -302,10 +352,8 @@ impl Diagnostic {
                     )
                 });
             }
-            Some(Locus { file, span: None }) => {
-                group = group.element(annotate_snippets::Origin::path(
-                    files.get(*file).path.as_str(),
-                ));
+            Some(Locus { span: None, .. }) => {
+                group = group.element(annotate_snippets::Origin::path(path));
             }
             None => {}
         }

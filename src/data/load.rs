@@ -1,15 +1,29 @@
 //! Finding the data folder and reading its files. Nothing is parsed here.
 
+use std::cell::Cell;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use crate::data::printable::{shown, shown_path, shown_text};
 use crate::error::{Error, Result};
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The files of one talks (`talks.toml`, its rounds, the source texts its
+/// quotes are checked against) together: past this, the talks is refused.
+/// Four times the largest file, and some ten times the largest talks yet
+/// measured (200 parties × 100 issues × 40 rounds, 20 MB).
+pub const MAX_TALKS_SIZE: u64 = 256 * 1024 * 1024;
+
+const MIB: u64 = 1024 * 1024;
+
+/// Why a file or folder is not read.
+const OUT_OF_DATA: &str =
+    "leads out of the data folder through a link, and only what is inside it is read";
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
@@ -41,6 +55,14 @@ pub struct RawTalks {
     pub ignored: Vec<String>,
 }
 
+impl RawTalks {
+    /// The bytes read, of every file.
+    pub fn size(&self) -> u64 {
+        let size = |f: &FileRead| f.bytes.as_ref().map_or(0, |b| b.len() as u64);
+        size(&self.talks) + self.rounds.iter().map(|(_, f)| size(f)).sum::<u64>()
+    }
+}
+
 impl DataDir {
     /// `--data` (or `$REDLINES_DATA`, which clap folds into it), else
     /// `./data` when it exists, else the built-in dataset.
@@ -63,7 +85,7 @@ impl DataDir {
 
     pub fn describe(&self) -> String {
         match self {
-            DataDir::Disk { path, how } => format!("{} (from {how})", path.display()),
+            DataDir::Disk { path, how } => format!("{} (from {how})", shown_path(path)),
             DataDir::Builtin => "the built-in dataset".to_string(),
         }
     }
@@ -84,7 +106,7 @@ impl DataDir {
                 let entries = fs::read_dir(path).map_err(|e| {
                     Error::Io(format!(
                         "cannot read the data folder {}: {}",
-                        path.display(),
+                        shown_path(path),
                         io_reason(&e)
                     ))
                 })?;
@@ -112,10 +134,12 @@ impl DataDir {
         }
     }
 
-    /// Read `talks.toml` and every `rounds/*.toml` of one talks.
+    /// Read `talks.toml` and every `rounds/*.toml` of one talks. A file or
+    /// folder that leads out of the data folder through a link is not read
+    /// (its diagnostic says why), and a talks whose files add up to more
+    /// than [`MAX_TALKS_SIZE`] is refused before any is read.
     pub fn read_talks(&self, id: &str) -> Result<RawTalks> {
         let dir = self.talks_dir(id);
-        let talks = self.read(&dir.join("talks.toml"));
         let mut rounds = Vec::new();
         let mut ignored = Vec::new();
         let rounds_dir = dir.join("rounds");
@@ -126,31 +150,50 @@ impl DataDir {
                         if let Some(stem) = toml_stem(f.path()) {
                             rounds.push((stem, self.read(f.path())));
                         } else if looks_like_data(f.path()) {
-                            ignored.push(format!("<built-in>/{}", f.path().display()));
+                            ignored.push(format!("<built-in>/{}", shown_path(f.path())));
                         }
                     }
                 }
             }
             DataDir::Disk { .. } => {
+                if self.leads_out(&dir).is_some() {
+                    return Ok(RawTalks {
+                        id: id.to_string(),
+                        talks: FileRead {
+                            path: shown_path(&dir.join("talks.toml")),
+                            bytes: Err(format!("the folder {} {OUT_OF_DATA}", shown_path(&dir))),
+                        },
+                        rounds,
+                        ignored,
+                    });
+                }
+                let mut paths = Vec::new();
                 if rounds_dir.exists() {
-                    let entries = fs::read_dir(&rounds_dir).map_err(|e| {
-                        Error::Io(format!(
-                            "cannot read {}: {}",
-                            rounds_dir.display(),
-                            io_reason(&e)
-                        ))
-                    })?;
+                    let cannot = |why: String| {
+                        Error::Io(format!("cannot read {}: {why}", shown_path(&rounds_dir)))
+                    };
+                    if let Some(why) = self.leads_out(&rounds_dir) {
+                        return Err(cannot(why));
+                    }
+                    let entries = fs::read_dir(&rounds_dir).map_err(|e| cannot(io_reason(&e)))?;
                     for entry in entries.flatten() {
                         let p = entry.path();
                         if let Some(stem) = toml_stem(&p) {
-                            rounds.push((stem, self.read(&p)));
+                            paths.push((stem, p));
                         } else if p.is_file() && looks_like_data(&p) {
-                            ignored.push(p.display().to_string());
+                            ignored.push(shown_path(&p));
                         }
                     }
                 }
+                let talks_file = dir.join("talks.toml");
+                self.within_budget(&dir, paths.iter().map(|(_, p)| p).chain([&talks_file]))?;
+                rounds = paths
+                    .into_iter()
+                    .map(|(stem, p)| (stem, self.read(&p)))
+                    .collect();
             }
         }
+        let talks = self.read(&dir.join("talks.toml"));
         rounds.sort_by(|a, b| a.1.path.cmp(&b.1.path));
         ignored.sort();
         Ok(RawTalks {
@@ -161,6 +204,41 @@ impl DataDir {
         })
     }
 
+    /// Refuse a talks whose files add up to more than [`MAX_TALKS_SIZE`],
+    /// by their sizes on disk, before reading any.
+    fn within_budget<'p>(
+        &self,
+        dir: &Path,
+        files: impl Iterator<Item = &'p PathBuf>,
+    ) -> Result<()> {
+        let total: u64 = files
+            .filter(|p| self.leads_out(p).is_none())
+            .filter_map(|p| fs::metadata(p).ok())
+            .filter(fs::Metadata::is_file)
+            .map(|m| m.len())
+            .sum();
+        if total > MAX_TALKS_SIZE {
+            return Err(Error::Io(format!(
+                "the talks folder {} holds {} MiB of data files, over the limit of {} MiB for one talks; \
+                 nothing was read",
+                shown_path(dir),
+                total.div_ceil(MIB),
+                MAX_TALKS_SIZE / MIB
+            )));
+        }
+        Ok(())
+    }
+
+    /// Why `path` is not to be read: it leads out of the data folder through
+    /// a link. `None` when it stays inside, or is not there (reading it
+    /// then says so), or the data is built in.
+    fn leads_out(&self, path: &Path) -> Option<String> {
+        let DataDir::Disk { path: root, .. } = self else {
+            return None;
+        };
+        links_out(root, path).then(|| format!("it {OUT_OF_DATA}"))
+    }
+
     /// The id of the talks to work on: the one named, which must be
     /// there, or else the only one there is.
     pub fn choose(&self, named: Option<&str>) -> Result<String> {
@@ -168,12 +246,13 @@ impl DataDir {
         match named {
             Some(t) if ids.iter().any(|id| id == t) => Ok(t.to_string()),
             Some(t) => Err(Error::Usage(format!(
-                "unknown talks `{t}` in {}; the talks there: {}",
+                "unknown talks `{}` in {}; the talks there: {}",
+                shown(t),
                 self.describe(),
                 if ids.is_empty() {
                     "none".to_string()
                 } else {
-                    ids.join(", ")
+                    shown_ids(&ids)
                 }
             ))),
             None => match ids.as_slice() {
@@ -185,15 +264,17 @@ impl DataDir {
                 many => Err(Error::Usage(format!(
                     "{} holds several talks ({}); choose one with --talks",
                     self.describe(),
-                    many.join(", ")
+                    shown_ids(many)
                 ))),
             },
         }
     }
 
     /// A file named relative to a talks folder (a source's local text).
-    /// Paths that would leave the talks folder are refused.
-    pub fn read_in_talks(&self, talks: &str, rel: &str) -> FileRead {
+    /// Paths that would leave the talks folder are refused, and so is a file
+    /// past what is `left` of the talks' [`MAX_TALKS_SIZE`], which its
+    /// size is taken from.
+    pub fn read_in_talks(&self, talks: &str, rel: &str, left: &Cell<u64>) -> FileRead {
         let rel_path = Path::new(rel);
         let stays_inside = rel_path
             .components()
@@ -202,33 +283,64 @@ impl DataDir {
         // A link inside the folder may still point out of it: compare where
         // the file really is with where the folder really is.
         let resolved_inside = || match (path.canonicalize(), self.talks_dir(talks).canonicalize()) {
-            (Ok(file), Ok(dir)) => file.starts_with(dir),
+            (Ok(file), Ok(dir)) => file.starts_with(dir) && self.leads_out(&path).is_none(),
             _ => true, // not on disk (built in), or missing: reading says so
         };
         if !stays_inside || !resolved_inside() {
             return FileRead {
-                path: path.display().to_string(),
+                path: shown_path(&path),
                 bytes: Err("the path must stay inside the talks folder".into()),
             };
         }
-        self.read(&path)
+        let mut read = self.read(&path);
+        if let Ok(bytes) = &read.bytes {
+            let size = bytes.len() as u64;
+            if size > left.get() {
+                read.bytes = Err(format!(
+                    "the files of this talks add up to more than {} MiB with it, the limit for one talks",
+                    MAX_TALKS_SIZE / MIB
+                ));
+            }
+            left.set(left.get().saturating_sub(size));
+        }
+        read
     }
 
     fn read(&self, path: &Path) -> FileRead {
         match self {
             DataDir::Builtin => FileRead {
-                path: format!("<built-in>/{}", path.display()),
+                path: format!("<built-in>/{}", shown_path(path)),
                 bytes: BUILTIN
                     .get_file(path)
                     .map(|f| f.contents().to_vec())
                     .ok_or_else(|| "no such file".to_string()),
             },
             DataDir::Disk { .. } => FileRead {
-                path: path.display().to_string(),
-                bytes: read_limited(path),
+                path: shown_path(path),
+                bytes: match self.leads_out(path) {
+                    Some(why) => Err(why),
+                    None => read_limited(path),
+                },
             },
         }
     }
+}
+
+/// Whether `path`, named inside the folder `root`, is somewhere else once
+/// its links are followed. False when either is not there.
+pub fn links_out(root: &Path, path: &Path) -> bool {
+    match (path.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(root)) => !real.starts_with(root),
+        _ => false,
+    }
+}
+
+/// Talks ids as listed in a message: a folder name is not always a valid id.
+fn shown_ids(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| shown(id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A folder is a talks when it holds a `talks.toml` of any kind: one that
@@ -313,12 +425,57 @@ pub fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// An I/O error as a person reads it: the OS message without its code.
+/// An I/O error as a person reads it: the OS message without its code, nor
+/// the name of a temporary file that the error is about (tempfile adds `at
+/// path "…"`), which would not be there to look at.
 pub fn io_reason(e: &std::io::Error) -> String {
-    // The OS message without the "(os error N)" tail.
     let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
+    let end = [" (os error", " at path "]
+        .iter()
+        .filter_map(|tail| s.find(tail))
+        .min()
+        .unwrap_or(s.len());
+    shown_text(&s[..end]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A source text is refused once the files of its talks, it included,
+    /// add up to more than the budget; what it costs is taken from it.
+    #[test]
+    fn a_source_text_past_what_is_left_of_the_budget_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dir.path().join("t/sources");
+        fs::create_dir_all(&sources).unwrap();
+        fs::write(sources.join("a.txt"), "0123456789").unwrap();
+        let data = DataDir::Disk {
+            path: dir.path().to_path_buf(),
+            how: "a test",
+        };
+        let left = Cell::new(15);
+        let read = data.read_in_talks("t", "sources/a.txt", &left);
+        assert_eq!(read.bytes, Ok(b"0123456789".to_vec()));
+        assert_eq!(left.get(), 5);
+        let read = data.read_in_talks("t", "sources/a.txt", &left);
+        assert_eq!(
+            read.bytes,
+            Err(
+                "the files of this talks add up to more than 256 MiB with it, \
+                 the limit for one talks"
+                    .into()
+            )
+        );
+    }
+
+    /// Neither the OS's error number nor the name of a temporary file that
+    /// is not there to look at.
+    #[test]
+    fn an_io_error_is_said_without_its_number_or_a_temporary_file() {
+        let e = std::io::Error::other("File exists (os error 17) at path \"/d/.redlines-x1.tmp\"");
+        assert_eq!(io_reason(&e), "File exists");
+        let e = std::io::Error::other("too many temporary files exist at path \"/d/.redlines\"");
+        assert_eq!(io_reason(&e), "too many temporary files exist");
     }
 }

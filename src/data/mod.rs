@@ -8,6 +8,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod printable;
 pub mod scaffold;
 pub mod schema;
 pub mod talks;
@@ -32,7 +33,8 @@ pub fn check_with(
     files: &mut Files,
 ) -> Result<Checked> {
     let raw = data.read_talks(id)?;
-    let read_source = |rel: &str| data.read_in_talks(id, rel);
+    let left = std::cell::Cell::new(load::MAX_TALKS_SIZE.saturating_sub(raw.size()));
+    let read_source = |rel: &str| data.read_in_talks(id, rel, &left);
     Ok(check_talks(raw, &read_source, saved, files))
 }
 

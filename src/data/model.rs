@@ -486,24 +486,45 @@ mod schema_with {
     }
 }
 
-/// Text fields: never empty, and free of control characters (but for line
-/// breaks and tabs) and of bidirectional overrides, which could rewrite the
-/// terminal or reverse what a reader sees. A problem is a located error.
+/// Text fields: never empty, and free of hidden characters (see
+/// [`crate::data::printable`]): controls (but for line breaks and tabs),
+/// which a terminal would act on, and invisible characters (bidirectional
+/// marks and overrides, zero-width spaces, soft hyphens, fillers, tags),
+/// which would hide or reorder what a reader sees. ZWNJ and ZWJ are allowed
+/// between two non-ASCII characters, where Persian, the Indic scripts and
+/// emoji need them, and refused elsewhere, where they only hide. A problem
+/// is a located error.
 mod text {
     use serde::de::Error as _;
     use serde::{Deserialize, Deserializer};
     use toml::Spanned;
 
+    use crate::data::printable::{hidden, joiner, stray_joiner};
+
+    /// What the help of an invisible character says: the one way to keep
+    /// the joiners that scripts need.
+    const JOINERS: &str = "ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters \
+        of a script that needs them, such as Persian, the Indic scripts or emoji";
+
     fn problem(s: &str) -> Option<String> {
-        if s.trim().is_empty() {
+        if s.chars().all(|c| c.is_whitespace() || joiner(c)) {
             return Some("empty text: write something, or leave the key out".into());
         }
-        let bad = s.chars().find(|&c| {
-            (c.is_control() && c != '\n' && c != '\t')
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })?;
+        if let Some(bad) = s.chars().find(|&c| hidden(c) && c != '\n' && c != '\t') {
+            let code = bad as u32;
+            return Some(if bad.is_control() {
+                format!(
+                    "the text holds the invisible character U+{code:04X}, which a terminal would act on; remove it"
+                )
+            } else {
+                format!(
+                    "the text holds the invisible character U+{code:04X}, which would hide or reorder text from a reader; remove it\nhelp: {JOINERS}"
+                )
+            });
+        }
+        let bad = stray_joiner(s)?;
         Some(format!(
-            "the text holds the invisible character U+{:04X}, which a terminal would act on; remove it",
+            "the text holds the invisible character U+{:04X} where it joins nothing; remove it\nhelp: {JOINERS}",
             bad as u32
         ))
     }
@@ -535,6 +556,57 @@ mod text {
         match problem(s.get_ref()) {
             Some(p) => Err(D::Error::custom(p)),
             None => Ok(Some(s)),
+        }
+    }
+    #[cfg(test)]
+    mod tests {
+        use super::problem;
+
+        #[test]
+        fn invisible_characters_are_refused_and_the_joiners_scripts_need_allowed() {
+            for c in [
+                '\u{200e}',
+                '\u{200f}',
+                '\u{061c}',
+                '\u{200b}',
+                '\u{2060}',
+                '\u{feff}',
+                '\u{2028}',
+                '\u{2029}',
+                '\u{00ad}',
+                '\u{e0041}',
+                '\u{115f}',
+                '\u{1160}',
+                '\u{3164}',
+                '\u{ffa0}',
+                '\u{9b}',
+            ] {
+                let p = problem(&format!("North{c}land")).unwrap_or_default();
+                assert!(
+                    p.starts_with(&format!(
+                        "the text holds the invisible character U+{:04X},",
+                        c as u32
+                    )),
+                    "U+{:04X}: {p}",
+                    c as u32
+                );
+            }
+            assert_eq!(problem("می\u{200c}خواهم"), None, "Persian needs ZWNJ");
+            assert_eq!(problem("क्\u{200d}ष"), None, "Devanagari needs ZWJ");
+            assert_eq!(problem("👩\u{200d}⚕\u{fe0f} doctors"), None, "so do emoji");
+            assert_eq!(
+                problem("No\u{200d}rth"),
+                Some(
+                    "the text holds the invisible character U+200D where it joins nothing; remove it\n\
+                     help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script \
+                     that needs them, such as Persian, the Indic scripts or emoji"
+                        .into()
+                )
+            );
+            assert_eq!(
+                problem(" \u{200c}\u{200d} "),
+                Some("empty text: write something, or leave the key out".into())
+            );
         }
     }
 }

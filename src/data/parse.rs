@@ -399,7 +399,50 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label("wrong type")
             .help_opt(help);
     }
-    Diagnostic::error(message.trim().to_string()).at(file, span)
+    if let Some(d) = number(message, found_text) {
+        return d.at(file, span);
+    }
+    // A check of ours (such as `model`'s text checks) gives its help on a
+    // line of its own.
+    let (message, help) = match message.trim().split_once("\nhelp: ") {
+        Some((m, h)) => (m, Some(h.to_string())),
+        None => (message.trim(), None),
+    };
+    Diagnostic::error(message.to_string())
+        .at(file, span)
+        .help_opt(help)
+}
+
+/// A number that does not fit the field: serde's "integer number
+/// overflowed" (said also of `0x`, a prefix with no digits) and "invalid
+/// value: integer `-1`, expected u32" as what is expected instead.
+fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
+    let range = |ty: &str| match ty {
+        "u8" => Some(u64::from(u8::MAX)),
+        "u16" => Some(u64::from(u16::MAX)),
+        "u32" => Some(u64::from(u32::MAX)),
+        "u64" | "usize" => Some(u64::MAX),
+        _ => None,
+    };
+    let max = if message == "integer number overflowed" {
+        None
+    } else {
+        let rest = message.strip_prefix("invalid value: integer `")?;
+        let (_, ty) = rest.split_once("`, expected ")?;
+        Some(range(ty)?)
+    };
+    let expected = match max {
+        Some(max) => format!("a whole number from 0 to {max}"),
+        None => "a whole number".to_string(),
+    };
+    Some(
+        Diagnostic::error(format!(
+            "expected {expected}, found `{}`",
+            found_text.trim()
+        ))
+        .label("not a number this can be")
+        .help("write a number such as 1, in decimal digits"),
+    )
 }
 
 /// How serde names a type, as a person writing TOML names it, and how to write one.

@@ -1,6 +1,10 @@
 //! `--format table`: boxed tables by comfy-table, colour on a terminal.
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table as Comfy, presets};
+use comfy_table::{
+    Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Comfy, presets,
+};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Style, paint};
 use crate::view::{Block, Doc, Span, Table, Text, Tone};
@@ -48,6 +52,87 @@ fn cell_text(t: &Text, color: bool) -> String {
         .join("\n")
 }
 
+/// A run of text without a space longer than this many characters (bytes,
+/// to decide quickly) is wrapped by us rather than by comfy-table.
+const LONG_RUN: usize = 256;
+/// The width, in columns, of the pieces such a run is given to comfy-table
+/// in. comfy-table counts a column for each place a line is wrapped at,
+/// though it draws nothing there: the narrower the pieces, the more of the
+/// column is lost to that; the wider, the more is lost at the end of a line
+/// where the next piece does not fit. Eight loses some 15%.
+const PIECE: usize = 8;
+/// Where a cell holding a long run may be wrapped: its delimiter in place
+/// of the space. Zero-width, so comfy-table measures the lines as they are
+/// drawn; taken out of the table once drawn. (The data's text never holds
+/// one: it is an invisible character, refused when a file is read.)
+const BREAK: char = '\u{200b}';
+
+/// A cell. comfy-table wraps a word too long for its column by cutting a
+/// line off it and copying the rest, again and again: time in the square of
+/// the word's length (seconds for a word of a million characters), and
+/// even with no width to fit, as it wraps at 65 535 columns. A cell holding
+/// a long run is handed over as words and pieces of at most [`PIECE`]
+/// columns, each a place to wrap at, so that wrapping costs what is
+/// drawn; where it is wrapped, its lines are a few columns narrower than
+/// the column, as wrapping at a piece's edge leaves them. A line that fits
+/// is drawn exactly as it would be.
+/// `breaks` is set when the cell has [`BREAK`]s.
+fn cell(t: &Text, color: bool, breaks: &mut bool) -> Cell {
+    let long = |s: &Span| s.text.split(' ').any(|w| w.len() > LONG_RUN);
+    if !t.lines.iter().flatten().any(long) {
+        return Cell::new(cell_text(t, color));
+    }
+    *breaks = true;
+    let lines: Vec<String> = t
+        .lines
+        .iter()
+        .map(|line| {
+            let spans: Vec<Span> = line
+                .iter()
+                .map(|s| Span {
+                    text: with_breaks(&s.text),
+                    tone: s.tone,
+                })
+                .collect();
+            paint(&spans, color)
+        })
+        .collect();
+    Cell::new(lines.join("\n")).set_delimiter(BREAK)
+}
+
+/// `s` with a [`BREAK`] after each space and between the pieces of each
+/// long run.
+fn with_breaks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 2);
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+            out.push(BREAK);
+        }
+        if word.len() <= LONG_RUN {
+            out.push_str(word);
+            continue;
+        }
+        let mut width = 0;
+        for g in word.graphemes(true) {
+            let w = g.width();
+            if width > 0 && width + w > PIECE {
+                out.push(BREAK);
+                width = 0;
+            }
+            out.push_str(g);
+            width += w;
+        }
+    }
+    out
+}
+
+/// A table drawn, the [`BREAK`]s taken out where a cell has them.
+fn drawn(t: &Comfy, breaks: bool) -> String {
+    let s = t.to_string();
+    if breaks { s.replace(BREAK, "") } else { s }
+}
+
 fn new_table(style: &Style) -> Comfy {
     let mut t = Comfy::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
@@ -72,8 +157,13 @@ fn boxed(table: &Table, style: &Style) -> String {
             .iter()
             .map(|h| paint_line(h, Tone::Strong, style.color)),
     );
+    let mut breaks = false;
     for row in &table.rows {
-        t.add_row(row.iter().map(|c| cell_text(c, style.color)));
+        let cells: Vec<Cell> = row
+            .iter()
+            .map(|c| cell(c, style.color, &mut breaks))
+            .collect();
+        t.add_row(cells);
     }
     for &c in &table.right {
         if let Some(col) = t.column_mut(c) {
@@ -85,21 +175,107 @@ fn boxed(table: &Table, style: &Style) -> String {
             col.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
-    t.to_string()
+    drawn(&t, breaks)
 }
 
 fn fields_table(fields: &[(String, Text)], style: &Style) -> String {
     let mut t = new_table(style);
     t.load_style(presets::NOTHING);
+    let mut breaks = false;
     for (k, v) in fields {
         t.add_row(vec![
-            paint_line(k, Tone::Dim, style.color),
-            cell_text(v, style.color),
+            Cell::new(paint_line(k, Tone::Dim, style.color)),
+            cell(v, style.color, &mut breaks),
         ]);
     }
     // A borderless table pads every line to its width; trailing blanks are noise.
-    t.lines()
-        .map(|l| l.trim_end().to_string())
+    drawn(&t, breaks)
+        .lines()
+        .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Format;
+    use crate::view::Doc;
+
+    fn style(width: Option<u16>) -> Style {
+        Style {
+            format: Format::Table,
+            color: false,
+            width,
+        }
+    }
+
+    /// A summary of words, a long run of Latin letters and one of Chinese.
+    fn summary() -> String {
+        format!(
+            "Words first, then {} and {} to end",
+            "a".repeat(5_000),
+            "中文".repeat(1_000)
+        )
+    }
+
+    /// The structure that keeps wrapping linear: no stretch between two
+    /// places to wrap at is wider than a piece, so comfy-table never cuts a
+    /// word of more than a piece's width, and each cut costs its line.
+    #[test]
+    fn a_long_run_reaches_comfy_table_in_pieces_of_a_few_columns() {
+        let s = summary();
+        let broken = with_breaks(&s);
+        assert_eq!(
+            broken.replace(BREAK, ""),
+            s,
+            "only places to wrap are added"
+        );
+        for piece in broken.split(BREAK).filter(|p| !p.contains(' ')) {
+            assert!(piece.width() <= PIECE, "{piece}");
+        }
+        // Words of ordinary length are left whole.
+        assert_eq!(
+            with_breaks("https://example.org/a/b"),
+            "https://example.org/a/b"
+        );
+    }
+
+    #[test]
+    fn a_long_run_wraps_to_the_width_and_nothing_is_lost() {
+        let s = summary();
+        let doc = Doc {
+            blocks: vec![Block::Fields(vec![("summary".into(), Text::plain(&s))])],
+        };
+        for width in [Some(60), Some(100), None] {
+            let out = render(&doc, &style(width));
+            assert!(!out.contains(BREAK));
+            if let Some(w) = width {
+                assert!(out.lines().all(|l| l.width() <= usize::from(w)), "{out}");
+            }
+            let value: String = out
+                .lines()
+                .map(|l| l.trim_start().trim_start_matches("summary").trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(value.replace(' ', ""), s.replace(' ', ""), "at {width:?}");
+        }
+    }
+
+    /// A cell that fits is drawn exactly as comfy-table draws it unbroken.
+    #[test]
+    fn a_cell_that_fits_is_drawn_as_it_is() {
+        let s = format!("a {} b", "x".repeat(300));
+        let doc = Doc {
+            blocks: vec![Block::Table(Table {
+                headers: vec!["h".into()],
+                rows: vec![vec![Text::plain(&s)]],
+                ..Table::default()
+            })],
+        };
+        let mut t = new_table(&style(None));
+        t.set_header(vec!["h"]);
+        t.add_row(vec![s.as_str()]);
+        assert_eq!(render(&doc, &style(None)), format!("{t}\n"));
+    }
 }

@@ -801,8 +801,9 @@ fn the_problems_as_csv_and_markdown_rows() {
     );
 }
 
-/// Text that a terminal would act on (escape sequences, bidirectional
-/// overrides) never reaches one; empty text is a mistake too.
+/// Text that a terminal would act on (escape sequences) or that would hide
+/// or reorder text (bidirectional overrides) never reaches one; empty text
+/// is a mistake too.
 #[test]
 fn text_holds_no_control_characters_and_is_not_empty() {
     expect(
@@ -814,11 +815,13 @@ fn text_holds_no_control_characters_and_is_not_empty() {
 2 | title = "Bay talks\u001b]0;pwned\u0007"
   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
-error: the text holds the invisible character U+202E, which a terminal would act on; remove it
+error: the text holds the invisible character U+202E, which would hide or reorder text from a reader; remove it
  --> broken/text/talks.toml:6:8
   |
 6 | name = "North\u202Eland"
   |        ^^^^^^^^^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
 
 error: empty text: write something, or leave the key out
  --> broken/text/talks.toml:7:9

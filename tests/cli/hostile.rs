@@ -430,3 +430,409 @@ fn other_commands_on_broken_data_exit_1() {
         );
     }
 }
+
+// What a hostile data folder met in issue 16, replayed.
+
+/// A one-word summary of 2 MB is drawn whole, wrapped to the width. (Its
+/// time is measured by `benches/run.sh`; drawing it took seconds when
+/// comfy-table wrapped it in time squared, and this test a minute.)
+#[test]
+fn a_two_megabyte_word_is_drawn_whole_and_wrapped() {
+    let s = Scratch::new();
+    let third = "rounds/2024-05-20-third.toml";
+    let text = fs::read_to_string(s.path(third)).unwrap();
+    let long = "z".repeat(2 << 20);
+    s.write(
+        third,
+        text.replace(
+            "The grounds must close for a season; nothing else will do",
+            &long,
+        ),
+    );
+    let (stdout, stderr, code) = s.run(&["show", "south", "fishing-quota"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.matches('z').count(), long.len(), "nothing lost");
+    assert!(stdout.lines().all(|l| l.chars().count() <= 100));
+}
+
+/// A name a terminal would act on: a window title (OSC 0) and a clear screen.
+const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+
+/// Nothing a terminal acts on reaches it raw.
+fn no_escapes(out: &str) {
+    assert!(
+        !out.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+        "raw escapes in: {out:?}"
+    );
+}
+
+/// File and folder names are printed escaped: on the `-->` line, in the
+/// message, in `list talks`, in every format of `check`.
+#[test]
+fn names_with_terminal_escapes_are_printed_escaped() {
+    let s = Scratch::new();
+    s.write(&format!("rounds/x{ESCAPES}.toml"), ROUND_HEAD);
+    assert_eq!(
+        s.check_fails(),
+        r"error: the file name `x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml` is not a valid round id
+--> data/harbour/rounds/x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml
+ = help: rename it `x-0-pwned-2j.toml`: a round id is lowercase letters, digits and hyphens
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    for format in ["json", "csv", "markdown"] {
+        let (stdout, stderr, code) = s.run(&["check", "--format", format]);
+        assert_eq!(code, 1);
+        no_escapes(&stdout);
+        no_escapes(&stderr);
+        assert!(stdout.contains("pwned"), "{stdout}");
+    }
+
+    let s = Scratch::new();
+    let talks = s.dir.path().join(format!("data/y{ESCAPES}"));
+    fs::create_dir(&talks).unwrap();
+    fs::copy(s.path("talks.toml"), talks.join("talks.toml")).unwrap();
+    let (stdout, stderr, code) = s.run(&["list", "talks"]);
+    assert_eq!((stderr.as_str(), code), ("", 0));
+    no_escapes(&stdout);
+    assert!(
+        stdout.contains(r"│ y\u{1b}]0;pwned\u{7}\u{1b}[2J ┆ 1 error —"),
+        "{stdout}"
+    );
+    let stderr = s.check_fails();
+    assert_eq!(
+        stderr,
+        r"error: the folder name `y\u{1b}]0;pwned\u{7}\u{1b}[2J` is not a valid talks id
+--> data/y\u{1b}]0;pwned\u{7}\u{1b}[2J/talks.toml
+ = help: rename the folder `y-0-pwned-2j`: a talks id is lowercase letters, digits and hyphens
+
+1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    let (_, stderr, code) = s.run(&["--talks", &format!("z{ESCAPES}"), "table"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "unknown talks `z\\u{1b}]0;pwned\\u{7}\\u{1b}[2J` in data (from --data or $REDLINES_DATA); \
+         the talks there: harbour, y\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\n"
+    );
+}
+
+/// A C1 control or an invisible character quoted from a file's line is
+/// drawn as `�`, the caret still under it.
+#[test]
+fn a_line_quoted_in_a_diagnostic_holds_no_raw_c1_control() {
+    let s = Scratch::new();
+    let stderr = s.round_fails("summary = \"red \u{9b}31m text\"\n");
+    no_escapes(&stderr);
+    assert_eq!(
+        stderr,
+        "error: the text holds the invisible character U+009B, which a terminal would act on; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:11
+  |
+3 | summary = \"red \u{fffd}31m text\"
+  |           ^^^^^^^^^^^^^^^
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+}
+
+/// Completion offers only valid ids: a folder named like a command
+/// substitution is never put on a command line.
+#[test]
+fn completion_offers_no_talks_folder_whose_name_is_not_an_id() {
+    let s = Scratch::new();
+    for name in ["x$(touch PWNED)", "Upper", "-rf", "other"] {
+        let dir = s.dir.path().join("data").join(name);
+        fs::create_dir(&dir).unwrap();
+        fs::copy(s.path("talks.toml"), dir.join("talks.toml")).unwrap();
+    }
+    let mut cmd = bare();
+    cmd.current_dir(s.dir.path())
+        .env("COMPLETE", "fish")
+        .args(["--", "redlines", "--data", "data", "--talks", ""]);
+    let (stdout, _, code) = run(cmd, &[]);
+    assert_eq!((stdout.as_str(), code), ("harbour\nother\n", 0));
+    assert!(!s.dir.path().join("PWNED").exists());
+}
+
+/// Invisible characters are refused in text and labels with a located
+/// error; the joiners that Persian, the Indic scripts and emoji need are
+/// allowed between two of their letters.
+#[test]
+fn invisible_characters_in_text_are_refused_and_script_joiners_allowed() {
+    let s = Scratch::new();
+    let stderr = s.round_fails(
+        "summary = \"North\u{200e}land\"\nvenue = \"Tag\u{e0041}ged\"\nformat = \"one\u{2028}two\"\n",
+    );
+    assert_eq!(
+        stderr,
+        "error: the text holds the invisible character U+200E, which would hide or reorder text from a reader; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:11
+  |
+3 | summary = \"North\u{fffd}land\"
+  |           ^^^^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+
+error: the text holds the invisible character U+E0041, which would hide or reorder text from a reader; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:4:9
+  |
+4 | venue = \"Tag\u{fffd}ged\"
+  |         ^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+
+error: the text holds the invisible character U+2028, which would hide or reorder text from a reader; remove it
+ --> data/harbour/rounds/2024-06-01-fourth.toml:5:10
+  |
+5 | format = \"one\u{fffd}two\"
+  |          ^^^^^^^^^
+  |
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+
+3 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    let stderr = s.round_fails("summary = \"No\u{200d}rth\"\n");
+    assert!(
+        stderr.starts_with(
+            "error: the text holds the invisible character U+200D where it joins nothing; remove it\n"
+        ),
+        "{stderr}"
+    );
+    s.write(
+        ROUND,
+        format!("{ROUND_HEAD}summary = \"می\u{200c}خواهم — क्\u{200d}ष — 👩\u{200d}⚕\u{fe0f}\"\n"),
+    );
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[cfg(unix)]
+mod links {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    /// `new talks evil`, `evil` a link to `../outside`: nothing is written
+    /// there, nor anywhere.
+    #[test]
+    fn new_talks_through_a_link_out_of_the_data_folder_writes_nothing() {
+        let s = Scratch::new();
+        let outside = s.dir.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        symlink("../outside", s.dir.path().join("data/evil")).unwrap();
+        let (_, stderr, code) = s.run(&["new", "talks", "evil"]);
+        assert_eq!(
+            (stderr.as_str(), code),
+            (
+                "cannot write data/evil/talks.toml: data/evil leads out of the data folder \
+                 through a link; redlines writes only inside the data folder\n",
+                2
+            )
+        );
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+        // A link to nothing would make what it names, wherever that is.
+        fs::remove_file(s.dir.path().join("data/evil")).unwrap();
+        symlink("../nowhere", s.dir.path().join("data/evil")).unwrap();
+        let (_, stderr, code) = s.run(&["new", "talks", "evil"]);
+        assert_eq!(
+            (stderr.as_str(), code),
+            (
+                "cannot write data/evil/talks.toml: data/evil is a link that leads nowhere; \
+                 redlines writes only inside the data folder\n",
+                2
+            )
+        );
+        assert!(!s.dir.path().join("nowhere").exists());
+    }
+
+    /// A `rounds` folder that is a link out of the data folder is neither
+    /// read nor written into.
+    #[test]
+    fn a_rounds_folder_linking_out_of_the_data_folder() {
+        let s = Scratch::new();
+        let outside = s.dir.path().join("outside");
+        fs::rename(s.path("rounds"), &outside).unwrap();
+        symlink("../../outside", s.path("rounds")).unwrap();
+        let message = "cannot read data/harbour/rounds: it leads out of the data folder through a \
+                       link, and only what is inside it is read\n";
+        for args in [&["check"][..], &["new", "round", "2024-06-01-fourth"]] {
+            let (_, stderr, code) = s.run(args);
+            assert_eq!((stderr.as_str(), code), (message, 2), "{args:?}");
+        }
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 3);
+    }
+
+    /// A round file linking to `/etc/passwd` is not read: none of its lines
+    /// appear in an error.
+    #[test]
+    fn a_round_file_linking_out_of_the_data_folder_is_not_read() {
+        let s = Scratch::new();
+        symlink("/etc/passwd", s.path(ROUND)).unwrap();
+        let stderr = s.check_fails();
+        assert_eq!(
+            stderr,
+            "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: it leads out of the data \
+             folder through a link, and only what is inside it is read
+--> data/harbour/rounds/2024-06-01-fourth.toml
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+        );
+    }
+
+    /// A talks folder that is a link out of the data folder: one error, and
+    /// the other talks are still checked.
+    #[test]
+    fn a_talks_folder_linking_out_of_the_data_folder() {
+        let s = Scratch::new();
+        let outside = s.dir.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        fs::copy(s.path("talks.toml"), outside.join("talks.toml")).unwrap();
+        symlink("../outside", s.dir.path().join("data/elsewhere")).unwrap();
+        assert_eq!(
+            s.check_fails(),
+            "error: cannot read data/elsewhere/talks.toml: the folder data/elsewhere leads out of \
+             the data folder through a link, and only what is inside it is read
+--> data/elsewhere/talks.toml
+
+1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+        );
+    }
+
+    /// Links that stay inside the data folder are followed, and a data
+    /// folder that is itself a link is where it leads.
+    #[test]
+    fn links_inside_the_data_folder_are_read() {
+        let s = Scratch::new();
+        let third = "rounds/2024-05-20-third.toml";
+        let text = fs::read_to_string(s.path(third)).unwrap();
+        fs::rename(s.path(third), s.dir.path().join("data/third.toml")).unwrap();
+        symlink("../../third.toml", s.path(third)).unwrap();
+        symlink("data", s.dir.path().join("link")).unwrap();
+        for data in ["data", "link"] {
+            let mut cmd = bare();
+            cmd.current_dir(s.dir.path()).args(["--data", data]);
+            let (_, stderr, code) = run(cmd, &["check"]);
+            assert_eq!(code, 0, "{stderr}");
+        }
+        assert!(text.contains("Third session"));
+    }
+
+    /// A `talks.toml` that is a link to nothing: `new talks` refuses before
+    /// making anything.
+    #[test]
+    fn new_talks_over_a_dangling_talks_file_makes_nothing() {
+        let s = Scratch::new();
+        let t = s.dir.path().join("data/t");
+        fs::create_dir(&t).unwrap();
+        symlink("/nonexistent/talks.toml", t.join("talks.toml")).unwrap();
+        let (_, stderr, code) = s.run(&["new", "talks", "t"]);
+        assert_eq!(
+            (stderr.as_str(), code),
+            (
+                "data/t/talks.toml already exists; `new` never overwrites a file (edit it, or \
+                 choose another id)\n",
+                2
+            )
+        );
+        assert!(!t.join("rounds").exists());
+    }
+}
+
+/// The files of a talks add up to more than 256 MiB: refused, unread, in
+/// one message.
+#[test]
+fn a_talks_over_the_total_size_limit_is_refused_unread() {
+    let s = Scratch::new();
+    for i in 0..5 {
+        // Sparse: 60 MiB each on disk in name only, under the limit per file.
+        let f = fs::File::create(s.path(&format!("rounds/2024-06-0{}-big.toml", i + 1))).unwrap();
+        f.set_len(60 * 1024 * 1024).unwrap();
+    }
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "the talks folder data/harbour holds 301 MiB of data files, over the limit of 256 MiB \
+             for one talks; nothing was read\n",
+            2
+        )
+    );
+}
+
+/// `report --force` keeps the permissions of the page it replaces, and
+/// says that its other hard links still hold the old one.
+#[cfg(unix)]
+#[test]
+fn report_force_keeps_the_mode_of_the_page_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let page = s.dir.path().join("r.html");
+    fs::write(&page, "old").unwrap();
+    fs::set_permissions(&page, fs::Permissions::from_mode(0o640)).unwrap();
+    fs::hard_link(&page, s.dir.path().join("r2.html")).unwrap();
+    let (_, stderr, code) = s.run(&["report", "--out", "r.html", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "\nnote: the page replaced had 1 other hard link, which still holds the old page\n"
+        ),
+        "{stderr}"
+    );
+    let mode = fs::metadata(&page).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert!(
+        fs::read_to_string(&page)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    assert_eq!(
+        fs::read_to_string(s.dir.path().join("r2.html")).unwrap(),
+        "old"
+    );
+}
+
+/// Messages say what the OS says, without its error number.
+#[test]
+fn a_folder_that_cannot_be_made_is_said_without_an_os_error_number() {
+    let s = Scratch::new();
+    fs::write(s.dir.path().join("data/t"), "").unwrap();
+    let (_, stderr, code) = s.run(&["new", "talks", "t"]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "cannot create the folder data/t/rounds: Not a directory\n",
+            2
+        )
+    );
+}
+
+/// A number that cannot be read says what is expected, not that an
+/// integer overflowed.
+#[test]
+fn an_order_that_is_not_a_number_says_what_is_expected() {
+    let s = Scratch::new();
+    assert_eq!(
+        s.round_fails("order = 0x\n"),
+        "error: expected a whole number, found `0x`
+ --> data/harbour/rounds/2024-06-01-fourth.toml:3:9
+  |
+3 | order = 0x
+  |         ^^ not a number this can be
+  |
+  = help: write a number such as 1, in decimal digits
+
+1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
+"
+    );
+    assert!(
+        s.round_fails("order = -1\n")
+            .starts_with("error: expected a whole number from 0 to 4294967295, found `-1`\n")
+    );
+}
