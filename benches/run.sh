@@ -111,7 +111,7 @@ for size in "${sizes[@]}"; do
             printf "| %s | %.1f | %.2f | %.1f | %.1f |\n", n, ms, ms / f, k / 1024, k * 1024 / b }'
     }
     row "floor: toml::Table" "$floor_ms" "$(peak_kib "$floor" "$talks")"
-    cmds=("check" "table" "matrix" "matrix --by issue" "diff first latest" "history $issue")
+    cmds=("check" "table" "matrix" "matrix --by issue" "diff first latest" "history $issue" "bridge" "bridge --format json" "trades" "trades --format json")
     [ "$size" = linked ] && cmds=("check" "proposals" "proposals --format json" "matrix --by issue" "matrix --by issue --format json")
     for cmd in "${cmds[@]}"; do
         read -r -a args <<<"$cmd"

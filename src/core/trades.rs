@@ -4,7 +4,7 @@
 //! stance, raises the agreement score of the pair (the logrolling of
 //! integrative bargaining). Never a red line traded. Pure.
 
-use crate::core::compare::pair_term;
+use crate::core::compare::{pair_term, weight};
 use crate::core::linkage::holds;
 use crate::core::state::State;
 use crate::data::talks::{Position, Priority};
@@ -48,10 +48,10 @@ pub fn trades(state: &State<'_>, a: usize, b: usize, issues: &[usize]) -> Vec<Tr
         .collect();
     // The score as Σ w·s / Σ w: a trade changes two issues' terms, so its
     // score is worked out from the sums, not summed afresh.
-    let terms: Vec<Option<(f64, f64)>> = issues
-        .iter()
-        .map(|&i| pair_term(pos(a, i), pos(b, i)))
-        .collect();
+    let mut terms: Vec<Option<(f64, f64)>> = vec![None; state.talks().issues.len()];
+    for &i in issues {
+        terms[i] = pair_term(pos(a, i), pos(b, i));
+    }
     let (num, den) = terms
         .iter()
         .flatten()
@@ -60,13 +60,7 @@ pub fn trades(state: &State<'_>, a: usize, b: usize, issues: &[usize]) -> Vec<Tr
         return Vec::new();
     }
     let before = num / den;
-    let term_of = |i: usize| {
-        issues
-            .iter()
-            .position(|&k| k == i)
-            .and_then(|k| terms[k])
-            .unwrap_or((0.0, 0.0))
-    };
+    let term_of = |i: usize| terms[i].unwrap_or((0.0, 0.0));
     // Where `b` could give: core to `a`, not to `b`, and not `b`'s red line;
     // and the same the other way round.
     let gives = |giver_first: bool| -> Vec<(usize, &Position, &Position)> {
@@ -85,46 +79,42 @@ pub fn trades(state: &State<'_>, a: usize, b: usize, issues: &[usize]) -> Vec<Tr
             if i == j {
                 continue;
             }
-            // b takes a's stance on i; a takes b's stance on j.
-            let conceded = |from: &Position, to: &Position| Position {
-                stance: to.stance,
-                accepts: to.stance.map(crate::data::talks::Outcomes::one).unwrap_or_default(),
-                ..from.clone()
+            // b takes a's stance on i, a takes b's on j: both then agree
+            // there, and each issue's term becomes (w, w).
+            let agree = |x: &Position, y: &Position| {
+                let w = weight(x.priority) + weight(y.priority);
+                (w, w)
             };
-            let (bi2, aj2) = (conceded(bi, ai), conceded(aj, bj));
             let (old_i, old_j) = (term_of(i), term_of(j));
-            let new_i = pair_term(Some(ai), Some(&bi2)).unwrap_or((0.0, 0.0));
-            let new_j = pair_term(Some(&aj2), Some(bj)).unwrap_or((0.0, 0.0));
+            let (new_i, new_j) = (agree(ai, bi), agree(aj, bj));
             let after = (num - old_i.0 - old_j.0 + new_i.0 + new_j.0)
                 / (den - old_i.1 - old_j.1 + new_i.1 + new_j.1);
             if after <= before {
                 continue;
             }
             // A giver's condition met: it accepts the other's stance on its
-            // issue if the other issue settles at its own stance.
-            let n = state.talks().issues.len();
-            let settled = |x: usize, ox: Option<usize>, y: usize, oy: Option<usize>| {
-                let mut s = vec![None; n];
-                s[x] = ox;
-                s[y] = oy;
-                s
-            };
-            let mut meets_conditions = Vec::new();
+            // issue if the other issue settles at its own stance there.
             let met = |giver: &Position,
                        gives_on: usize,
-                       wants: usize,
-                       wants_at: Option<usize>,
-                       to: Option<usize>| {
-                let s = settled(gives_on, to, wants, wants_at);
+                       takes: Option<usize>,
+                       keeps_on: usize,
+                       keeps: Option<usize>| {
+                if giver.conditions.is_empty() {
+                    return false;
+                }
+                let mut settled = vec![None; state.talks().issues.len()];
+                settled[gives_on] = takes;
+                settled[keeps_on] = keeps;
                 giver
                     .conditions
                     .iter()
-                    .any(|c| to.is_some_and(|o| c.accepts.contains(o)) && holds(c, &s))
+                    .any(|c| takes.is_some_and(|o| c.accepts.contains(o)) && holds(c, &settled))
             };
-            if met(bi, i, j, bj.stance, ai.stance) {
+            let mut meets_conditions = Vec::new();
+            if met(bi, i, ai.stance, j, bj.stance) {
                 meets_conditions.push(b);
             }
-            if met(aj, j, i, ai.stance, bj.stance) {
+            if met(aj, j, bj.stance, i, ai.stance) {
                 meets_conditions.push(a);
             }
             out.push(Trade {

@@ -49,22 +49,31 @@ impl TradesView {
     pub fn new(talks: &Talks, round: usize, between: Option<(usize, usize)>, top: usize) -> Self {
         let state = State::as_of(talks, round);
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
-        let mut all: Vec<Trade> = match between {
-            Some((a, b)) => trades(&state, a, b, &issues),
-            None => pairs(talks.parties.len())
-                .flat_map(|(a, b)| trades(&state, a, b, &issues))
-                .collect(),
+        let pairs_asked: Vec<(usize, usize)> = match between {
+            Some(pair) => vec![pair],
+            None => pairs(talks.parties.len()).collect(),
         };
-        all.sort_by(|x, y| y.gain().total_cmp(&x.gain()));
-        let found = all.len();
+        // The largest gains, kept as the pairs go by: never every trade of
+        // a large talks in memory at once.
+        let mut best: Vec<Trade> = Vec::new();
+        let mut found = 0;
+        let by_gain = |x: &Trade, y: &Trade| y.gain().total_cmp(&x.gain());
+        for (a, b) in pairs_asked {
+            let some = trades(&state, a, b, &issues);
+            found += some.len();
+            best.extend(some);
+            if best.len() > 2 * top.max(1) {
+                best.sort_by(by_gain);
+                best.truncate(top);
+            }
+        }
+        best.sort_by(by_gain);
+        best.truncate(top);
+        let all = best;
         TradesView {
             talks: talks.id.clone(),
             as_of: RoundRef::new(&talks.rounds[round]),
-            trades: all
-                .iter()
-                .take(top)
-                .map(|t| TradeView::new(&state, t))
-                .collect(),
+            trades: all.iter().map(|t| TradeView::new(&state, t)).collect(),
             found,
         }
     }
