@@ -49,6 +49,10 @@ pub struct Global {
     /// is marked so
     #[arg(long, global = true, value_name = "PARTY.ISSUE=OUTCOME", add = crate::cli::complete::assumptions())]
     pub assume: Vec<String>,
+    /// CSV: write every cell as it is, even one a spreadsheet would run as a
+    /// formula (by default such a cell is written behind a `'`)
+    #[arg(long, global = true)]
+    pub csv_raw: bool,
     /// Table width in columns, 20 or more [default: the terminal's]
     #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
           value_parser = clap::value_parser!(u16).range(20..))]

@@ -76,6 +76,7 @@ impl Ctx {
                 format: g.format,
                 color,
                 width: g.width,
+                csv_raw: g.csv_raw,
             },
             color_stderr: when(std::io::stderr().is_terminal()),
             assume: g.assume.clone(),

@@ -32,6 +32,8 @@ pub struct Style {
     pub color: bool,
     /// Fixed table width; `None` fits the terminal when there is one.
     pub width: Option<u16>,
+    /// CSV cells as they are, even those a spreadsheet would run.
+    pub csv_raw: bool,
 }
 
 /// Render a view in the chosen format.
@@ -44,7 +46,7 @@ pub fn render(view: &impl View, style: &Style) -> Result<String> {
         }
         Format::Table => Ok(table::render(&view.doc(Layout::Terminal), style)),
         Format::Markdown => Ok(markdown::render(&view.doc(Layout::Document))),
-        Format::Csv => csv::render(&view.doc(Layout::Document)),
+        Format::Csv => csv::render(&view.doc(Layout::Data), style.csv_raw),
     }
 }
 

@@ -207,6 +207,7 @@ mod tests {
             format: Format::Table,
             color: false,
             width,
+            csv_raw: false,
         }
     }
 

@@ -271,7 +271,7 @@ impl View for BridgeView {
         match layout {
             Layout::Terminal if self.detailed => self.terminal_detailed(&mut doc),
             Layout::Terminal => self.terminal_ranked(&mut doc),
-            Layout::Document => {
+            Layout::Document | Layout::Data => {
                 // One row per issue and outcome.
                 let rows = self
                     .issues

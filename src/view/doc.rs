@@ -88,6 +88,40 @@ impl From<String> for Text {
     }
 }
 
+/// Cells of a data table (CSV): a number as a number, `true`/`false`, and
+/// an empty cell for what is unknown.
+pub mod cell {
+    use super::Text;
+
+    pub fn num(x: Option<f64>) -> Text {
+        Text::plain(x.map_or_else(String::new, |x| {
+            let s = format!("{x:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }))
+    }
+
+    pub fn count(n: impl Into<u64>) -> Text {
+        Text::plain(n.into().to_string())
+    }
+
+    pub fn flag(b: bool) -> Text {
+        Text::plain(if b { "true" } else { "false" })
+    }
+
+    pub fn text(s: Option<&str>) -> Text {
+        Text::plain(s.unwrap_or_default().to_string())
+    }
+}
+
+/// A data table (CSV) of these columns and rows.
+pub fn data_table(headers: &[&str], rows: Vec<Vec<Text>>) -> Table {
+    Table {
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+        ..Table::default()
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub headers: Vec<String>,

@@ -143,7 +143,7 @@ impl Explained {
 }
 
 impl View for Explained {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} and {} on {} — as of {}",
@@ -184,8 +184,13 @@ impl View for Explained {
             .map(|&key| vec![Text::styled(key, Tone::Dim), lookup(0, key), lookup(1, key)])
             .collect();
         doc.push(Block::Table(Table {
+            // A data table names every column.
             headers: vec![
-                String::new(),
+                if layout == Layout::Data {
+                    "field".to_string()
+                } else {
+                    String::new()
+                },
                 self.parties[0].clone(),
                 self.parties[1].clone(),
             ],

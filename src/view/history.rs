@@ -8,7 +8,7 @@ use crate::data::talks::Talks;
 use crate::view::relation::{relation_legend, relation_mark};
 use crate::view::round::RoundRef;
 use crate::view::round::round_label;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -119,8 +119,47 @@ impl History {
     }
 }
 
+impl History {
+    /// One row per round and party: one value per cell.
+    fn data(&self) -> Doc {
+        let mut rows = Vec::new();
+        for r in &self.rounds {
+            for c in &r.cells {
+                rows.push(vec![
+                    Text::plain(r.round.id.clone()),
+                    Text::plain(r.round.date.to_string()),
+                    Text::plain(c.party.clone()),
+                    cell::text(c.stance.as_deref()),
+                    cell::flag(c.red_line),
+                    cell::flag(c.withdrawn),
+                    cell::flag(c.stated),
+                    cell::flag(c.changed),
+                ]);
+            }
+        }
+        let mut doc = Doc::default();
+        doc.push(Block::Table(data_table(
+            &[
+                "round",
+                "date",
+                "party",
+                "stance",
+                "red_line",
+                "withdrawn",
+                "stated",
+                "changed",
+            ],
+            rows,
+        )));
+        doc
+    }
+}
+
 impl View for History {
     fn doc(&self, layout: Layout) -> Doc {
+        if layout == Layout::Data {
+            return self.data();
+        }
         // On a terminal, round ids break after the date to keep columns narrow.
         let narrow = layout == Layout::Terminal;
         let mut headers = vec!["round".to_string()];

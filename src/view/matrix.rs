@@ -6,7 +6,7 @@ use crate::data::talks::Talks;
 use crate::view::linkage::{IssueLinkageView, PackageView, packages};
 use crate::view::relation::{SCORE_FORMULA, relation_legend, relation_mark, score_text, words};
 use crate::view::round::RoundRef;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -109,8 +109,42 @@ fn counts(s: &PairSummary, relations: &[Relation]) -> Text {
     t
 }
 
+impl ByPair {
+    /// One row per pair: its score and its count of each relation.
+    fn data(&self) -> Doc {
+        let rows = self
+            .pairs
+            .iter()
+            .map(|p| {
+                let s = &p.summary;
+                vec![
+                    Text::plain(p.a.clone()),
+                    Text::plain(p.b.clone()),
+                    cell::num(s.score),
+                    cell::count(s.agree),
+                    cell::count(s.overlap),
+                    cell::count(s.disagree),
+                    cell::count(s.clash),
+                    cell::count(s.unknown),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Table(data_table(
+            &[
+                "a", "b", "score", "agree", "overlap", "disagree", "clash", "unknown",
+            ],
+            rows,
+        )));
+        doc
+    }
+}
+
 impl View for ByPair {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc {
+        if layout == Layout::Data {
+            return self.data();
+        }
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "Agreement between the parties as of {} ({}), over {} issues",
@@ -214,8 +248,50 @@ impl ByIssue {
     }
 }
 
+impl ByIssue {
+    /// One row per issue and pair: the relation, and the issue's deal zone
+    /// (its outcome ids, space-separated; `deal_zone_known` false where
+    /// fewer than two parties hold a position).
+    fn data(&self) -> Doc {
+        let mut rows = Vec::new();
+        for r in &self.rows {
+            for (pair, rel) in self.pairs.iter().zip(&r.relations) {
+                rows.push(vec![
+                    Text::plain(r.issue.clone()),
+                    Text::plain(pair[0].clone()),
+                    Text::plain(pair[1].clone()),
+                    Text::plain(rel.key()),
+                    Text::plain(
+                        r.deal_zone
+                            .as_ref()
+                            .map(|z| z.join(" "))
+                            .unwrap_or_default(),
+                    ),
+                    cell::flag(r.deal_zone.is_some()),
+                ]);
+            }
+        }
+        let mut doc = Doc::default();
+        doc.push(Block::Table(data_table(
+            &[
+                "issue",
+                "a",
+                "b",
+                "relation",
+                "deal_zone",
+                "deal_zone_known",
+            ],
+            rows,
+        )));
+        doc
+    }
+}
+
 impl View for ByIssue {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc {
+        if layout == Layout::Data {
+            return self.data();
+        }
         let mut headers = vec!["issue".to_string()];
         headers.extend(self.pair_labels.iter().cloned());
         headers.push("deal zone".into());

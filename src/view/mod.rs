@@ -23,16 +23,20 @@ pub mod table;
 pub mod trades;
 pub mod trend;
 
-pub use doc::{Block, Doc, Span, Table, Text, Tone};
+pub use doc::{Block, Doc, Span, Table, Text, Tone, cell, data_table};
 use serde::Serialize;
 
 /// How a view is to be laid out: for a terminal, read by a person at a
-/// glance (a diff as text, a sparkline, ids broken to keep columns narrow),
-/// or as a document of rows that Markdown and CSV readers take apart.
+/// glance (a diff as text, a sparkline, ids broken to keep columns narrow);
+/// as a document of rows a person reads (Markdown); or as data a
+/// spreadsheet or a script reads (CSV): one table, one value per cell,
+/// numbers as numbers, `true`/`false`, empty for unknown — a view that has
+/// no tidier shape gives its document there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     Terminal,
     Document,
+    Data,
 }
 
 /// What a command hands to the output layer.

@@ -416,7 +416,7 @@ impl View for ProposalsView {
     fn doc(&self, layout: Layout) -> Doc {
         match layout {
             Layout::Terminal => self.terminal(),
-            Layout::Document => self.document(),
+            Layout::Document | Layout::Data => self.document(),
         }
     }
 }

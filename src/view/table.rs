@@ -2,7 +2,7 @@
 use crate::core::state::State;
 use crate::data::talks::{Priority, Talks};
 use crate::view::round::RoundRef;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -90,8 +90,49 @@ impl PositionsTable {
     }
 }
 
+impl PositionsTable {
+    /// One row per issue and party: one value per cell.
+    fn data(&self) -> Doc {
+        let mut rows = Vec::new();
+        for r in &self.rows {
+            for c in &r.cells {
+                rows.push(vec![
+                    Text::plain(r.issue.clone()),
+                    Text::plain(c.party.clone()),
+                    cell::text(c.stance.as_deref()),
+                    cell::flag(c.red_line),
+                    cell::text(c.priority.map(|p| p.as_str())),
+                    cell::text(c.since.as_deref()),
+                    cell::flag(c.carried),
+                    cell::flag(c.on_conditions),
+                    cell::flag(c.assumed),
+                ]);
+            }
+        }
+        let mut doc = Doc::default();
+        doc.push(Block::Table(data_table(
+            &[
+                "issue",
+                "party",
+                "stance",
+                "red_line",
+                "priority",
+                "since",
+                "carried",
+                "on_conditions",
+                "assumed",
+            ],
+            rows,
+        )));
+        doc
+    }
+}
+
 impl View for PositionsTable {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc {
+        if layout == Layout::Data {
+            return self.data();
+        }
         let mut headers = vec!["issue".to_string()];
         headers.extend(self.parties.iter().cloned());
         let rows = self

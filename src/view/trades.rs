@@ -11,7 +11,7 @@ use crate::core::trades::{Trade, trades};
 use crate::data::talks::Talks;
 use crate::view::relation::score_text;
 use crate::view::round::RoundRef;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell};
 
 #[derive(Serialize)]
 pub struct TradesView {
@@ -110,8 +110,58 @@ impl TradeView {
     }
 }
 
+impl TradesView {
+    /// One row per trade, a value per cell, numbers as numbers.
+    fn document(&self) -> Doc {
+        let num = |x: f64| cell::num(Some(x));
+        let rows = self
+            .trades
+            .iter()
+            .map(|t| {
+                vec![
+                    Text::plain(t.parties[0].clone()),
+                    Text::plain(t.parties[1].clone()),
+                    Text::plain(t.gives[0].issue.clone()),
+                    Text::plain(t.gives[0].takes.clone()),
+                    Text::plain(t.gives[1].issue.clone()),
+                    Text::plain(t.gives[1].takes.clone()),
+                    num(t.score_before),
+                    num(t.score_after),
+                    num(t.gain),
+                ]
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Title(format!("Trades — as of {}", self.as_of.id)));
+        if let Some(b) = self.as_of.banner() {
+            doc.push(b);
+        }
+        doc.push(Block::Table(Table {
+            headers: [
+                "a",
+                "b",
+                "a_gives",
+                "a_takes",
+                "b_gives",
+                "b_takes",
+                "score_before",
+                "score_after",
+                "gain",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+            ..Table::default()
+        }));
+        doc
+    }
+}
+
 impl View for TradesView {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc {
+        if layout != Layout::Terminal && !self.trades.is_empty() {
+            return self.document();
+        }
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "Trades — as of {} ({})",

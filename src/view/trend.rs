@@ -4,7 +4,7 @@ use crate::core::compare::{self, score_trend};
 use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, score_text};
 use crate::view::round::{RoundRef, round_label};
-use crate::view::{Block, Doc, Layout, Table, Text, View};
+use crate::view::{Block, Doc, Layout, Table, Text, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -72,8 +72,35 @@ fn sparkline(scores: &[Option<f64>]) -> String {
         .collect()
 }
 
+impl ScoreTrend {
+    /// One row per pair and round: the score, empty where unknown.
+    fn data(&self) -> Doc {
+        let mut rows = Vec::new();
+        for p in &self.pairs {
+            for (r, s) in self.rounds.iter().zip(&p.scores) {
+                rows.push(vec![
+                    Text::plain(p.parties[0].clone()),
+                    Text::plain(p.parties[1].clone()),
+                    Text::plain(r.id.clone()),
+                    Text::plain(r.date.to_string()),
+                    cell::num(*s),
+                ]);
+            }
+        }
+        let mut doc = Doc::default();
+        doc.push(Block::Table(data_table(
+            &["a", "b", "round", "date", "score"],
+            rows,
+        )));
+        doc
+    }
+}
+
 impl View for ScoreTrend {
     fn doc(&self, layout: Layout) -> Doc {
+        if layout == Layout::Data {
+            return self.data();
+        }
         // The sparkline is for a terminal; other formats keep the numbers.
         let with_sparkline = layout == Layout::Terminal;
         let mut headers = vec!["pair".to_string()];

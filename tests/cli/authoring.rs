@@ -163,7 +163,16 @@ scale = [
 
     // 5. The table: West moved to the shared outcome in the second round.
     let csv = step(dir, &["table", "--format", "csv"]);
-    assert!(csv.starts_with("issue,Eastland,Westland,Broker\n"), "{csv}");
+    assert!(
+        csv.starts_with(
+            "issue,party,stance,red_line,priority,since,carried,on_conditions,assumed\n"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nwater,west,shared,false,,2024-04-10-second,false,"),
+        "{csv}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&step(dir, &["table", "--format", "json"])).unwrap();
     let water = &json["rows"][0]["cells"];

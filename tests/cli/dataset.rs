@@ -112,17 +112,35 @@ fn every_format_holds_the_same_rows_as_the_table() {
         let issues: Vec<&str> = rows.iter().map(|r| r["issue"].as_str().unwrap()).collect();
         assert_eq!(issues.len(), 9);
 
+        // CSV: one row per issue and party, tidy.
         let csv = builtin(&["table", "--round", round, "--format", "csv"]);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        assert_eq!(records.len(), issues.len());
-        for (record, row) in records.iter().zip(rows) {
-            assert!(record[0].ends_with(row["issue"].as_str().unwrap()));
-            for (k, cell) in row["cells"].as_array().unwrap().iter().enumerate() {
-                match cell["stance"].as_str() {
-                    Some(stance) => assert!(record[k + 1].starts_with(stance), "{record:?}"),
-                    None => assert_eq!(&record[k + 1], "·"),
-                }
+        let cells: Vec<&serde_json::Value> = rows
+            .iter()
+            .flat_map(|r| r["cells"].as_array().unwrap())
+            .collect();
+        assert_eq!(records.len(), cells.len());
+        let mut k = 0;
+        for row in rows {
+            for cell in row["cells"].as_array().unwrap() {
+                let record = &records[k];
+                k += 1;
+                assert_eq!(&record[0], row["issue"].as_str().unwrap());
+                assert_eq!(&record[1], cell["party"].as_str().unwrap());
+                assert_eq!(
+                    &record[2],
+                    cell["stance"].as_str().unwrap_or(""),
+                    "{record:?}"
+                );
+                assert_eq!(
+                    &record[3],
+                    if cell["red_line"] == true {
+                        "true"
+                    } else {
+                        "false"
+                    }
+                );
             }
         }
 

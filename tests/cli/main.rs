@@ -5,6 +5,7 @@
 mod authoring;
 mod check;
 mod core;
+mod csv;
 mod dataset;
 mod diff;
 mod docs;
