@@ -158,6 +158,12 @@ pub enum Command {
         /// there are none, as `git diff --exit-code`
         #[arg(long)]
         exit_code: bool,
+        /// One line per party and issue that changed, its changes counted, as `git diff --stat`
+        #[arg(long)]
+        stat: bool,
+        /// Leave out changes of wording alone (a summary or a quote reworded)
+        #[arg(long)]
+        moves_only: bool,
     },
     /// One issue across every round: each party's stance, each pair's relation
     History {

@@ -6,22 +6,35 @@ use crate::core::diff::RoundDiff;
 use crate::core::select;
 use crate::core::state::State;
 use crate::error::Result;
-use crate::view::diff::DiffView;
+use crate::view::diff::{DiffStat, DiffView};
 
-pub fn run(ctx: &Ctx, from: &str, to: &str, filter: &Filter, exit_code: bool) -> Result<Output> {
+/// How a diff is shown.
+pub struct Show {
+    pub exit_code: bool,
+    pub stat: bool,
+    pub moves_only: bool,
+}
+
+pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> Result<Output> {
     let (talks, _) = ctx.scenario("latest")?;
     let (a, b) = (select::round(&talks, from)?, select::round(&talks, to)?);
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
-    let diff = RoundDiff::between(
+    let mut diff = RoundDiff::between(
         &State::as_of(&talks, a),
         &State::as_of(&talks, b),
         &parties,
         &issues,
     );
-    let view = DiffView::new(&talks, &diff, &parties);
-    let mut out = ctx.render(&view)?;
-    if exit_code && !diff.is_empty() {
+    if show.moves_only {
+        diff.drop_wording();
+    }
+    let mut out = if show.stat {
+        ctx.render(&DiffStat::new(&talks, &diff))?
+    } else {
+        ctx.render(&DiffView::new(&talks, &diff, &parties))?
+    };
+    if show.exit_code && !diff.is_empty() {
         out.code = 1;
     }
     Ok(out)

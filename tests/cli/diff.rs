@@ -31,7 +31,12 @@ fn every_diff_in_every_format() {
         &["diff", "first", "second", "--party", "south"],
         &["diff", "first", "latest", "--issue", "toll"],
     ];
-    let ceasefire: &[&[&str]] = &[&["diff", "first", "second"], &["diff", "second", "third"]];
+    let ceasefire: &[&[&str]] = &[
+        &["diff", "first", "second"],
+        &["diff", "second", "third"],
+        &["diff", "first", "third", "--stat"],
+        &["diff", "first", "third", "--moves-only"],
+    ];
     for (talks, cases) in [("harbour", harbour), ("ceasefire", ceasefire)] {
         for case in cases {
             for format in FORMATS {
@@ -255,4 +260,58 @@ fn the_builtin_dataset_diffs_in_every_format() {
     }
     let (stdout, _, _) = run(builtin(), &["diff", "geneva", "geneva", "--exit-code"]);
     assert!(stdout.ends_with(": no movement\n"), "{stdout}");
+}
+
+/// `--moves-only` leaves out wording alone, and `--stat` sums each change
+/// as `git diff --stat` does; the verdict is the diff's own.
+#[test]
+fn moves_only_and_stat_keep_the_substance() {
+    let all = json(&moves_ok(&["diff", "first", "third", "--format", "json"]));
+    let moves = json(&moves_ok(&[
+        "diff",
+        "first",
+        "third",
+        "--moves-only",
+        "--format",
+        "json",
+    ]));
+    let kinds = |v: &Value| -> Vec<String> {
+        v["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        kinds(&all)
+            .iter()
+            .any(|k| k.ends_with("-changed") && k != "relation-changed" && k != "priority-changed")
+    );
+    assert!(
+        kinds(&moves)
+            .iter()
+            .all(|k| k != "summary-changed" && k != "quote-changed")
+    );
+    assert_eq!(all["tally"]["moved"], moves["tally"]["moved"]);
+    let stat = json(&moves_ok(&[
+        "diff", "first", "third", "--stat", "--format", "json",
+    ]));
+    let rows = stat["rows"].as_array().unwrap();
+    let positions: Vec<(String, String)> = all["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["party"].is_string() && c["kind"] != "relation-changed")
+        .map(|c| {
+            (
+                c["party"].as_str().unwrap().into(),
+                c["issue"].as_str().unwrap().into(),
+            )
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(rows.len(), positions.len());
+    assert_eq!(stat["verdict"], all["verdict"]);
 }

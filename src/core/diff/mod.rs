@@ -353,6 +353,16 @@ impl<'t> RoundDiff<'t> {
         }
     }
 
+    /// Leave out changes of wording alone: a summary or a quote reworded.
+    /// A position whose every change was one is left out with them.
+    pub fn drop_wording(&mut self) {
+        for d in &mut self.positions {
+            d.changes
+                .retain(|c| !matches!(c, Change::SummaryChanged(_) | Change::QuoteChanged(_)));
+        }
+        self.positions.retain(|d| !d.changes.is_empty());
+    }
+
     pub fn is_empty(&self) -> bool {
         self.positions.is_empty()
             && self.relations.is_empty()

@@ -20,10 +20,12 @@ use serde::Serialize;
 mod layout;
 mod others;
 mod position;
+mod stat;
 
 use others::{linkage_change, proposal_change, relation_change};
 use position::position_change;
 pub use position::word_text;
+pub use stat::DiffStat;
 
 #[derive(Serialize)]
 pub struct DiffView {
@@ -291,7 +293,7 @@ impl DiffView {
 
 /// The line a journalist could print: what moved, what it did to the
 /// relations, then what was only stated, withdrawn or reworded.
-fn verdict(from: &str, to: &str, t: &Tally) -> String {
+pub(crate) fn verdict(from: &str, to: &str, t: &Tally) -> String {
     let mut parts = Vec::new();
     parts.push(if t.moved > 0 {
         format!("{} of {} moved", t.moved, plural(t.issues, "issue"))
