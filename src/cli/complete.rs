@@ -145,7 +145,7 @@ fn candidate(value: &str, help: String) -> CompletionCandidate {
 fn talks_on_the_line() -> Option<Talks> {
     let (data, talks) = on_the_line(std::env::args_os());
     let dir = DataDir::locate(data);
-    let id = dir.choose(talks.as_deref()).ok()?;
+    let id = data::choose(&dir, talks.as_deref()).ok()?;
     data::open(&dir, &id).ok()
 }
 

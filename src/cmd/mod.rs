@@ -85,7 +85,7 @@ impl Ctx {
 
     /// The id of the talks to work on: `--talks`, or the only one there is.
     pub fn talks_id(&self) -> Result<String> {
-        self.data.choose(self.talks.as_deref())
+        data::choose(&self.data, self.talks.as_deref())
     }
 
     /// The talks to work on, resolved; data problems end the command.

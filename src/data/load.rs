@@ -241,8 +241,11 @@ impl DataDir {
 
     /// The id of the talks to work on: the one named, which must be
     /// there, or else the only one there is.
-    pub fn choose(&self, named: Option<&str>) -> Result<String> {
+    /// `default` is the talks the data folder names as its own (its
+    /// `redlines.toml`), taken where several are there and none is named.
+    pub fn choose(&self, named: Option<&str>, default: Option<&str>) -> Result<String> {
         let ids = self.talks_ids()?;
+        let named = named.or(default.filter(|d| ids.iter().any(|id| id == d)));
         match named {
             Some(t) if ids.iter().any(|id| id == t) => Ok(t.to_string()),
             Some(t) => Err(Error::Usage(format!(
@@ -262,7 +265,7 @@ impl DataDir {
                     self.describe()
                 ))),
                 many => Err(Error::Usage(format!(
-                    "{} holds several talks ({}); choose one with --talks",
+                    "{} holds several talks ({}); choose one with --talks, or name the one to read by default in its redlines.toml (`default = \"ID\"`)",
                     self.describe(),
                     shown_ids(many)
                 ))),
@@ -304,6 +307,14 @@ impl DataDir {
             left.set(left.get().saturating_sub(size));
         }
         read
+    }
+
+    /// A file at the top of the data folder, beside the talks folders.
+    pub fn read_top(&self, name: &str) -> FileRead {
+        match self {
+            DataDir::Builtin => self.read(Path::new(name)),
+            DataDir::Disk { path, .. } => self.read(&path.join(name)),
+        }
     }
 
     fn read(&self, path: &Path) -> FileRead {

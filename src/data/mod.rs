@@ -19,6 +19,36 @@ use diag::Files;
 use load::DataDir;
 use talks::Talks;
 
+/// The talks to work on: the one named, else the only one there is, else
+/// the one the data folder's `redlines.toml` names as its default:
+///
+/// ```toml
+/// default = "euro-security-2022"
+/// ```
+pub fn choose(data: &DataDir, named: Option<&str>) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct DataFolderFile {
+        default: Option<String>,
+    }
+    let read = data.read_top("redlines.toml");
+    let default = match read.bytes {
+        Err(_) => None,
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let file: DataFolderFile = toml::from_str(&text).map_err(|e| {
+                Error::Usage(format!(
+                    "{}: {}; it holds one key, `default = \"ID\"`, the talks read when none is named",
+                    read.path,
+                    e.message()
+                ))
+            })?;
+            file.default
+        }
+    };
+    data.choose(named, default.as_deref())
+}
+
 /// Read the talks `id` of the data folder and check it, its diagnostics
 /// pointing into `files`.
 pub fn check_in(data: &DataDir, id: &str, files: &mut Files) -> Result<Checked> {

@@ -150,3 +150,61 @@ fn a_full_disk_is_an_error() {
         "error: cannot write the output: No space left on device (os error 28)\n"
     );
 }
+
+/// A data folder of several talks reads the one its `redlines.toml` names
+/// when none is; without one, it asks for `--talks`.
+#[test]
+fn a_data_folder_of_several_talks_names_its_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = |from: &std::path::Path, to: &std::path::Path| {
+        for entry in walk(from) {
+            let rel = entry.strip_prefix(from).unwrap();
+            let dest = to.join(rel);
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(&entry, dest).unwrap();
+        }
+    };
+    copy(
+        &crate::fixtures().join("data/harbour"),
+        &tmp.path().join("harbour"),
+    );
+    copy(
+        &crate::fixtures().join("linkage/bay"),
+        &tmp.path().join("bay"),
+    );
+    let run_it = |args: &[&str]| {
+        let mut cmd = crate::bare();
+        cmd.arg("--data").arg(tmp.path());
+        crate::run(cmd, args)
+    };
+    let (_, stderr, code) = run_it(&["table"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("holds several talks (bay, harbour); choose one with --talks, or name the one to read by default in its redlines.toml (`default = \"ID\"`)"), "{stderr}");
+    std::fs::write(tmp.path().join("redlines.toml"), "default = \"bay\"\n").unwrap();
+    let (stdout, _, code) = run_it(&["table"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Bay talks"), "{stdout}");
+    let (stdout, _, _) = run_it(&["--talks", "harbour", "table"]);
+    assert!(stdout.starts_with("Harbour talks"), "{stdout}");
+    std::fs::write(tmp.path().join("redlines.toml"), "defualt = \"bay\"\n").unwrap();
+    let (_, stderr, code) = run_it(&["table"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("redlines.toml: unknown field `defualt`"),
+        "{stderr}"
+    );
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
