@@ -8,6 +8,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod recover;
 pub mod scaffold;
 pub mod schema;
 pub mod talks;
