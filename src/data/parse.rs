@@ -377,7 +377,7 @@ fn missing_key(key: &str, span: Range<usize>, root: &Range<usize>, file: FileId)
 /// What a value of a well-known key looks like.
 fn key_hint(key: &str) -> &'static str {
     match key {
-        "date" => ", a date such as 2024-03-01",
+        "date" => ", a date written YYYY-MM-DD, without quotes, such as 2024-03-01",
         "id" => ", a lowercase id such as \"my-id\"",
         "scale" => ", a list of at least two outcomes: [{ id = \"…\", label = \"…\" }, …]",
         _ => "",
@@ -507,7 +507,10 @@ fn expected_type(expected: &str, found_text: &str, key: Option<&Key>) -> (String
             "a list",
             format!(
                 "write a list in brackets: {}",
-                write(&format!("[\"{}\"]", if bare.is_empty() { "…" } else { bare }))
+                write(&format!(
+                    "[\"{}\"]",
+                    if bare.is_empty() { "…" } else { bare }
+                ))
             ),
         ),
         "u32" | "u64" | "usize" => (
@@ -645,7 +648,9 @@ mod tests {
     #[test]
     fn a_syntax_error_is_one_error_at_its_cause_and_the_rest_is_read_on() {
         assert_eq!(
-            messages::<TalksFile>("title = 'x\n[[parties]]\nid='a'\nname=\n[[parties]\nid = 'b'\nname = 3\n"),
+            messages::<TalksFile>(
+                "title = 'x\n[[parties]]\nid='a'\nname=\n[[parties]\nid = 'b'\nname = 3\n"
+            ),
             [
                 "the text of `title` has no closing `'` @'",
                 "`name` has no value @name=",

@@ -38,7 +38,7 @@ pub struct Recovered {
     pub clean: bool,
     /// What was changed, in the order of the file: a span of the file as
     /// written, and what stands there in `text`.
-    edits: Vec<(Range<usize>, String)>,
+    edits: Vec<Edit>,
 }
 
 impl Recovered {
@@ -125,7 +125,8 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
             s.range.end
         };
         let gone = s.start()..end;
-        r.edits.retain(|(e, _)| !(gone.start <= e.start && e.end <= gone.end));
+        r.edits
+            .retain(|(e, _)| !(gone.start <= e.start && e.end <= gone.end));
         r.quiet
             .retain(|q| !(gone.start <= q.start && q.end <= gone.end));
         r.edits.push((gone, String::new()));
@@ -140,11 +141,18 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
             .help("correct these, and check again"),
         );
     }
-    r.problems.sort_by_key(|d| crate::data::parse::start(d));
+    r.problems.sort_by_key(crate::data::parse::start);
     r
 }
 
-fn apply(text: &str, edits: &[(Range<usize>, String)]) -> String {
+/// A span of the file as written, and what stands there in the repaired text.
+type Edit = (Range<usize>, String);
+
+/// What is made of a statement that does not parse: the one message about
+/// it, its repair, and the span of a value put aside.
+type Cause = (Diagnostic, Option<Edit>, Option<Range<usize>>);
+
+fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
     for (span, new) in edits {
@@ -261,7 +269,10 @@ fn line_end(b: &[u8], from: usize) -> usize {
 
 /// How the string opening at `at` is closed.
 fn closer(b: &[u8], at: usize) -> &'static str {
-    match (b[at], b[at..].starts_with(b"\"\"\"") || b[at..].starts_with(b"'''")) {
+    match (
+        b[at],
+        b[at..].starts_with(b"\"\"\"") || b[at..].starts_with(b"'''"),
+    ) {
         (b'"', true) => "\"\"\"",
         (b'"', false) => "\"",
         (_, true) => "'''",
@@ -394,11 +405,7 @@ fn key_path(key: &str) -> Vec<String> {
 /// A statement that does not parse alone: the one message about it, the
 /// repair that reads it as meant (or a placeholder for its value), and the
 /// span of a value put aside.
-fn diagnose(
-    text: &str,
-    s: &Statement,
-    file: FileId,
-) -> (Diagnostic, Option<(Range<usize>, String)>, Option<Range<usize>>) {
+fn diagnose(text: &str, s: &Statement, file: FileId) -> Cause {
     let code = &text[s.range.start..s.code_end];
     if s.header {
         return header(text, s, file);
@@ -412,8 +419,7 @@ fn diagnose(
     let key_end = s.range.start + key.len();
     // Where the value starts, after `=`; without one, right after the key.
     let value_start = s.code_end - rest.len() + usize::from(rest.starts_with('='));
-    let value_start = value_start
-        + text[value_start..s.code_end].len()
+    let value_start = value_start + text[value_start..s.code_end].len()
         - text[value_start..s.code_end].trim_start().len();
     let value = &text[value_start..s.code_end];
     let fixed = |edit: &(Range<usize>, String)| {
@@ -446,15 +452,13 @@ fn diagnose(
         let mut add = close.to_string();
         add.extend(s.open.iter().rev().map(|&(c, _)| pair(c)));
         let edit = (s.code_end..s.code_end, add);
-        let d = Diagnostic::error(format!(
-            "the text of `{key_name}` has no closing `{close}`"
-        ))
-        .at(file, at..at + close.len())
-        .label("the text opened here is not closed on its line")
-        .help(match shown(&edit) {
-            Some(t) => format!("end it with `{close}`: `{t}`"),
-            None => format!("end it with `{close}`"),
-        });
+        let d = Diagnostic::error(format!("the text of `{key_name}` has no closing `{close}`"))
+            .at(file, at..at + close.len())
+            .label("the text opened here is not closed on its line")
+            .help(match shown(&edit) {
+                Some(t) => format!("end it with `{close}`: `{t}`"),
+                None => format!("end it with `{close}`"),
+            });
         return done(d, edit, works, placeholder);
     }
     // A list or an inline table left open.
@@ -509,9 +513,7 @@ fn diagnose(
         let d = Diagnostic::error(format!("`{key_name}` has no value"))
             .at(file, s.range.start..s.code_end)
             .label("expected a value after `=`")
-            .help(format!(
-                "write its value after `=` (text in quotes, a number, true or false, a date, a list in brackets), or remove the line"
-            ));
+            .help("write its value after `=` (text in quotes, a number, true or false, a date, a list in brackets), or remove the line");
         let (edit, quiet) = placeholder();
         return (d, edit, quiet);
     }
@@ -532,7 +534,10 @@ fn diagnose(
         && let Some(at) = e.span()
     {
         // Right after the item before, where the comma goes.
-        let at = s.range.start + text[s.range.start..s.range.start + at.start].trim_end().len();
+        let at = s.range.start
+            + text[s.range.start..s.range.start + at.start]
+                .trim_end()
+                .len();
         let edit = (at..at, ",".to_string());
         let fixed_text = fixed(&edit);
         let d = Diagnostic::error(format!(
@@ -540,11 +545,13 @@ fn diagnose(
         ))
         .at(file, at..at)
         .label("expected `,` here")
-        .help(if DeTable::parse(&fixed_text).is_ok() && fixed_text.len() <= 100 {
-            format!("items are separated by commas: `{fixed_text}`")
-        } else {
-            "items are separated by commas: [\"a\", \"b\"]".into()
-        });
+        .help(
+            if DeTable::parse(&fixed_text).is_ok() && fixed_text.len() <= 100 {
+                format!("items are separated by commas: `{fixed_text}`")
+            } else {
+                "items are separated by commas: [\"a\", \"b\"]".into()
+            },
+        );
         return done(d, edit, works, placeholder);
     }
     // A date written in another form than TOML's.
@@ -578,10 +585,10 @@ fn diagnose(
 /// The repair, where the statement then parses; else the placeholder.
 fn done(
     d: Diagnostic,
-    edit: (Range<usize>, String),
-    works: impl Fn(&(Range<usize>, String)) -> bool,
-    placeholder: impl Fn() -> (Option<(Range<usize>, String)>, Option<Range<usize>>),
-) -> (Diagnostic, Option<(Range<usize>, String)>, Option<Range<usize>>) {
+    edit: Edit,
+    works: impl Fn(&Edit) -> bool,
+    placeholder: impl Fn() -> (Option<Edit>, Option<Range<usize>>),
+) -> Cause {
     if works(&edit) {
         (d, Some(edit), None)
     } else {
@@ -596,11 +603,7 @@ fn pair(open: u8) -> char {
 
 /// A table header that does not parse: closed where it is plain, else
 /// left out with the keys under it.
-fn header(
-    text: &str,
-    s: &Statement,
-    file: FileId,
-) -> (Diagnostic, Option<(Range<usize>, String)>, Option<Range<usize>>) {
+fn header(text: &str, s: &Statement, file: FileId) -> Cause {
     let code = &text[s.range.start..s.code_end];
     let array = code.starts_with("[[");
     let want = if array { "]]" } else { "]" };
@@ -739,7 +742,11 @@ mod tests {
             .problems
             .iter()
             .map(|d| {
-                let at = d.locus.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0);
+                let at = d
+                    .locus
+                    .as_ref()
+                    .and_then(|l| l.span.clone())
+                    .unwrap_or(0..0);
                 format!(
                     "{}:{} {}",
                     text[..at.start].matches('\n').count() + 1,
@@ -819,8 +826,21 @@ mod tests {
     #[test]
     fn nothing_panics_on_odd_statements() {
         for text in [
-            "[", "[[", "]", "=", "a =", "\"", "'''", "a = \"\"\"x", "[a]]", "a = [{", "a = {[",
-            "a.\"b = 1", "é = 1", "a = [\n[b]\n", "\u{feff}a = [",
+            "[",
+            "[[",
+            "]",
+            "=",
+            "a =",
+            "\"",
+            "'''",
+            "a = \"\"\"x",
+            "[a]]",
+            "a = [{",
+            "a = {[",
+            "a.\"b = 1",
+            "é = 1",
+            "a = [\n[b]\n",
+            "\u{feff}a = [",
         ] {
             let r = recover(text, 0);
             let _ = r.map(0..r.text.len());

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use crate::data::model::{PartyKind, Priority, SourceKind};
+pub use crate::data::model::{PartyKind, Priority, Role, SourceKind};
 
 #[derive(Debug, Clone)]
 pub struct Talks {
@@ -29,6 +29,9 @@ pub struct Party {
     pub short: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PartyKind>,
+    /// A party to the talks, a mediator or an observer.
+    #[serde(skip_serializing_if = "Role::has_stake")]
+    pub role: Role,
 }
 
 impl Party {
@@ -55,7 +58,10 @@ pub struct Outcome {
 #[derive(Debug, Clone)]
 pub struct Round {
     pub id: String,
+    /// Its first day.
     pub date: Date,
+    /// Its last day, for a round over several days.
+    pub end: Option<Date>,
     pub order: Option<u32>,
     pub title: String,
     pub venue: Option<String>,
@@ -245,7 +251,9 @@ impl Date {
     /// exist: February 1978 has 28 days").
     pub fn new(year: u16, month: u8, day: u8) -> Result<Date, String> {
         if !(1..=12).contains(&month) {
-            return Err(format!("there is no month {month}; months go from 01 to 12"));
+            return Err(format!(
+                "there is no month {month}; months go from 01 to 12"
+            ));
         }
         let last = days_in_month(year, month);
         if !(1..=last).contains(&day) {
@@ -347,7 +355,9 @@ const MONTHS: [&str; 12] = [
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

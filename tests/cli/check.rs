@@ -216,17 +216,17 @@ error: the file name `2024-03-01_Opening.toml` is not a valid round id
  = help: rename it `2024-03-01-opening.toml`: a round id is lowercase letters, digits and hyphens
 
 error: invalid source id `Minutes 1`
- --> broken/bad-id/rounds/2024-03-01_Opening.toml:5:6
+ --> broken/bad-id/rounds/2024-03-01_Opening.toml:6:6
   |
-5 | id = "Minutes 1"
+6 | id = "Minutes 1"
   |      ^^^^^^^^^^^ expected lowercase letters, digits and hyphens
   |
   = help: try `minutes-1`
 
 error: unknown party `North`
- --> broken/bad-id/rounds/2024-03-01_Opening.toml:8:12
+ --> broken/bad-id/rounds/2024-03-01_Opening.toml:9:12
   |
-8 | [positions.North.toll]
+9 | [positions.North.toll]
   |            ^^^^^ no such party
   |
   = help: did you mean `North Land`?
@@ -267,12 +267,12 @@ error: duplicate issue id `toll`
    = help: `toll` is first defined at line 12, column 6; an id names one issue only
 
 error: duplicate source id `minutes-1`
- --> broken/duplicate-id/rounds/2024-03-01-opening.toml:9:6
-  |
-9 | id = "minutes-1"
-  |      ^^^^^^^^^^^ defined again here
-  |
-  = help: `minutes-1` is first defined at line 5, column 6; an id names one source only
+  --> broken/duplicate-id/rounds/2024-03-01-opening.toml:10:6
+   |
+10 | id = "minutes-1"
+   |      ^^^^^^^^^^^ defined again here
+   |
+   = help: `minutes-1` is first defined at line 6, column 6; an id names one source only
 
 4 errors in 1 talks, 2 files: broken/duplicate-id (from --data or $REDLINES_DATA)
 "##,
@@ -425,9 +425,9 @@ fn dates_are_plain_days_rounds_on_one_day_are_ordered_and_statements_not_later_t
   = help: write the day alone: 2024-03-01
 
 error: expected a date, without a time of day
- --> broken/dates/rounds/2024-03-01-opening.toml:7:8
+ --> broken/dates/rounds/2024-03-01-opening.toml:8:8
   |
-7 | date = 2024-03-02T09:00:00+01:00
+8 | date = 2024-03-02T09:00:00+01:00
   |        ^^^^^^^^^^^^^^^^^^^^^^^^^ not a plain date
   |
   = help: write the day alone: 2024-03-02
@@ -457,12 +457,12 @@ error: 2024-06-31 is not a day: 31 June does not exist (June 2024 has 30 days)
   = help: correct it: `date = YYYY-MM-DD`, a day of the calendar
 
 error: the position is dated 2024-08-01, after its round (2024-07-01)
-  --> broken/dates/rounds/2024-07-01-later.toml:12:8
+  --> broken/dates/rounds/2024-07-01-later.toml:13:8
    |
-12 | date = 2024-08-01
+13 | date = 2024-08-01
    |        ^^^^^^^^^^ later than the round
    |
-   = help: move the position to the round it belongs to, or correct the date
+   = help: if this round's record holds it all the same (a statement days later, a side letter), add `follow_up = true` to the position; else move it to the round it belongs to, or correct the date
 
 6 errors in 1 talks, 8 files: broken/dates (from --data or $REDLINES_DATA)
 "##,
@@ -500,9 +500,9 @@ fn a_quote_needs_a_source() {
         "quote-no-source",
         1,
         r##"error: a quote with no source
- --> broken/quote-no-source/rounds/2024-03-01-opening.toml:7:9
+ --> broken/quote-no-source/rounds/2024-03-01-opening.toml:8:9
   |
-7 | quote = "A low toll for all ships, and no more."
+8 | quote = "A low toll for all ships, and no more."
   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   |
   = help: add `source = "…"`, the id of the source that prints this quote
@@ -652,25 +652,25 @@ error: `date` takes a date written YYYY-MM-DD, without quotes
   = help: write `date = 2024-04-10` (year, month, day)
 
 error: unknown key `stanse`
- --> broken/many/rounds/2024-04-10-second.toml:5:1
+ --> broken/many/rounds/2024-04-10-second.toml:6:1
   |
-5 | stanse = "none"
+6 | stanse = "none"
   | ^^^^^^ not a key of a position
   |
   = help: did you mean `stance`?
 
 error: a quote with no source
- --> broken/many/rounds/2024-04-10-second.toml:7:9
+ --> broken/many/rounds/2024-04-10-second.toml:8:9
   |
-7 | quote = "No toll."
+8 | quote = "No toll."
   |         ^^^^^^^^^^
   |
   = help: add `source = "…"`, the id of the source that prints this quote
 
 warning: the quote has no speaker
- --> broken/many/rounds/2024-04-10-second.toml:7:9
+ --> broken/many/rounds/2024-04-10-second.toml:8:9
   |
-7 | quote = "No toll."
+8 | quote = "No toll."
   |         ^^^^^^^^^^
   |
   = help: add `speaker = "…"`
@@ -817,7 +817,7 @@ fn the_problems_as_csv_and_markdown_rows() {
     assert_eq!(lines.next(), Some("severity,file,line,column,message,help"));
     assert_eq!(lines.count(), 6, "{csv}");
     assert!(csv.contains(
-        "error,broken/dates/rounds/2024-07-01-later.toml,12,8,\"the position is dated 2024-08-01, after its round (2024-07-01)\""
+        "error,broken/dates/rounds/2024-07-01-later.toml,13,8,\"the position is dated 2024-08-01, after its round (2024-07-01)\""
     ), "{csv}");
     let (markdown, _, code) = at("markdown");
     assert_eq!(code, 1);

@@ -72,7 +72,10 @@ impl Scratch {
 
 /// A round file of the harbour talks dated after its last round.
 const ROUND: &str = "rounds/2024-06-01-fourth.toml";
-const ROUND_HEAD: &str = "date = 2024-06-01\ntitle = \"Fourth session\"\n";
+const ROUND_HEAD: &str =
+    "date = 2024-06-01\ntitle = \"Fourth session\"\nparticipants = [\"north\", \"south\"]\n";
+/// The same, for a case that writes participants of its own.
+const DATE_TITLE: &str = "date = 2024-06-01\ntitle = \"Fourth session\"\n";
 
 #[test]
 fn invalid_utf8_is_located_at_its_first_bad_byte() {
@@ -168,7 +171,7 @@ fn arrays_and_tables_nested_100_000_deep() {
     s.write(
         ROUND,
         format!(
-            "{ROUND_HEAD}participants = {}{}\n",
+            "{DATE_TITLE}participants = {}{}\n",
             "[".repeat(deep),
             "]".repeat(deep)
         ),
@@ -211,7 +214,7 @@ fn twenty_thousand_problems_on_one_long_line() {
     let nobodies = vec!["\"nobody\""; 20_000].join(", ");
     s.write(
         ROUND,
-        format!("{ROUND_HEAD}participants = [{nobodies}, \"é\", \"nrth\"]\n"),
+        format!("{DATE_TITLE}participants = [{nobodies}, \"é\", \"nrth\"]\n"),
     );
     let stderr = s.check_fails();
     let last = stderr.rsplit("\n\n").nth(1).unwrap();
@@ -381,7 +384,7 @@ fn dates_out_of_range() {
     ] {
         s.write(
             ROUND,
-            format!("date = {date}\ntitle = \"Fourth session\"\n"),
+            format!("date = {date}\ntitle = \"Fourth session\"\nparticipants = [\"north\"]\n"),
         );
         insta::assert_snapshot!(format!("date_{name}"), s.check_fails());
     }

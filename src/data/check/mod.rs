@@ -49,6 +49,17 @@ struct Checker<'a> {
     /// Files whose text did not read cleanly: advice on curation (a red
     /// line's evidence) waits until they do, one cause, one message.
     unclean: Vec<FileId>,
+    /// Statements dated after their round as follow-ups: checked against
+    /// the next round once the rounds are in order.
+    follow_ups: Vec<FollowUp>,
+}
+
+/// A statement dated after its round, `follow_up = true`.
+struct FollowUp {
+    file: FileId,
+    date: Date,
+    span: Range<usize>,
+    what: String,
 }
 
 /// A source's local text, read by its path relative to the talks folder.
@@ -86,6 +97,7 @@ pub fn check_talks(
         saved,
         tally: QuoteTally::default(),
         unclean: Vec::new(),
+        follow_ups: Vec::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -209,14 +221,18 @@ struct Placed {
 
 impl Checker<'_> {
     fn push(&mut self, d: Diagnostic) {
-        let on_placeholder = d.locus.as_ref().is_some_and(|l| {
-            l.span
-                .as_ref()
-                .is_some_and(|s| self.patched.get(&l.file).is_some_and(|p| p.contains(s)))
-        });
+        let on_placeholder = d
+            .locus
+            .as_ref()
+            .is_some_and(|l| l.span.as_ref().is_some_and(|s| self.is_patched(l.file, s)));
         if !on_placeholder {
             self.diags.push(d);
         }
+    }
+
+    /// Whether a placeholder stands at `span`: what was there is reported.
+    fn is_patched(&self, file: FileId, span: &Range<usize>) -> bool {
+        self.patched.get(&file).is_some_and(|p| p.contains(span))
     }
 
     /// Bytes to text; an unreadable file or invalid UTF-8 is a located error.
@@ -326,8 +342,25 @@ impl Checker<'_> {
                 &b.round.id,
             ))
         });
+        let follow_ups = std::mem::take(&mut self.follow_ups);
         for w in rounds.windows(2) {
             let (a, b) = (&w[0], &w[1]);
+            for f in follow_ups.iter().filter(|f| f.file == a.file) {
+                if f.date >= b.round.date {
+                    self.push(
+                        Diagnostic::error(format!(
+                            "the {} is dated {}, on or after the next round `{}` ({})",
+                            f.what, f.date, b.round.id, b.round.date
+                        ))
+                        .at(f.file, f.span.clone())
+                        .label("a follow-up of this round, but later than the next")
+                        .help(format!(
+                            "positions carry forward round by round: move it to `{}` or a later round, or correct the date",
+                            b.round.id
+                        )),
+                    );
+                }
+            }
             if a.round.date == b.round.date
                 && (a.round.order.is_none() || a.round.order == b.round.order)
             {
@@ -405,6 +438,7 @@ scale = [{ id = "none", label = "No toll" }, { id = "half", label = "Half" }, { 
     const ROUND: &str = r#"
 date = 2024-03-01
 title = "Opening"
+participants = ["north", "south"]
 [[sources]]
 id = "minutes"
 title = "Minutes"
