@@ -286,7 +286,7 @@ fn ids_that_are_not_lowercase_letters_digits_and_hyphens_are_refused() {
         assert_eq!(
             stderr,
             format!(
-                "`{id}` is not a valid talks id: use lowercase letters, digits and hyphens (it names a file, and must not lead out of the data folder)\n"
+                "`{id}` is not a valid talks id: a talks id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)\n"
             )
         );
     }
@@ -323,7 +323,7 @@ fn a_round_needs_a_date() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        "`1 March` is not a date: give --date as YYYY-MM-DD, such as 2024-06-01\n"
+        "`1 March` is not a date as redlines reads one: give --date as YYYY-MM-DD, such as 2024-06-01\n"
     );
     let out = step(dir, &["new", "round", "opening", "--date", "2024-03-01"]);
     assert!(out.starts_with("created data/lake/rounds/opening.toml: round of 2024-03-01"));

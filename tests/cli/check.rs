@@ -199,7 +199,7 @@ fn ids_and_round_file_names_are_lowercase_letters_digits_and_hyphens() {
  --> broken/bad-id/talks.toml:4:6
   |
 4 | id = "North Land"
-  |      ^^^^^^^^^^^^ expected lowercase letters, digits and hyphens
+  |      ^^^^^^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
   |
   = help: try `north-land`
 
@@ -207,19 +207,19 @@ error: invalid outcome id `Low_Toll`
   --> broken/bad-id/talks.toml:12:10
    |
 12 |   { id = "Low_Toll", label = "A low toll" },
-   |          ^^^^^^^^^^ expected lowercase letters, digits and hyphens
+   |          ^^^^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
    |
    = help: try `low-toll`
 
 error: the file name `2024-03-01_Opening.toml` is not a valid round id
 --> broken/bad-id/rounds/2024-03-01_Opening.toml
- = help: rename it `2024-03-01-opening.toml`: a round id is lowercase letters, digits and hyphens
+ = help: rename it `2024-03-01-opening.toml`: a round id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)
 
 error: invalid source id `Minutes 1`
  --> broken/bad-id/rounds/2024-03-01_Opening.toml:6:6
   |
 6 | id = "Minutes 1"
-  |      ^^^^^^^^^^^ expected lowercase letters, digits and hyphens
+  |      ^^^^^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
   |
   = help: try `minutes-1`
 
@@ -579,7 +579,7 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
  --> broken/many/talks.toml:8:6
   |
 8 | id = "South"
-  |      ^^^^^^^ expected lowercase letters, digits and hyphens
+  |      ^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
   |
   = help: try `south`
 

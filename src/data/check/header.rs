@@ -10,14 +10,14 @@ impl Checker<'_> {
         tf: TalksFile,
         read_source: ReadSource<'_>,
     ) -> Option<Header> {
-        if !is_valid_id(talks_id) {
+        if let Some(why) = file_id_problem("talks", talks_id) {
             self.push(
                 Diagnostic::error(format!(
                     "the folder name `{talks_id}` is not a valid talks id"
                 ))
                 .in_file(file)
                 .help(format!(
-                    "rename the folder `{}`: a talks id is lowercase letters, digits and hyphens",
+                    "rename the folder `{}`: {why}",
                     suggest_id(talks_id)
                 )),
             );

@@ -23,10 +23,40 @@ pub struct Checked {
     pub quotes: QuoteTally,
 }
 
+/// What an id is, as every message refusing one says it.
+pub const AN_ID: &str = "lowercase letters, digits and hyphens, starting with a letter or a digit";
+
+/// An id: lowercase letters, digits and hyphens, not starting with a
+/// hyphen (it would read as an option on the command line).
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
+        && !s.starts_with('-')
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A name Windows keeps for a device: no file or folder there may have it,
+/// with an extension or not (`con.toml`), so no talks or round id either.
+pub fn is_reserved_name(s: &str) -> bool {
+    matches!(s, "con" | "prn" | "aux" | "nul")
+        || (s.len() == 4
+            && (s.starts_with("com") || s.starts_with("lpt"))
+            && matches!(s.as_bytes()[3], b'1'..=b'9'))
+}
+
+/// Why `id` cannot name a file or folder (a talks, a round), if it cannot.
+pub fn file_id_problem(what: &str, id: &str) -> Option<String> {
+    if !is_valid_id(id) {
+        Some(format!(
+            "a {what} id is {AN_ID} (it names a file or a folder in the data folder, and is typed on the command line)"
+        ))
+    } else if is_reserved_name(id) {
+        Some(format!(
+            "Windows reserves the name `{id}` for a device, and no file or folder there may have it; choose another, such as `{id}-1`"
+        ))
+    } else {
+        None
+    }
 }
 
 struct Checker<'a> {
@@ -112,14 +142,11 @@ pub fn check_talks(
         };
         // Round ids are file names, unique in their folder by construction;
         // an id that is not lowercase could clash on a case-blind file system.
-        if !is_valid_id(&id) {
+        if let Some(why) = file_id_problem("round", &id) {
             c.push(
                 Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
                     .in_file(file)
-                    .help(format!(
-                        "rename it `{}.toml`: a round id is lowercase letters, digits and hyphens",
-                        suggest_id(&id)
-                    )),
+                    .help(format!("rename it `{}.toml`: {why}", suggest_id(&id))),
             );
         }
         let Some(rf) = c.parse::<RoundFile>(file, &text) else {
@@ -283,7 +310,7 @@ impl Checker<'_> {
             self.push(
                 Diagnostic::error(format!("invalid {what} id `{}`", id.get_ref()))
                     .at(file, id.span())
-                    .label("expected lowercase letters, digits and hyphens")
+                    .label(format!("expected {AN_ID}"))
                     .help(format!("try `{}`", suggest_id(id.get_ref()))),
             );
         }
@@ -412,6 +439,8 @@ fn suggest_id(s: &str) -> String {
     let t = out.trim_matches('-');
     if t.is_empty() {
         "an-id".into()
+    } else if is_reserved_name(t) {
+        format!("{t}-1")
     } else {
         t.into()
     }
