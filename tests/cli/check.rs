@@ -545,7 +545,7 @@ error: the quote is not found verbatim in source `minutes-1`
 22 | quote = "We will never agree to a low toll."
    |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not in broken/quotes/sources/minutes-1.txt
    |
-   = help: not even its first word, “We”, is in the source text: is `source` the right one?
+   = help: most of the quote is not in the source: at most 3 of its 8 words come together in it. The closest passage reads “negotiation. The North delegate opened: "A low toll”; quote the words as the source prints them (a paraphrase goes in `summary`)
 
 4 errors in 1 talks, 3 files: broken/quotes (from --data or $REDLINES_DATA)
 "##,
