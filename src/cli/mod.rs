@@ -89,6 +89,8 @@ pub enum Command {
         by: MatrixBy,
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// One relation explained: both positions side by side, and why
     Explain {
@@ -140,6 +142,8 @@ pub enum Command {
         /// Only this pair of parties (repeat the option for several)
         #[arg(long = "pair", value_name = "A,B")]
         pairs: Vec<String>,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// One self-contained HTML page: positions, heat maps, deal zones, trend, changes
     Report {
@@ -154,6 +158,8 @@ pub enum Command {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// Validate the data: every problem, with file:line:column
     Check {
@@ -244,6 +250,15 @@ pub struct RoundArg {
     /// As of this round: an id, a unique part of one, a date, `first` or `latest`
     #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::cli::complete::rounds())]
     pub round: String,
+}
+
+/// Whose agreement is scored.
+#[derive(Debug, Args)]
+pub struct Scoring {
+    /// Score mediators and observers too (`role` in talks.toml), as parties
+    /// with a stake of their own; left out by default
+    #[arg(long)]
+    pub with_mediators: bool,
 }
 
 #[derive(Debug, Args)]

@@ -123,6 +123,16 @@ pub fn parties(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
     all_or_named(talks.parties.len(), specs, |s| party(talks, s))
 }
 
+/// Of `parties`, those whose agreement is scored: a mediator's or an
+/// observer's is not, unless `all` (they are asked for).
+pub fn scored(talks: &Talks, parties: &[usize], all: bool) -> Vec<usize> {
+    parties
+        .iter()
+        .copied()
+        .filter(|&p| all || talks.parties[p].role.has_stake())
+        .collect()
+}
+
 /// The issues named (all, in order, when none is).
 pub fn issues(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
     all_or_named(talks.issues.len(), specs, |s| issue(talks, s))
