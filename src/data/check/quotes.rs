@@ -45,7 +45,7 @@ fn where_quote_differs(quote: &str, text: &str) -> String {
     let (shared, start) = closest_passage(&quote, &words);
     let n = quote.len();
     if shared == 0 {
-        return format!("not one of its words is in the source text: is `source` the right one?");
+        return "not one of its words is in the source text: is `source` the right one?".into();
     }
     // A little more of the source on each side, for the comparison.
     let from = start.saturating_sub(2);
