@@ -171,6 +171,9 @@ pub enum Command {
         /// `fingerprint`), or else by its name (`SOURCE-ID.txt`)
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
+        /// Check again on every save of a file in the data folder, until Ctrl-C
+        #[arg(long)]
+        watch: bool,
     },
     /// Scaffold a new talks folder or round file (never overwrites a file)
     New {

@@ -117,7 +117,13 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check {
             deny_warnings,
             sources,
+            watch: false,
         } => check::run(&ctx, deny_warnings, sources.as_deref()),
+        Command::Check {
+            deny_warnings,
+            sources,
+            watch: true,
+        } => check::watch(&ctx, deny_warnings, sources.as_deref()),
         Command::Report {
             round,
             from,

@@ -113,7 +113,7 @@ pub fn not_scored(talks: &Talks, left_out: &[usize]) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "Not scored: {}, who have no stake of their own; --with-mediators scores them too.",
+        "Not scored, having no stake of their own: {}; --with-mediators scores them too.",
         names.join(", ")
     ))
 }

@@ -5,6 +5,7 @@
 mod authoring;
 mod check;
 mod core;
+mod curator;
 mod dataset;
 mod diff;
 mod docs;

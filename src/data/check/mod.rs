@@ -372,7 +372,9 @@ impl Checker<'_> {
         let follow_ups = std::mem::take(&mut self.follow_ups);
         for w in rounds.windows(2) {
             let (a, b) = (&w[0], &w[1]);
-            for f in follow_ups.iter().filter(|f| f.file == a.file) {
+            let reported =
+                self.is_patched(a.file, &a.date_span) || self.is_patched(b.file, &b.date_span);
+            for f in follow_ups.iter().filter(|f| f.file == a.file && !reported) {
                 if f.date >= b.round.date {
                     self.push(
                         Diagnostic::error(format!(

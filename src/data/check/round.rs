@@ -17,8 +17,11 @@ impl Checker<'_> {
         let end = self.round_end(&rf, date, file);
         self.id_date(&id, date, &rf.date, file);
         self.scaffolded(&rf.title, file);
+        // A date already reported stands in as a placeholder: nothing is
+        // measured against it.
+        let reported = self.is_patched(file, &rf.date.span());
         let held = Held {
-            last: end.or(date),
+            last: end.or(date.filter(|_| !reported)),
             follow_up: false,
         };
 
