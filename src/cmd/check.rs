@@ -108,9 +108,9 @@ pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<O
             (Some(file), false) => format!("── {file} changed: checking again ──\n"),
             (None, false) => String::new(),
         };
-        let _ = write!(
+        let _ = writeln!(
             err,
-            "{head}{said}watching {} for changes (Ctrl-C to stop)\n",
+            "{head}{said}watching {} for changes (Ctrl-C to stop)",
             path.display()
         );
         let _ = err.flush();
