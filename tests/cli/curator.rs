@@ -89,7 +89,7 @@ fn the_fixture_is_clean() {
     );
 }
 
-/// 1. `date = 17/09/1978`, unquoted then quoted: each one error naming
+/// Item 1: `date = 17/09/1978`, unquoted then quoted: each one error naming
 /// the form expected, `YYYY-MM-DD`, with the date as it should be written.
 #[test]
 fn item_1_a_date_in_another_form_names_the_form_expected() {
@@ -133,7 +133,7 @@ fn item_1_a_date_in_another_form_names_the_form_expected() {
     );
 }
 
-/// 2. One missing `]`: one error, at the line of the list, not hundreds;
+/// Item 2: One missing `]`: one error, at the line of the list, not hundreds;
 /// and no other command prints more than a few.
 #[test]
 fn item_2_a_missing_bracket_is_one_error_at_its_line() {
@@ -158,7 +158,7 @@ fn item_2_a_missing_bracket_is_one_error_at_its_line() {
     );
 }
 
-/// 3. A syntax error does not hide the file's other problems: a string
+/// Item 3: A syntax error does not hide the file's other problems: a string
 /// left open, and a red line that is text and an unknown issue beside it.
 #[test]
 fn item_3_a_syntax_error_does_not_hide_the_rest_of_its_file() {
@@ -209,7 +209,7 @@ error: unknown issue `autonomie`
     );
 }
 
-/// 4. A year typo: the round's date is not the one its id starts with.
+/// Item 4: A year typo: the round's date is not the one its id starts with.
 #[test]
 fn item_4_a_round_dated_otherwise_than_its_id_is_an_error() {
     let c = Curator::new();
@@ -236,7 +236,7 @@ fn item_4_a_round_dated_otherwise_than_its_id_is_an_error() {
     );
 }
 
-/// 4. `new round` with an id and a --date that differ, or a day that is not.
+/// Item 4: `new round` with an id and a --date that differ, or a day that is not.
 #[test]
 fn item_4_new_round_refuses_a_date_not_its_ids_and_a_day_that_is_not() {
     let c = Curator::new();
@@ -265,7 +265,7 @@ fn item_4_new_round_refuses_a_date_not_its_ids_and_a_day_that_is_not() {
     assert!(!c.path("rounds/1978-07-18-leeds-castle.toml").exists());
 }
 
-/// 5. A round over days (`end`), a statement within them, and a follow-up
+/// Item 5: A round over days (`end`), a statement within them, and a follow-up
 /// after them pass (the fixture holds all three); a statement after the
 /// round's last day that is not a follow-up, or a follow-up as late as the
 /// next round, does not.
@@ -320,7 +320,7 @@ fn item_5_rounds_span_days_and_follow_ups_come_before_the_next_round() {
     );
 }
 
-/// 6. A table defined twice names itself and where it was first; a wrong
+/// Item 6: A table defined twice names itself and where it was first; a wrong
 /// type names its key.
 #[test]
 fn item_6_a_duplicate_table_and_a_wrong_type_name_the_key() {
@@ -349,7 +349,7 @@ fn item_6_a_duplicate_table_and_a_wrong_type_name_the_key() {
     );
 }
 
-/// 7. A mediator: its positions show, but the matrix and the trend leave
+/// Item 7: A mediator: its positions show, but the matrix and the trend leave
 /// it out of the scores, and say so, unless asked.
 #[test]
 fn item_7_a_mediator_is_not_scored_unless_asked() {
@@ -404,7 +404,7 @@ fn item_7_a_mediator_is_not_scored_unless_asked() {
     );
 }
 
-/// 8. A round with no participants, and the scaffold's TODO titles, do not
+/// Item 8: A round with no participants, and the scaffold's TODO titles, do not
 /// pass `--deny-warnings`.
 #[test]
 fn item_8_no_participants_and_todo_titles_are_warnings() {
@@ -442,7 +442,7 @@ warning: the title is still the scaffold's placeholder
     );
 }
 
-/// 9. A paraphrase: said to be one, with the closest passage of the source.
+/// Item 9: A paraphrase: said to be one, with the closest passage of the source.
 #[test]
 fn item_9_a_paraphrase_shows_the_closest_passage() {
     let c = Curator::new();
@@ -470,7 +470,7 @@ fn item_9_a_paraphrase_shows_the_closest_passage() {
     );
 }
 
-/// 10. Ids: not starting with `-`, and no name Windows reserves.
+/// Item 10: Ids: not starting with `-`, and no name Windows reserves.
 #[test]
 fn item_10_ids_starting_with_a_hyphen_or_reserved_are_refused() {
     let c = Curator::new();
@@ -497,7 +497,7 @@ fn item_10_ids_starting_with_a_hyphen_or_reserved_are_refused() {
     }
 }
 
-/// 11. `check --watch` checks again when a file is saved: a broken round
+/// Item 11: `check --watch` checks again when a file is saved: a broken round
 /// written while it runs is reported without a new command.
 #[test]
 fn item_11_check_watch_reports_a_file_broken_after_it_started() {
