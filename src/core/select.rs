@@ -30,7 +30,10 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
         return Ok(i);
     }
     let matches: Vec<usize> = match Date::parse(spec) {
-        Some(d) => (0..rounds.len()).filter(|&i| rounds[i].date == d).collect(),
+        // A round over several days is named by any of them.
+        Some(d) => (0..rounds.len())
+            .filter(|&i| rounds[i].date <= d && d <= rounds[i].end.unwrap_or(rounds[i].date))
+            .collect(),
         None => (0..rounds.len())
             .filter(|&i| rounds[i].id.contains(spec))
             .collect(),

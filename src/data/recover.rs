@@ -141,7 +141,12 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
             .help("correct these, and check again"),
         );
     }
-    r.problems.sort_by_key(crate::data::parse::start);
+    r.problems.sort_by_key(|d| {
+        d.locus
+            .as_ref()
+            .and_then(|l| l.span.as_ref())
+            .map(|s| s.start)
+    });
     r
 }
 

@@ -8,6 +8,9 @@ use serde::Serialize;
 pub struct RoundRef {
     pub id: String,
     pub date: Date,
+    /// The last day of a round over several days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
     pub title: String,
 }
 
@@ -16,6 +19,7 @@ impl RoundRef {
         RoundRef {
             id: r.id.clone(),
             date: r.date,
+            end: r.end,
             title: r.title.clone(),
         }
     }
@@ -54,6 +58,7 @@ mod tests {
                 month: 12,
                 day: 17,
             },
+            end: None,
             title: String::new(),
         };
         let label = |id, narrow| round_label(&r(id), narrow);

@@ -272,6 +272,14 @@ fn item_4_new_round_refuses_a_date_not_its_ids_and_a_day_that_is_not() {
 #[test]
 fn item_5_rounds_span_days_and_follow_ups_come_before_the_next_round() {
     let c = Curator::new();
+    // Any day of a round over several days names it.
+    let (stdout, _, code) = c.run(&["table", "--round", "1978-09-10", "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (&json["as_of"]["id"], &json["as_of"]["end"]),
+        (&"1978-09-05-camp-david".into(), &"1978-09-17".into())
+    );
     c.edit(ROUND, "follow_up = true\n", "");
     let (stderr, code) = c.check(&[]);
     assert_eq!(
