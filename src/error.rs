@@ -39,16 +39,26 @@ impl fmt::Display for Error {
                     .filter(|d| d.is_error())
                     .cloned()
                     .collect();
-                f.write_str(&crate::data::diag::render_all(&errors, files, false))?;
+                // A command other than `check` shows the first few: what
+                // stops it, not a report that buries its own output.
+                let shown = &errors[..errors.len().min(SHOWN)];
+                f.write_str(&crate::data::diag::render_all(shown, files, false))?;
+                let more = match errors.len() - shown.len() {
+                    0 => String::new(),
+                    n => format!(" ({n} not shown here)"),
+                };
                 write!(
                     f,
-                    "error: the data has {}; run `redlines check` for the full report",
+                    "error: the data has {}{more}; run `redlines check` for the full report",
                     crate::data::diag::plural(errors.len(), "error")
                 )
             }
         }
     }
 }
+
+/// How many data errors a command other than `check` prints before it stops.
+const SHOWN: usize = 5;
 
 impl std::error::Error for Error {}
 

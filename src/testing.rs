@@ -15,6 +15,7 @@ pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Tal
                 name: format!("P{k}"),
                 short: None,
                 kind: None,
+                role: Default::default(),
             })
             .collect(),
         issues: vec![Issue {
@@ -38,6 +39,7 @@ pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Tal
                     month: 1,
                     day: r as u8 + 1,
                 },
+                end: None,
                 order: None,
                 title: format!("r{r}"),
                 venue: None,

@@ -100,6 +100,8 @@ pub enum Command {
         by: MatrixBy,
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// One relation explained: both positions side by side, and why
     Explain {
@@ -179,6 +181,8 @@ pub enum Command {
         /// Only this pair of parties (repeat the option for several)
         #[arg(long = "pair", value_name = "A,B")]
         pairs: Vec<String>,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// One self-contained HTML page: positions, heat maps, deal zones, trend, changes
     Report {
@@ -193,6 +197,8 @@ pub enum Command {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// Validate the data: every problem, with file:line:column
     Check {
@@ -204,6 +210,9 @@ pub enum Command {
         /// `fingerprint`), or else by its name (`SOURCE-ID.txt`)
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,
+        /// Check again on every save of a file in the data folder, until Ctrl-C
+        #[arg(long)]
+        watch: bool,
     },
     /// Scaffold a new talks folder or round file (never overwrites a file)
     New {
@@ -283,6 +292,15 @@ pub struct RoundArg {
     /// As of this round: an id, a unique part of one, a date, `first` or `latest`
     #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::cli::complete::rounds())]
     pub round: String,
+}
+
+/// Whose agreement is scored.
+#[derive(Debug, Args)]
+pub struct Scoring {
+    /// Score mediators and observers too (`role` in talks.toml), as parties
+    /// with a stake of their own; left out by default
+    #[arg(long)]
+    pub with_mediators: bool,
 }
 
 #[derive(Debug, Args)]

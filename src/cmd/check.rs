@@ -6,7 +6,7 @@ use super::{Ctx, Output};
 use crate::data;
 use crate::data::check::{QuoteTally, SavedCopies};
 use crate::data::diag::{Files, plural, render_all, summary};
-use crate::data::load::read_saved_copies;
+use crate::data::load::{DataDir, read_saved_copies};
 use crate::data::printable::shown;
 use crate::error::{Error, Result};
 use crate::render::Format;
@@ -74,6 +74,82 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         stderr,
         code,
     })
+}
+
+/// `check --watch`: check, then check again whenever a file of the data
+/// folder is saved (changes settled for a moment, as an editor writes
+/// them), until Ctrl-C. Each run is printed whole, after a cleared screen
+/// on a terminal, else after a line that says what changed.
+pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
+    use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+    use std::io::{IsTerminal, Write};
+
+    let DataDir::Disk { path, .. } = &ctx.data else {
+        return Err(Error::Usage(
+            "--watch watches a data folder on disk; the built-in dataset does not change \
+             (give one with --data)"
+                .into(),
+        ));
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer =
+        notify_debouncer_full::new_debouncer(std::time::Duration::from_millis(300), None, tx)
+            .map_err(|e| Error::Io(format!("cannot watch {}: {e}", path.display())))?;
+    debouncer
+        .watch(path, RecursiveMode::Recursive)
+        .map_err(|e| Error::Io(format!("cannot watch {}: {e}", path.display())))?;
+    let terminal = std::io::stderr().is_terminal();
+    let mut changed: Option<String> = None;
+    loop {
+        let said = match run(ctx, deny_warnings, sources) {
+            Ok(out) => format!("{}{}", out.stdout, out.stderr),
+            Err(e) => format!("{e}\n"),
+        };
+        let mut err = std::io::stderr().lock();
+        let head = match (&changed, terminal) {
+            (_, true) => "\x1b[2J\x1b[H".to_string(),
+            (Some(file), false) => format!("── {file} changed: checking again ──\n"),
+            (None, false) => String::new(),
+        };
+        let _ = writeln!(
+            err,
+            "{head}{said}watching {} for changes (Ctrl-C to stop)",
+            path.display()
+        );
+        let _ = err.flush();
+        drop(err);
+        // Wait for a save of a file that is data (reading the files, as
+        // checking does, is no change): not an editor's swap or backup
+        // file, nor a hidden one.
+        changed = loop {
+            let events = match rx.recv() {
+                Ok(Ok(events)) => events,
+                Ok(Err(e)) => {
+                    let e = e.first().map(ToString::to_string).unwrap_or_default();
+                    return Err(Error::Io(format!("watching {}: {e}", path.display())));
+                }
+                Err(_) => return Ok(Output::default()),
+            };
+            let saved = events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.event.kind,
+                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                    )
+                })
+                .flat_map(|e| &e.event.paths)
+                .find(|p| {
+                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                        !n.starts_with('.') && !n.ends_with('~') && !n.ends_with(".swp")
+                    })
+                });
+            if let Some(p) = saved {
+                let here = std::env::current_dir().unwrap_or_default();
+                break Some(p.strip_prefix(&here).unwrap_or(p).display().to_string());
+            }
+        };
+    }
 }
 
 /// What `--sources` found: the share of positions quoted, and of quotes

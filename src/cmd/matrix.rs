@@ -9,14 +9,27 @@ use crate::core::state::State;
 use crate::error::Result;
 use crate::view::matrix::{ByIssue, ByPair};
 
-pub fn run(ctx: &Ctx, round: &str, by: MatrixBy, filter: &Filter) -> Result<Output> {
+pub fn run(
+    ctx: &Ctx,
+    round: &str,
+    by: MatrixBy,
+    filter: &Filter,
+    with_mediators: bool,
+) -> Result<Output> {
     let (talks, r) = ctx.scenario(round)?;
-    let parties = select::parties(&talks, &filter.parties)?;
+    let selected = select::parties(&talks, &filter.parties)?;
+    // Mediators and observers named with --party are asked for.
+    let all = with_mediators || !filter.parties.is_empty();
+    let parties = select::scored(&talks, &selected, all);
+    let left_out: Vec<usize> = selected
+        .into_iter()
+        .filter(|p| !parties.contains(p))
+        .collect();
     let issues = select::issues(&talks, &filter.issues)?;
     let state = State::as_of(&talks, r);
     let m = PairMatrix::build(&state, &parties, &issues);
     match by {
-        MatrixBy::Pair => ctx.render(&ByPair::new(&talks, r, &m)),
+        MatrixBy::Pair => ctx.render(&ByPair::new(&talks, r, &m, &left_out)),
         MatrixBy::Issue => ctx.render(&ByIssue::new(&talks, &state, &m)),
     }
 }

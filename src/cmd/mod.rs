@@ -146,7 +146,12 @@ pub fn run(cli: Cli) -> Result<Output> {
             issue,
             round,
         } => show::run(&ctx, &party, &issue, &round.round),
-        Command::Matrix { round, by, filter } => matrix::run(&ctx, &round.round, by, &filter),
+        Command::Matrix {
+            round,
+            by,
+            filter,
+            scoring,
+        } => matrix::run(&ctx, &round.round, by, &filter, scoring.with_mediators),
         Command::Explain {
             party,
             other,
@@ -163,13 +168,27 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check {
             deny_warnings,
             sources,
+            watch: false,
         } => check::run(&ctx, deny_warnings, sources.as_deref()),
+        Command::Check {
+            deny_warnings,
+            sources,
+            watch: true,
+        } => check::watch(&ctx, deny_warnings, sources.as_deref()),
         Command::Report {
             round,
             from,
             out,
             force,
-        } => report::run(&ctx, &round.round, &from, &out, force),
+            scoring,
+        } => report::run(
+            &ctx,
+            &round.round,
+            &from,
+            &out,
+            force,
+            scoring.with_mediators,
+        ),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
         Command::Diff {
@@ -190,7 +209,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             },
         ),
         Command::History { issue, parties } => history::run(&ctx, &issue, &parties),
-        Command::Trend { pairs } => trend::run(&ctx, &pairs),
+        Command::Trend { pairs, scoring } => trend::run(&ctx, &pairs, scoring.with_mediators),
         Command::Schema { kind } => Ok(schema::run(kind)),
         Command::New { what } => match what {
             NewWhat::Talks { id } => new::talks(&ctx, &id),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::write::{inside_data, write_atomically};
 use super::{Ctx, Output};
 use crate::core::state::State;
-use crate::data::check::is_valid_id;
+use crate::data::check::file_id_problem;
 use crate::data::load::{DataDir, io_reason};
 use crate::data::printable::shown_path;
 use crate::data::scaffold::{InForce, RoundPlan, round_toml, talks_toml};
@@ -184,28 +184,56 @@ fn talks_dir(data: &Path, id: &str) -> PathBuf {
 }
 
 fn valid_id(what: &str, id: &str) -> Result<()> {
-    if is_valid_id(id) {
-        return Ok(());
+    match file_id_problem(what, id) {
+        None => Ok(()),
+        Some(why) => Err(Error::Usage(format!(
+            "`{id}` is not a valid {what} id: {why}"
+        ))),
     }
-    Err(Error::Usage(format!(
-        "`{id}` is not a valid {what} id: use lowercase letters, digits and hyphens \
-         (it names a file, and must not lead out of the data folder)"
-    )))
 }
 
-/// `--date`, or the date a round id starts with (`2024-06-01-fourth`).
+/// `--date`, or the date a round id starts with (`2024-06-01-fourth`);
+/// where both are given, they must be the same day, as `check` wants.
 fn round_date(id: &str, date: Option<&str>) -> Result<Date> {
-    match date {
-        Some(d) => Date::parse(d).ok_or_else(|| {
-            Error::Usage(format!(
-                "`{d}` is not a date: give --date as YYYY-MM-DD, such as 2024-06-01"
-            ))
+    let usage = |m: String| Error::Usage(m);
+    let named = match id.get(..10).map(Date::from_text) {
+        Some(Ok(d)) => Some(d),
+        Some(Err(Some(why))) => {
+            return Err(usage(format!(
+                "round id `{id}` starts with {}, which is not a day: {why}; start the id with the round's date, YYYY-MM-DD",
+                &id[..10]
+            )));
+        }
+        _ => None,
+    };
+    let given = match date {
+        None => None,
+        Some(d) => Some(match Date::from_text(d) {
+            Ok(date) => date,
+            Err(Some(why)) => return Err(usage(format!("--date {d} is not a day: {why}"))),
+            Err(None) => {
+                let meant = match Date::readings(d).as_slice() {
+                    [one] => format!(": --date {one}"),
+                    _ => ", such as 2024-06-01".into(),
+                };
+                return Err(usage(format!(
+                    "`{d}` is not a date as redlines reads one: give --date as YYYY-MM-DD{meant}"
+                )));
+            }
         }),
-        None => id.get(..10).and_then(Date::parse).ok_or_else(|| {
-            Error::Usage(format!(
-                "when was round `{id}`? give --date YYYY-MM-DD (or start its id with the date)"
-            ))
-        }),
+    };
+    match (named, given) {
+        (Some(n), Some(g)) if n != g => {
+            let rest = &id[10..];
+            Err(usage(format!(
+                "round id `{id}` starts with {n}, but --date is {g}: a round's id starts with its date. \
+                 Name it `{g}{rest}` if it began on {g}, or leave out --date if on {n}"
+            )))
+        }
+        (_, Some(d)) | (Some(d), None) => Ok(d),
+        (None, None) => Err(usage(format!(
+            "when was round `{id}`? give --date YYYY-MM-DD (or start its id with the date)"
+        ))),
     }
 }
 

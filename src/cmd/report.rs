@@ -12,7 +12,14 @@ use crate::render::Format;
 use crate::render::html::page;
 use crate::view::report::{ReportView, section_id};
 
-pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Result<Output> {
+pub fn run(
+    ctx: &Ctx,
+    round: &str,
+    from: &str,
+    out: &Path,
+    force: bool,
+    with_mediators: bool,
+) -> Result<Output> {
     if ctx.style.format != Format::Table {
         return Err(Error::Usage(
             "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)"
@@ -41,7 +48,7 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, out: &Path, force: bool) -> Resul
             talks.rounds[from].id, talks.rounds[r].id
         )));
     }
-    let report = ReportView::build(&talks, r, from);
+    let report = ReportView::build(&talks, r, from, with_mediators);
     let html = page(&report);
     let sections: Vec<&str> = report.sections().into_iter().map(section_id).collect();
     if to_stdout {

@@ -6,7 +6,7 @@ use crate::data::talks::Talks;
 use crate::error::{Error, Result};
 use crate::view::trend::ScoreTrend;
 
-pub fn run(ctx: &Ctx, pairs: &[String]) -> Result<Output> {
+pub fn run(ctx: &Ctx, pairs: &[String], with_mediators: bool) -> Result<Output> {
     let (talks, _) = ctx.scenario("latest")?;
     let mut chosen: Vec<(usize, usize)> = Vec::new();
     for spec in pairs {
@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx, pairs: &[String]) -> Result<Output> {
         }
     }
     let pairs = chosen;
-    let view = ScoreTrend::build(&talks, &pairs);
+    let view = ScoreTrend::build(&talks, &pairs, with_mediators);
     ctx.render(&view)
 }
 

@@ -30,6 +30,9 @@ pub struct Overview<'t> {
     pub state: State<'t>,
     /// The parties and issues shown (all of them), as indices into `talks`.
     pub parties: Vec<usize>,
+    /// The parties the matrix and the trend score: all but mediators and
+    /// observers, unless they were asked for.
+    pub scored: Vec<usize>,
     pub issues: Vec<usize>,
     pub matrix: PairMatrix,
     /// Per shown issue: the outcomes every party with a position accepts.
@@ -44,13 +47,15 @@ pub struct Overview<'t> {
 impl<'t> Overview<'t> {
     /// The report on every party and issue as of round `round`, with the
     /// changes since round `from` (the earlier one; the same round for none).
-    pub fn build(talks: &'t Talks, round: usize, from: usize) -> Self {
+    /// Mediators and observers are scored too with `with_mediators`.
+    pub fn build(talks: &'t Talks, round: usize, from: usize, with_mediators: bool) -> Self {
         let parties: Vec<usize> = (0..talks.parties.len()).collect();
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
+        let scored = crate::core::select::scored(talks, &parties, with_mediators);
         let state = State::as_of(talks, round);
-        let matrix = PairMatrix::build(&state, &parties, &issues);
+        let matrix = PairMatrix::build(&state, &scored, &issues);
         let zones = issues.iter().map(|&i| deal_zone(&state, i)).collect();
-        let mut trend = score_trend(talks, &parties, &issues);
+        let mut trend = score_trend(talks, &scored, &issues);
         for scores in &mut trend {
             scores.truncate(round + 1);
         }
@@ -61,6 +66,7 @@ impl<'t> Overview<'t> {
             round,
             state,
             parties,
+            scored,
             issues,
             matrix,
             zones,
@@ -72,7 +78,7 @@ impl<'t> Overview<'t> {
     /// The sections there is something to show in: comparing needs two
     /// parties, and every section but the matrix needs an issue.
     pub fn sections(&self) -> Vec<Section> {
-        let pairs = self.parties.len() >= 2;
+        let pairs = self.scored.len() >= 2;
         let issues = !self.issues.is_empty();
         [
             (Section::Matrix, pairs),

@@ -36,7 +36,10 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
         return Ok(i);
     }
     let matches: Vec<usize> = match Date::parse(spec) {
-        Some(d) => (0..rounds.len()).filter(|&i| rounds[i].date == d).collect(),
+        // A round over several days is named by any of them.
+        Some(d) => (0..rounds.len())
+            .filter(|&i| rounds[i].date <= d && d <= rounds[i].end.unwrap_or(rounds[i].date))
+            .collect(),
         None => (0..rounds.len())
             .filter(|&i| rounds[i].id.contains(spec))
             .collect(),
@@ -127,6 +130,16 @@ pub fn issue(talks: &Talks, spec: &str) -> Result<usize> {
 /// The parties named (all, in order, when none is).
 pub fn parties(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
     all_or_named(talks.parties.len(), specs, |s| party(talks, s))
+}
+
+/// Of `parties`, those whose agreement is scored: a mediator's or an
+/// observer's is not, unless `all` (they are asked for).
+pub fn scored(talks: &Talks, parties: &[usize], all: bool) -> Vec<usize> {
+    parties
+        .iter()
+        .copied()
+        .filter(|&p| all || talks.parties[p].role.has_stake())
+        .collect()
 }
 
 /// The issues named (all, in order, when none is).

@@ -188,6 +188,7 @@ pub fn assume(talks: &Talks, base: usize, assumptions: &[Assumption]) -> Result<
     let round = Round {
         id: ROUND_ID.to_string(),
         date: at.date,
+        end: None,
         order: None,
         title: format!(
             "Assumed: {}",

@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod printable;
+pub mod recover;
 pub mod scaffold;
 pub mod schema;
 pub mod talks;

@@ -20,8 +20,9 @@ pub type Ids = Spanned<Vec<Spanned<String>>>;
 #[schemars(title = "redlines talks.toml")]
 pub struct TalksFile {
     /// Human title of the negotiation.
-    #[serde(deserialize_with = "text::text")]
-    pub title: String,
+    #[serde(deserialize_with = "text::spanned_text")]
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
     /// One or two sentences on what the talks are about.
     #[serde(default, deserialize_with = "text::text_opt")]
     pub summary: Option<String>,
@@ -52,6 +53,39 @@ pub struct PartyDef {
     /// State, alliance or organisation.
     #[serde(default)]
     pub kind: Option<PartyKind>,
+    /// What it does at the table: a party to the talks (the default), a
+    /// mediator, or an observer. A mediator's or an observer's positions and
+    /// proposals show in every view, but agreement with it is not scored.
+    #[serde(default)]
+    pub role: Option<Role>,
+}
+
+/// What a party does at the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A party to the talks, with a stake in what is agreed.
+    #[default]
+    Party,
+    /// Brings the others together and tables proposals; no stake of its own.
+    Mediator,
+    /// Present, and may state positions; no stake in what is agreed.
+    Observer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Party => "party",
+            Role::Mediator => "mediator",
+            Role::Observer => "observer",
+        }
+    }
+
+    /// Whether agreement with it counts in scores: a party's does.
+    pub fn has_stake(&self) -> bool {
+        *self == Role::Party
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, serde::Serialize)]
@@ -97,16 +131,23 @@ pub struct OutcomeDef {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "redlines round file")]
 pub struct RoundFile {
-    /// The day the round took place, a TOML local date: `date = 2022-01-10`.
+    /// The day the round took place, a TOML local date: `date = 2022-01-10`;
+    /// for a round over several days, its first.
     #[schemars(with = "String", extend("format" = "date"))]
     pub date: Spanned<Datetime>,
+    /// For a round over several days (a summit): its last day, `end = 1978-09-17`.
+    /// Its statements may be dated up to it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub end: Option<Spanned<Datetime>>,
     /// Orders rounds held on the same date: lower first.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub order: Option<Spanned<u32>>,
     /// A short title of the meeting or exchange.
-    #[serde(deserialize_with = "text::text")]
-    pub title: String,
+    #[serde(deserialize_with = "text::spanned_text")]
+    #[schemars(with = "String")]
+    pub title: Spanned<String>,
     /// Where it took place.
     #[serde(default, deserialize_with = "text::text_opt")]
     pub venue: Option<String>,
@@ -119,7 +160,7 @@ pub struct RoundFile {
     /// Ids of the parties present (or whose documents this round holds).
     #[serde(default)]
     #[schemars(schema_with = "schema_with::ids")]
-    pub participants: Vec<Spanned<String>>,
+    pub participants: Option<Ids>,
     /// `[[sources]]`: the documents and reports this round's positions cite.
     #[serde(default)]
     pub sources: Vec<SourceDef>,
@@ -248,6 +289,12 @@ pub struct PositionDef {
     #[serde(default)]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     pub date: Option<Spanned<Datetime>>,
+    /// Said after the round, and part of its record all the same (a
+    /// statement days later, a side letter): its `date` may then be after
+    /// the round's last day, though not on or after the next round's.
+    #[serde(default)]
+    #[schemars(with = "bool")]
+    pub follow_up: Option<Spanned<bool>>,
     /// A source id: from this round's `[[sources]]`, or from talks.toml's.
     #[serde(default)]
     #[schemars(schema_with = "schema_with::id")]
@@ -356,6 +403,12 @@ pub struct LinkageDef {
     /// The party no longer ties these issues.
     #[serde(default)]
     pub withdrawn: bool,
+    /// Said after the round, and part of its record all the same (a
+    /// statement days later, a side letter): its `date` may then be after
+    /// the round's last day, though not on or after the next round's.
+    #[serde(default)]
+    #[schemars(with = "bool")]
+    pub follow_up: Option<Spanned<bool>>,
 }
 
 /// `[[proposals]]`: a package tabled by a party (or a mediator): an outcome,
@@ -391,6 +444,12 @@ pub struct ProposalDef {
     /// Taken off the table in this round (no terms then).
     #[serde(default)]
     pub withdrawn: bool,
+    /// Said after the round, and part of its record all the same (a
+    /// statement days later, a side letter): its `date` may then be after
+    /// the round's last day, though not on or after the next round's.
+    #[serde(default)]
+    #[schemars(with = "bool")]
+    pub follow_up: Option<Spanned<bool>>,
     /// `[[proposals.terms]]`: what it proposes on each issue it covers.
     #[serde(default)]
     pub terms: Vec<TermDef>,

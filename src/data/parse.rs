@@ -17,6 +17,7 @@ use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
 use toml::value::{Date, Datetime};
 
 use crate::data::diag::{Diagnostic, FileId, closest, did_you_mean};
+use crate::data::recover::{date_error, recover};
 
 /// Past this many problems in one file, the rest are not looked for.
 const MAX_PROBLEMS: usize = 100;
@@ -42,26 +43,39 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
         };
     }
     let (root, syntax) = DeTable::parse_recoverable(text);
-    if !syntax.is_empty() {
-        // What the parser recovered is a guess; checking it would report
-        // problems that are not there. The syntax comes first.
-        let mut problems: Vec<Diagnostic> = syntax.iter().map(|e| syntax_error(e, file)).collect();
-        problems.sort_by_key(start);
-        return Parsed {
-            value: None,
-            problems,
-            patched: Vec::new(),
-        };
-    }
-    let root_span = root.span();
-    let mut tree = Spanned::new(root_span.clone(), DeValue::Table(root.into_inner()));
+    // A syntax error is reported once, at its cause, and the file is read
+    // on as repaired (see `recover`): its other problems are reported too.
+    let recovered = (!syntax.is_empty()).then(|| recover(text, file));
     let mut parsed = Parsed {
         value: None,
         problems: Vec::new(),
         patched: Vec::new(),
     };
-    // A placeholder being tried, and how many kinds of value were tried there.
-    let mut trying: Option<(Range<usize>, usize)> = None;
+    let (root, quiet) = match &recovered {
+        None => (root, Vec::new()),
+        Some(r) => {
+            parsed.problems.clone_from(&r.problems);
+            let (root, errors) = DeTable::parse_recoverable(&r.text);
+            if !r.clean || !errors.is_empty() {
+                return parsed;
+            }
+            (root, r.quiet.clone())
+        }
+    };
+    let mut tree = Spanned::new(root.span(), DeValue::Table(root.into_inner()));
+    if let Some(r) = &recovered {
+        remap(&mut tree, &|s| r.map(s));
+    }
+    let root_span = tree.span();
+    // Placeholders being tried, and how many kinds of value were tried at each.
+    let mut trying: Vec<(Range<usize>, usize)> = Vec::new();
+    // Values put aside by the recovery: read as placeholders, reported once.
+    for q in quiet {
+        if replace(&mut tree, &q, 0) {
+            parsed.patched.push(q.clone());
+            trying.push((q, 0));
+        }
+    }
     // Missing keys given a placeholder: the span of their table, and the key.
     let mut inserted: Vec<(Range<usize>, String)> = Vec::new();
     for _ in 0..MAX_PROBLEMS * PLACEHOLDERS {
@@ -75,15 +89,14 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
         let span = error.span().unwrap_or(root_span.clone());
         let missing = missing_field(error.message());
 
-        // The placeholder tried last does not fit: try the next kind of value.
+        // A placeholder does not fit: try the next kind of value.
         if missing.is_none()
-            && let Some((at, tried)) = &mut trying
-            && *at == span
+            && let Some(k) = trying.iter().position(|(at, _)| *at == span)
         {
-            *tried += 1;
-            let (at, tried) = (at.clone(), *tried);
+            trying[k].1 += 1;
+            let (at, tried) = trying[k].clone();
             if !replace(&mut tree, &at, tried) {
-                trying = None;
+                trying.remove(k);
                 if !remove(&mut tree, &at) {
                     break;
                 }
@@ -116,7 +129,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
             }
             inserted.push((span, key.to_string()));
             parsed.patched.push(at.clone());
-            trying = Some((at, 0));
+            trying.push((at, 0));
             continue;
         }
         parsed
@@ -131,7 +144,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
             }
         } else if replace(&mut tree, &span, 0) {
             parsed.patched.push(span.clone());
-            trying = Some((span, 0));
+            trying.push((span, 0));
         } else if !remove(&mut tree, &span) {
             break;
         }
@@ -139,6 +152,29 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
     // In the order of the file, as a person reads it.
     parsed.problems.sort_by_key(start);
     parsed
+}
+
+/// Every span of the tree, keys and values, through `map`.
+fn remap(v: &mut Spanned<DeValue<'_>>, map: &impl Fn(Range<usize>) -> Range<usize>) {
+    let inner = std::mem::replace(v.get_mut(), DeValue::Boolean(false));
+    let inner = match inner {
+        DeValue::Table(t) => {
+            let mut out = DeTable::new();
+            for (k, mut c) in t {
+                remap(&mut c, map);
+                out.insert(Spanned::new(map(k.span()), k.into_inner()), c);
+            }
+            DeValue::Table(out)
+        }
+        DeValue::Array(mut a) => {
+            for c in a.iter_mut() {
+                remap(c, map);
+            }
+            DeValue::Array(a)
+        }
+        other => other,
+    };
+    *v = Spanned::new(map(v.span()), inner);
 }
 
 /// Where a diagnostic starts in its file; whole-file ones first.
@@ -328,15 +364,6 @@ fn find_table<'t, 'i>(
     }
 }
 
-fn syntax_error(e: &toml::de::Error, file: FileId) -> Diagnostic {
-    let message = e.message().trim();
-    let d = Diagnostic::error(format!("TOML syntax: {message}"));
-    match e.span() {
-        Some(span) => d.at(file, span),
-        None => d.in_file(file),
-    }
-}
-
 fn missing_key(key: &str, span: Range<usize>, root: &Range<usize>, file: FileId) -> Diagnostic {
     let d = Diagnostic::error(format!("missing key `{key}`"));
     let d = if span == *root || span.is_empty() {
@@ -350,7 +377,7 @@ fn missing_key(key: &str, span: Range<usize>, root: &Range<usize>, file: FileId)
 /// What a value of a well-known key looks like.
 fn key_hint(key: &str) -> &'static str {
     match key {
-        "date" => ", a date such as 2024-03-01",
+        "date" => ", a date written YYYY-MM-DD, without quotes, such as 2024-03-01",
         "id" => ", a lowercase id such as \"my-id\"",
         "scale" => ", a list of at least two outcomes: [{ id = \"…\", label = \"…\" }, …]",
         _ => "",
@@ -379,25 +406,46 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label(format!("not a key of {what}"))
             .help(help);
     }
+    let key = key_of(text, span.start);
     if let Some(rest) = message.strip_prefix("unknown variant `")
         && let Some((value, expected)) = rest.split_once('`')
     {
         let values = backticked(expected);
         let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>();
-        return Diagnostic::error(format!("`{value}` is not allowed here"))
+        let title = match &key {
+            Some(Key::Value(k)) => format!("`{value}` is not allowed as `{k}`"),
+            _ => format!("`{value}` is not allowed here"),
+        };
+        let help = match (&key, value) {
+            (Some(Key::Value(k)), "mediator" | "observer") if k == "kind" => Some(format!(
+                "a {value} is a role, not a kind: write `role = \"{value}\"` (and `kind`, if any, as state, alliance or organisation)"
+            )),
+            _ => did_you_mean(value, values.iter().copied()),
+        };
+        return Diagnostic::error(title)
             .at(file, span)
             .label(format!("expected {}", or_list(&list)))
-            .help_opt(did_you_mean(value, values.iter().copied()));
+            .help_opt(help);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        let (expected, help) = expected_type(expected, found, found_text);
-        let kind = found.split([' ', '`', '"']).next().unwrap_or(found);
-        return Diagnostic::error(format!("expected {expected}, found {}", a_kind(kind)))
+        let kind = a_kind(found.split([' ', '`', '"']).next().unwrap_or(found));
+        if expected == "a TOML datetime"
+            && let Some(Key::Value(k)) = &key
+        {
+            return date_error(k, found_text, span, file);
+        }
+        let (expected, help) = expected_type(expected, found_text, key.as_ref());
+        let title = match &key {
+            Some(Key::Value(k)) => format!("`{k}` takes {expected}, not {kind}"),
+            Some(Key::Item(k)) => format!("an item of `{k}` is {expected}, not {kind}"),
+            None => format!("expected {expected}, found {kind}"),
+        };
+        return Diagnostic::error(title)
             .at(file, span)
             .label("wrong type")
-            .help_opt(help);
+            .help(help);
     }
     if let Some(d) = number(message, found_text) {
         return d.at(file, span);
@@ -445,37 +493,74 @@ fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
     )
 }
 
-/// How serde names a type, as a person writing TOML names it, and how to write one.
-fn expected_type(expected: &str, found: &str, found_text: &str) -> (String, Option<String>) {
+/// The key a value belongs to, read from the text before it on its line.
+enum Key {
+    /// `key = value`
+    Value(String),
+    /// `key = [.., value`: an item of a list
+    Item(String),
+}
+
+fn key_of(text: &str, at: usize) -> Option<Key> {
+    let before = text.get(..at)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let name = |s: &str| -> Option<String> {
+        let s = s.trim_end().strip_suffix('=')?.trim_end();
+        let start = s
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let k = &s[start..];
+        (!k.is_empty()).then(|| k.to_string())
+    };
+    if let Some(k) = name(line) {
+        return Some(Key::Value(k));
+    }
+    let open = line.rfind('[')?;
+    name(&line[..open]).map(Key::Item)
+}
+
+/// How serde names a type, as a person writing TOML names it, and how to
+/// write the value at hand as one.
+fn expected_type(expected: &str, found_text: &str, key: Option<&Key>) -> (String, String) {
+    let bare = found_text.trim_matches(['"', '\'']);
+    let write = |v: &str| match key {
+        Some(Key::Value(k)) => format!("`{k} = {v}`"),
+        _ => format!("`{v}`"),
+    };
     let (name, help) = match expected {
         "a string" => (
             "text in quotes",
-            Some(format!(
-                "write it in quotes: \"{}\"",
-                found_text.trim_matches(['"', '\''])
-            )),
+            format!("write it in quotes: {}", write(&format!("\"{bare}\""))),
         ),
         "a boolean" => (
             "`true` or `false`",
-            Some("write true or false, without quotes".into()),
+            format!(
+                "write {} or {}, without quotes",
+                write("true"),
+                write("false")
+            ),
         ),
-        "a TOML datetime" if found.starts_with("string") => (
-            "a date",
-            Some(format!(
-                "a date is written without quotes: {}",
-                found_text.trim_matches(['"', '\''])
-            )),
+        "a TOML datetime" => (
+            "a date written YYYY-MM-DD",
+            "write a date such as 1978-09-17, without quotes".into(),
         ),
-        "a TOML datetime" => ("a date", Some("write a date such as 2024-03-01".into())),
         "a sequence" => (
             "a list",
-            Some("write a list in brackets: [\"…\", \"…\"]".into()),
+            format!(
+                "write a list in brackets: {}",
+                write(&format!(
+                    "[\"{}\"]",
+                    if bare.is_empty() { "…" } else { bare }
+                ))
+            ),
         ),
         "u32" | "u64" | "usize" => (
             "a whole number",
-            Some("write a number such as 1, without quotes".into()),
+            format!("write a number, without quotes: {}", write("1")),
         ),
-        other => return (other.to_string(), None),
+        other => (other, "see docs/data-format.md for what it takes".into()),
     };
     (name.to_string(), help)
 }
@@ -559,16 +644,16 @@ mod tests {
         assert_eq!(
             messages::<RoundFile>(text),
             [
-                "expected a date, found text @'2024-01-01'",
-                "expected text in quotes, found a number @3",
-                "expected a whole number, found text @'x'",
+                "`date` takes a date written YYYY-MM-DD, without quotes @'2024-01-01'",
+                "`title` takes text in quotes, not a number @3",
+                "`order` takes a whole number, not text @'x'",
                 "unknown key `venu` @venu",
-                "expected text in quotes, found a number @3",
+                "an item of `participants` is text in quotes, not a number @3",
                 "missing key `title` @[[sources]]",
                 "unknown key `stanse` @stanse",
-                "expected `true` or `false`, found text @'yes'",
-                "`high` is not allowed here @'high'",
-                "expected a list, found text @'x'",
+                "`red_line` takes `true` or `false`, not text @'yes'",
+                "`high` is not allowed as `priority` @'high'",
+                "`accepts` takes a list, not text @'x'",
             ]
         );
     }
@@ -604,10 +689,18 @@ mod tests {
     }
 
     #[test]
-    fn syntax_errors_are_all_reported_in_order() {
-        let m = messages::<TalksFile>("title = 'x\n[[parties]]\nid='a'\nname=\n[[parties]\n");
-        assert_eq!(m.len(), 3, "{m:?}");
-        assert!(m.iter().all(|m| m.starts_with("TOML syntax: ")), "{m:?}");
+    fn a_syntax_error_is_one_error_at_its_cause_and_the_rest_is_read_on() {
+        assert_eq!(
+            messages::<TalksFile>(
+                "title = 'x\n[[parties]]\nid='a'\nname=\n[[parties]\nid = 'b'\nname = 3\n"
+            ),
+            [
+                "the text of `title` has no closing `'` @'",
+                "`name` has no value @name=",
+                "the table header `[[parties]` is not closed @[[parties]",
+                "`name` takes text in quotes, not a number @3",
+            ]
+        );
     }
 
     /// Lines of round and talks files, good and bad, to shuffle into files.

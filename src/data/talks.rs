@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use crate::data::model::{PartyKind, Priority, SourceKind};
+pub use crate::data::model::{PartyKind, Priority, Role, SourceKind};
 
 #[derive(Debug, Clone)]
 pub struct Talks {
@@ -29,6 +29,9 @@ pub struct Party {
     pub short: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PartyKind>,
+    /// A party to the talks, a mediator or an observer.
+    #[serde(skip_serializing_if = "Role::has_stake")]
+    pub role: Role,
 }
 
 impl Party {
@@ -55,7 +58,10 @@ pub struct Outcome {
 #[derive(Debug, Clone)]
 pub struct Round {
     pub id: String,
+    /// Its first day.
     pub date: Date,
+    /// Its last day, for a round over several days.
+    pub end: Option<Date>,
     pub order: Option<u32>,
     pub title: String,
     pub venue: Option<String>,
@@ -244,6 +250,122 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let dt: toml::value::Datetime = s.parse().ok()?;
         Date::from_toml(&dt)
+    }
+
+    /// A day of the calendar, or why it is not one ("30 February does not
+    /// exist: February 1978 has 28 days").
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Date, String> {
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "there is no month {month}; months go from 01 to 12"
+            ));
+        }
+        let last = days_in_month(year, month);
+        if !(1..=last).contains(&day) {
+            let name = MONTHS[usize::from(month) - 1];
+            return Err(if day == 0 {
+                "there is no day 00; days go from 01".to_string()
+            } else if day <= 31 && last < 31 {
+                format!("{day} {name} does not exist ({name} {year} has {last} days)")
+            } else {
+                format!("there is no day {day}; {name} {year} has {last} days")
+            });
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// Text shaped `YYYY-MM-DD`: the day, or why it is not one (`None`:
+    /// not of that shape).
+    pub fn from_text(s: &str) -> Result<Date, Option<String>> {
+        let b = s.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && [0, 1, 2, 3, 5, 6, 8, 9]
+                .iter()
+                .all(|&i| b[i].is_ascii_digit());
+        if !shaped {
+            return Err(None);
+        }
+        let n = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(0);
+        Date::new(n(0..4), n(5..7) as u8, n(8..10) as u8).map_err(Some)
+    }
+
+    /// The days a date written in another form may mean: `17/09/1978`,
+    /// `1978/9/17`, `17 September 1978`, `09.05.1978` (two: 9 May or
+    /// 5 September). Years are written in full.
+    pub fn readings(s: &str) -> Vec<Date> {
+        let parts: Vec<&str> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let [a, b, c] = parts.as_slice() else {
+            return Vec::new();
+        };
+        let month = |p: &str| -> Option<u8> {
+            p.parse::<u8>().ok().or_else(|| {
+                let p = p.to_lowercase();
+                (p.len() >= 3)
+                    .then(|| MONTHS.iter().position(|m| m.to_lowercase().starts_with(&p)))
+                    .flatten()
+                    .map(|k| k as u8 + 1)
+            })
+        };
+        let year = |p: &str| (p.len() == 4).then(|| p.parse::<u16>().ok()).flatten();
+        let day = |p: &str| (p.len() <= 2).then(|| p.parse::<u8>().ok()).flatten();
+        let mut out = Vec::new();
+        let mut take = |y: Option<u16>, m: Option<u8>, d: Option<u8>| {
+            if let (Some(y), Some(m), Some(d)) = (y, m, d)
+                && let Ok(date) = Date::new(y, m, d)
+                && !out.contains(&date)
+            {
+                out.push(date);
+            }
+        };
+        if year(a).is_some() {
+            take(year(a), month(b), day(c));
+        } else if year(c).is_some() {
+            // Day first, as most of the world writes it; then month first.
+            take(year(c), month(b), day(a));
+            take(year(c), month(a), day(b));
+        }
+        out
+    }
+
+    /// The day in words: "17 September 1978".
+    pub fn spelt(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month.clamp(1, 12)) - 1],
+            self.year
+        )
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 

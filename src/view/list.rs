@@ -193,12 +193,13 @@ impl View for PartiesList {
                     Text::plain(p.name.clone()),
                     Text::plain(p.short.clone().unwrap_or_default()),
                     Text::plain(p.kind.map(|k| k.as_str()).unwrap_or_default()),
+                    Text::plain(p.role.as_str()),
                 ]
             })
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Table(Table {
-            headers: ["party", "name", "short", "kind"]
+            headers: ["party", "name", "short", "kind", "role"]
                 .map(String::from)
                 .to_vec(),
             rows,

@@ -4,7 +4,9 @@ use crate::core::compare::{PairMatrix, PairSummary, Relation, deal_zone, pair_in
 use crate::core::state::State;
 use crate::data::talks::Talks;
 use crate::view::linkage::{IssueLinkageView, PackageView, packages};
-use crate::view::relation::{SCORE_FORMULA, relation_legend, relation_mark, score_text, words};
+use crate::view::relation::{
+    SCORE_FORMULA, not_scored, relation_legend, relation_mark, score_text, words,
+};
 use crate::view::round::RoundRef;
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
@@ -17,8 +19,13 @@ pub struct ByPair {
     parties: Vec<String>,
     issues: Vec<String>,
     pairs: Vec<PairEntry>,
+    /// Parties left out of the scores: mediators and observers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_scored: Vec<String>,
     #[serde(skip)]
     labels: Vec<String>,
+    #[serde(skip)]
+    not_scored_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -30,8 +37,14 @@ struct PairEntry {
 }
 
 impl ByPair {
-    pub fn new(talks: &Talks, round: usize, m: &PairMatrix) -> Self {
+    /// The matrix `m`; `left_out`, the parties selected but not scored.
+    pub fn new(talks: &Talks, round: usize, m: &PairMatrix, left_out: &[usize]) -> Self {
         ByPair {
+            not_scored: left_out
+                .iter()
+                .map(|&p| talks.parties[p].id.clone())
+                .collect(),
+            not_scored_note: not_scored(talks, left_out),
             talks: talks.id.clone(),
             as_of: RoundRef::new(&talks.rounds[round]),
             by: "pair",
@@ -172,10 +185,14 @@ impl View for ByPair {
         doc.push(Block::Table(self.square(|s| {
             counts(s, &[Relation::Disagree, Relation::Clash, Relation::Unknown])
         })));
-        doc.push(Block::Legend(vec![
+        let mut legend = vec![
             relation_legend(),
-            format!("Each cell counts issues by relation. {SCORE_FORMULA}; – where no issue is known to both."),
-        ]));
+            format!(
+                "Each cell counts issues by relation. {SCORE_FORMULA}; – where no issue is known to both."
+            ),
+        ];
+        legend.extend(self.not_scored_note.clone());
+        doc.push(Block::Legend(legend));
         doc
     }
 }

@@ -5,6 +5,7 @@
 //! stylesheet), nothing more.
 use crate::core::compare::Relation;
 use crate::core::diff::Trend;
+use crate::data::talks::Talks;
 use crate::view::{Text, Tone};
 
 /// How one relation is shown.
@@ -96,6 +97,25 @@ pub fn trend_said(trend: Trend) -> (&'static str, &'static str, Tone) {
         Trend::NowKnown => ("now comparable", "±", Tone::Strong),
         Trend::NowUnknown => ("no longer comparable", "±", Tone::Strong),
     }
+}
+
+/// The legend line naming the parties a score leaves out (mediators,
+/// observers), and how to score them; `None` when none is left out.
+pub fn not_scored(talks: &Talks, left_out: &[usize]) -> Option<String> {
+    if left_out.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = left_out
+        .iter()
+        .map(|&p| {
+            let party = &talks.parties[p];
+            format!("{} ({})", party.name, party.role.as_str())
+        })
+        .collect();
+    Some(format!(
+        "Not scored, having no stake of their own: {}; --with-mediators scores them too.",
+        names.join(", ")
+    ))
 }
 
 pub const SCORE_FORMULA: &str = "score = Σ w·s / Σ w over the issues both parties have a position on; \

@@ -23,9 +23,10 @@ pub struct ReportView<'t> {
 
 impl<'t> ReportView<'t> {
     /// The report as of round `round`, with the changes since round `from`
-    /// (the same round for none).
-    pub fn build(talks: &'t Talks, round: usize, from: usize) -> Self {
-        let overview = Overview::build(talks, round, from);
+    /// (the same round for none); mediators and observers are scored with
+    /// `with_mediators`.
+    pub fn build(talks: &'t Talks, round: usize, from: usize, with_mediators: bool) -> Self {
+        let overview = Overview::build(talks, round, from, with_mediators);
         let changes = overview
             .diff
             .as_ref()

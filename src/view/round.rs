@@ -9,6 +9,9 @@ use serde::Serialize;
 pub struct RoundRef {
     pub id: String,
     pub date: Date,
+    /// The last day of a round over several days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
     pub title: String,
     /// A scenario, not the record: the assumptions laid over the round
     /// before it (`--assume`); left out for the rounds of the data.
@@ -21,6 +24,7 @@ impl RoundRef {
         RoundRef {
             id: r.id.clone(),
             date: r.date,
+            end: r.end,
             title: r.title.clone(),
             assumed: r.assumed.clone(),
         }
@@ -73,6 +77,7 @@ mod tests {
                 month: 12,
                 day: 17,
             },
+            end: None,
             title: String::new(),
             assumed: Vec::new(),
         };

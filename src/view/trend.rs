@@ -2,7 +2,7 @@
 //! on a terminal, a sparkline.
 use crate::core::compare::{self, score_trend};
 use crate::data::talks::Talks;
-use crate::view::relation::{SCORE_FORMULA, score_text};
+use crate::view::relation::{SCORE_FORMULA, not_scored, score_text};
 use crate::view::round::{RoundRef, round_label};
 use crate::view::{Block, Doc, Layout, Table, Text, View, cell, data_table};
 use serde::Serialize;
@@ -14,6 +14,11 @@ pub struct ScoreTrend {
     /// In time order, as the scores are.
     rounds: Vec<RoundRef>,
     pairs: Vec<PairTrend>,
+    /// Parties left out of the scores: mediators and observers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_scored: Vec<String>,
+    #[serde(skip)]
+    not_scored_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -27,13 +32,18 @@ struct PairTrend {
 }
 
 impl ScoreTrend {
-    /// The pairs asked for, or every pair of the talks.
-    pub fn build(talks: &Talks, pairs: &[(usize, usize)]) -> Self {
+    /// The pairs asked for, or every pair of the talks but those of a
+    /// mediator or an observer (unless `with_mediators`).
+    pub fn build(talks: &Talks, pairs: &[(usize, usize)], with_mediators: bool) -> Self {
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
+        let mut left_out = Vec::new();
         let (pairs, scores) = if pairs.is_empty() {
-            let n = talks.parties.len();
-            let all: Vec<usize> = (0..n).collect();
-            let pairs: Vec<_> = compare::pairs(n).collect();
+            let every: Vec<usize> = (0..talks.parties.len()).collect();
+            let all = crate::core::select::scored(talks, &every, with_mediators);
+            left_out = every.into_iter().filter(|p| !all.contains(p)).collect();
+            let pairs: Vec<_> = compare::pairs(all.len())
+                .map(|(a, b)| (all[a], all[b]))
+                .collect();
             (pairs, score_trend(talks, &all, &issues))
         } else {
             let scores = pairs
@@ -47,6 +57,11 @@ impl ScoreTrend {
             talks: talks.id.clone(),
             title: talks.title.clone(),
             rounds: talks.rounds.iter().map(RoundRef::new).collect(),
+            not_scored: left_out
+                .iter()
+                .map(|&p| talks.parties[p].id.clone())
+                .collect(),
+            not_scored_note: not_scored(talks, &left_out),
             pairs: pairs
                 .iter()
                 .zip(scores)
@@ -135,7 +150,9 @@ impl View for ScoreTrend {
         if with_sparkline {
             unknown.push_str(" · trend: ▁ 0 to █ 1, one bar per round, · unknown");
         }
-        doc.push(Block::Legend(vec![format!("{SCORE_FORMULA}."), unknown]));
+        let mut legend = vec![format!("{SCORE_FORMULA}."), unknown];
+        legend.extend(self.not_scored_note.clone());
+        doc.push(Block::Legend(legend));
         doc
     }
 }

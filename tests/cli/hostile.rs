@@ -72,7 +72,10 @@ impl Scratch {
 
 /// A round file of the harbour talks dated after its last round.
 const ROUND: &str = "rounds/2024-06-01-fourth.toml";
-const ROUND_HEAD: &str = "date = 2024-06-01\ntitle = \"Fourth session\"\n";
+const ROUND_HEAD: &str =
+    "date = 2024-06-01\ntitle = \"Fourth session\"\nparticipants = [\"north\", \"south\"]\n";
+/// The same, for a case that writes participants of its own.
+const DATE_TITLE: &str = "date = 2024-06-01\ntitle = \"Fourth session\"\n";
 
 #[test]
 fn invalid_utf8_is_located_at_its_first_bad_byte() {
@@ -168,7 +171,7 @@ fn arrays_and_tables_nested_100_000_deep() {
     s.write(
         ROUND,
         format!(
-            "{ROUND_HEAD}participants = {}{}\n",
+            "{DATE_TITLE}participants = {}{}\n",
             "[".repeat(deep),
             "]".repeat(deep)
         ),
@@ -211,7 +214,7 @@ fn twenty_thousand_problems_on_one_long_line() {
     let nobodies = vec!["\"nobody\""; 20_000].join(", ");
     s.write(
         ROUND,
-        format!("{ROUND_HEAD}participants = [{nobodies}, \"é\", \"nrth\"]\n"),
+        format!("{DATE_TITLE}participants = [{nobodies}, \"é\", \"nrth\"]\n"),
     );
     let stderr = s.check_fails();
     let last = stderr.rsplit("\n\n").nth(1).unwrap();
@@ -381,7 +384,7 @@ fn dates_out_of_range() {
     ] {
         s.write(
             ROUND,
-            format!("date = {date}\ntitle = \"Fourth session\"\n"),
+            format!("date = {date}\ntitle = \"Fourth session\"\nparticipants = [\"north\"]\n"),
         );
         insta::assert_snapshot!(format!("date_{name}"), s.check_fails());
     }
@@ -476,7 +479,7 @@ fn names_with_terminal_escapes_are_printed_escaped() {
         s.check_fails(),
         r"error: the file name `x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml` is not a valid round id
 --> data/harbour/rounds/x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml
- = help: rename it `x-0-pwned-2j.toml`: a round id is lowercase letters, digits and hyphens
+ = help: rename it `x-0-pwned-2j.toml`: a round id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)
 
 1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
@@ -505,7 +508,7 @@ fn names_with_terminal_escapes_are_printed_escaped() {
         stderr,
         r"error: the folder name `y\u{1b}]0;pwned\u{7}\u{1b}[2J` is not a valid talks id
 --> data/y\u{1b}]0;pwned\u{7}\u{1b}[2J/talks.toml
- = help: rename the folder `y-0-pwned-2j`: a talks id is lowercase letters, digits and hyphens
+ = help: rename the folder `y-0-pwned-2j`: a talks id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)
 
 1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
@@ -529,9 +532,9 @@ fn a_line_quoted_in_a_diagnostic_holds_no_raw_c1_control() {
     assert_eq!(
         stderr,
         "error: the text holds the invisible character U+009B, which a terminal would act on; remove it
- --> data/harbour/rounds/2024-06-01-fourth.toml:3:11
+ --> data/harbour/rounds/2024-06-01-fourth.toml:4:11
   |
-3 | summary = \"red \u{fffd}31m text\"
+4 | summary = \"red \u{fffd}31m text\"
   |           ^^^^^^^^^^^^^^^
 
 1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
@@ -570,25 +573,25 @@ fn invisible_characters_in_text_are_refused_and_script_joiners_allowed() {
     assert_eq!(
         stderr,
         "error: the text holds the invisible character U+200E, which would hide or reorder text from a reader; remove it
- --> data/harbour/rounds/2024-06-01-fourth.toml:3:11
+ --> data/harbour/rounds/2024-06-01-fourth.toml:4:11
   |
-3 | summary = \"North\u{fffd}land\"
+4 | summary = \"North\u{fffd}land\"
   |           ^^^^^^^^^^^^
   |
   = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
 
 error: the text holds the invisible character U+E0041, which would hide or reorder text from a reader; remove it
- --> data/harbour/rounds/2024-06-01-fourth.toml:4:9
+ --> data/harbour/rounds/2024-06-01-fourth.toml:5:9
   |
-4 | venue = \"Tag\u{fffd}ged\"
+5 | venue = \"Tag\u{fffd}ged\"
   |         ^^^^^^^^^
   |
   = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
 
 error: the text holds the invisible character U+2028, which would hide or reorder text from a reader; remove it
- --> data/harbour/rounds/2024-06-01-fourth.toml:5:10
+ --> data/harbour/rounds/2024-06-01-fourth.toml:6:10
   |
-5 | format = \"one\u{fffd}two\"
+6 | format = \"one\u{fffd}two\"
   |          ^^^^^^^^^
   |
   = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
@@ -821,9 +824,9 @@ fn an_order_that_is_not_a_number_says_what_is_expected() {
     assert_eq!(
         s.round_fails("order = 0x\n"),
         "error: expected a whole number, found `0x`
- --> data/harbour/rounds/2024-06-01-fourth.toml:3:9
+ --> data/harbour/rounds/2024-06-01-fourth.toml:4:9
   |
-3 | order = 0x
+4 | order = 0x
   |         ^^ not a number this can be
   |
   = help: write a number such as 1, in decimal digits

@@ -6,6 +6,7 @@ mod authoring;
 mod check;
 mod core;
 mod csv;
+mod curator;
 mod dataset;
 mod diff;
 mod docs;

@@ -10,18 +10,19 @@ impl Checker<'_> {
         tf: TalksFile,
         read_source: ReadSource<'_>,
     ) -> Option<Header> {
-        if !is_valid_id(talks_id) {
+        if let Some(why) = file_id_problem("talks", talks_id) {
             self.push(
                 Diagnostic::error(format!(
                     "the folder name `{talks_id}` is not a valid talks id"
                 ))
                 .in_file(file)
                 .help(format!(
-                    "rename the folder `{}`: a talks id is lowercase letters, digits and hyphens",
+                    "rename the folder `{}`: {why}",
                     suggest_id(talks_id)
                 )),
             );
         }
+        self.scaffolded(&tf.title, file);
         let mut parties = Vec::new();
         let mut seen = HashMap::new();
         for p in tf.parties {
@@ -32,6 +33,7 @@ impl Checker<'_> {
                     name: p.name,
                     short: p.short,
                     kind: p.kind,
+                    role: p.role.unwrap_or_default(),
                 });
             }
         }
@@ -51,7 +53,7 @@ impl Checker<'_> {
         let issue_ix = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
         self.talks_sources = self.resolve_sources(tf.sources, file, read_source, false);
         Some(Header {
-            title: tf.title,
+            title: tf.title.into_inner(),
             summary: tf.summary,
             parties,
             issues,

@@ -1,7 +1,7 @@
 //! Linkage: conditional acceptance on a position, linkages between issues,
 //! and proposals (packages tabled by a party).
 
-use super::round::PositionCtx;
+use super::round::{Held, PositionCtx};
 use super::sources::SourceScope;
 use super::*;
 use crate::data::model::{ConditionDef, LinkageDef, ProposalDef};
@@ -24,7 +24,7 @@ impl Checker<'_> {
         d: SaidDef<'_>,
         file: FileId,
         scope: &SourceScope<'_>,
-        round: Option<Date>,
+        round: Held,
         what: &str,
     ) -> Said {
         let source = d.source.as_ref().and_then(|s| self.cite(s, file, scope));
@@ -189,13 +189,7 @@ impl Checker<'_> {
                     .help("list only outcomes that are not in the position's `accepts`"),
                 );
             }
-            let said = self.said(
-                condition_said(c),
-                file,
-                ctx.scope,
-                ctx.round_date,
-                "condition",
-            );
+            let said = self.said(condition_said(c), file, ctx.scope, ctx.held, "condition");
             if ok && let Some(set) = cond_accepts {
                 only_if.sort_by_key(|&(i, _)| i);
                 out.push(Condition {
@@ -215,7 +209,7 @@ impl Checker<'_> {
         file: FileId,
         h: &Header,
         scope: &SourceScope<'_>,
-        round: Option<Date>,
+        round: Held,
     ) -> Vec<Linkage> {
         let mut out: Vec<Linkage> = Vec::new();
         for l in defs {
@@ -273,7 +267,7 @@ impl Checker<'_> {
                 },
                 file,
                 scope,
-                round,
+                round.follow(&l.follow_up),
                 "linkage",
             );
             if ok && let Some(party) = party {
@@ -297,7 +291,7 @@ impl Checker<'_> {
         file: FileId,
         h: &Header,
         scope: &SourceScope<'_>,
-        round: Option<Date>,
+        round: Held,
     ) -> Vec<Proposal> {
         let mut out: Vec<Proposal> = Vec::new();
         let mut seen = HashMap::new();
@@ -392,7 +386,7 @@ impl Checker<'_> {
                 },
                 file,
                 scope,
-                round,
+                round.follow(&p.follow_up),
                 "proposal",
             );
             if ok && let Some(by) = by {

@@ -23,10 +23,40 @@ pub struct Checked {
     pub quotes: QuoteTally,
 }
 
+/// What an id is, as every message refusing one says it.
+pub const AN_ID: &str = "lowercase letters, digits and hyphens, starting with a letter or a digit";
+
+/// An id: lowercase letters, digits and hyphens, not starting with a
+/// hyphen (it would read as an option on the command line).
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
+        && !s.starts_with('-')
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A name Windows keeps for a device: no file or folder there may have it,
+/// with an extension or not (`con.toml`), so no talks or round id either.
+pub fn is_reserved_name(s: &str) -> bool {
+    matches!(s, "con" | "prn" | "aux" | "nul")
+        || (s.len() == 4
+            && (s.starts_with("com") || s.starts_with("lpt"))
+            && matches!(s.as_bytes()[3], b'1'..=b'9'))
+}
+
+/// Why `id` cannot name a file or folder (a talks, a round), if it cannot.
+pub fn file_id_problem(what: &str, id: &str) -> Option<String> {
+    if !is_valid_id(id) {
+        Some(format!(
+            "a {what} id is {AN_ID} (it names a file or a folder in the data folder, and is typed on the command line)"
+        ))
+    } else if is_reserved_name(id) {
+        Some(format!(
+            "Windows reserves the name `{id}` for a device, and no file or folder there may have it; choose another, such as `{id}-1`"
+        ))
+    } else {
+        None
+    }
 }
 
 struct Checker<'a> {
@@ -49,6 +79,17 @@ struct Checker<'a> {
     /// Files whose text did not read cleanly: advice on curation (a red
     /// line's evidence) waits until they do, one cause, one message.
     unclean: Vec<FileId>,
+    /// Statements dated after their round as follow-ups: checked against
+    /// the next round once the rounds are in order.
+    follow_ups: Vec<FollowUp>,
+}
+
+/// A statement dated after its round, `follow_up = true`.
+struct FollowUp {
+    file: FileId,
+    date: Date,
+    span: Range<usize>,
+    what: String,
 }
 
 /// A source's local text, read by its path relative to the talks folder.
@@ -86,6 +127,7 @@ pub fn check_talks(
         saved,
         tally: QuoteTally::default(),
         unclean: Vec::new(),
+        follow_ups: Vec::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -100,14 +142,11 @@ pub fn check_talks(
         };
         // Round ids are file names, unique in their folder by construction;
         // an id that is not lowercase could clash on a case-blind file system.
-        if !is_valid_id(&id) {
+        if let Some(why) = file_id_problem("round", &id) {
             c.push(
                 Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
                     .in_file(file)
-                    .help(format!(
-                        "rename it `{}.toml`: a round id is lowercase letters, digits and hyphens",
-                        suggest_id(&id)
-                    )),
+                    .help(format!("rename it `{}.toml`: {why}", suggest_id(&id))),
             );
         }
         let Some(rf) = c.parse::<RoundFile>(file, &text) else {
@@ -209,14 +248,18 @@ struct Placed {
 
 impl Checker<'_> {
     fn push(&mut self, d: Diagnostic) {
-        let on_placeholder = d.locus.as_ref().is_some_and(|l| {
-            l.span
-                .as_ref()
-                .is_some_and(|s| self.patched.get(&l.file).is_some_and(|p| p.contains(s)))
-        });
+        let on_placeholder = d
+            .locus
+            .as_ref()
+            .is_some_and(|l| l.span.as_ref().is_some_and(|s| self.is_patched(l.file, s)));
         if !on_placeholder {
             self.diags.push(d);
         }
+    }
+
+    /// Whether a placeholder stands at `span`: what was there is reported.
+    fn is_patched(&self, file: FileId, span: &Range<usize>) -> bool {
+        self.patched.get(&file).is_some_and(|p| p.contains(span))
     }
 
     /// Bytes to text; an unreadable file or invalid UTF-8 is a located error.
@@ -267,7 +310,7 @@ impl Checker<'_> {
             self.push(
                 Diagnostic::error(format!("invalid {what} id `{}`", id.get_ref()))
                     .at(file, id.span())
-                    .label("expected lowercase letters, digits and hyphens")
+                    .label(format!("expected {AN_ID}"))
                     .help(format!("try `{}`", suggest_id(id.get_ref()))),
             );
         }
@@ -326,8 +369,27 @@ impl Checker<'_> {
                 &b.round.id,
             ))
         });
+        let follow_ups = std::mem::take(&mut self.follow_ups);
         for w in rounds.windows(2) {
             let (a, b) = (&w[0], &w[1]);
+            let reported =
+                self.is_patched(a.file, &a.date_span) || self.is_patched(b.file, &b.date_span);
+            for f in follow_ups.iter().filter(|f| f.file == a.file && !reported) {
+                if f.date >= b.round.date {
+                    self.push(
+                        Diagnostic::error(format!(
+                            "the {} is dated {}, on or after the next round `{}` ({})",
+                            f.what, f.date, b.round.id, b.round.date
+                        ))
+                        .at(f.file, f.span.clone())
+                        .label("a follow-up of this round, but later than the next")
+                        .help(format!(
+                            "positions carry forward round by round: move it to `{}` or a later round, or correct the date",
+                            b.round.id
+                        )),
+                    );
+                }
+            }
             if a.round.date == b.round.date
                 && (a.round.order.is_none() || a.round.order == b.round.order)
             {
@@ -379,6 +441,8 @@ fn suggest_id(s: &str) -> String {
     let t = out.trim_matches('-');
     if t.is_empty() {
         "an-id".into()
+    } else if is_reserved_name(t) {
+        format!("{t}-1")
     } else {
         t.into()
     }
@@ -405,6 +469,7 @@ scale = [{ id = "none", label = "No toll" }, { id = "half", label = "Half" }, { 
     const ROUND: &str = r#"
 date = 2024-03-01
 title = "Opening"
+participants = ["north", "south"]
 [[sources]]
 id = "minutes"
 title = "Minutes"

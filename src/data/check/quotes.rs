@@ -33,31 +33,164 @@ impl Checker<'_> {
     }
 }
 
-/// Where a quote parts from the source text: the longest run of its first
-/// words that the text holds, and the word after it on either side.
+/// Where a quote parts from the source text. The passage of the source
+/// that holds most of the quote's words is found in one pass over the text
+/// (a window as long as the quote, sliding word by word); when it holds
+/// fewer than half of them, the quote is a paraphrase and the passage is
+/// shown; else the two are compared word by word and the first difference
+/// is pinned.
 fn where_quote_differs(quote: &str, text: &str) -> String {
-    let words: Vec<&str> = quote.split(' ').collect();
-    let mut matched = 0;
-    while matched < words.len() && text.contains(&words[..=matched].join(" ")) {
-        matched += 1;
+    let quote: Vec<&str> = quote.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let (shared, start) = closest_passage(&quote, &words);
+    let n = quote.len();
+    if shared == 0 {
+        return "not one of its words is in the source text: is `source` the right one?".into();
     }
-    if matched == 0 {
+    // A little more of the source on each side, for the comparison.
+    let from = start.saturating_sub(2);
+    let to = (start + n + 2).min(words.len());
+    let window = &words[from..to];
+    if shared * 2 < n {
         return format!(
-            "not even its first word, “{}”, is in the source text: is `source` the right one?",
-            words.first().copied().unwrap_or_default()
+            "most of the quote is not in the source: at most {shared} of its {n} words come together in it. The closest passage reads “{}”; quote the words as the source prints them (a paraphrase goes in `summary`)",
+            shown(&words[start..(start + n).min(words.len())])
         );
     }
-    let prefix = words[..matched].join(" ");
-    let after = text
-        .find(&prefix)
-        .and_then(|at| text[at + prefix.len()..].split(' ').find(|w| !w.is_empty()))
-        .unwrap_or("(the end of the text)");
-    let shown = words[matched.saturating_sub(4)..matched].join(" ");
-    let lead = if matched > 4 { "…" } else { "" };
+    let (a, b): (Vec<String>, Vec<String>) = (
+        window.iter().map(|w| fold(w)).collect(),
+        quote.iter().map(|w| fold(w)).collect(),
+    );
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
+    // Words of the source before the quote begins are not a difference.
+    let mut agreed: Vec<&str> = Vec::new();
+    for op in ops
+        .iter()
+        .skip_while(|op| matches!(op, similar::DiffOp::Delete { .. }))
+    {
+        let (source_at, quote_at) = match *op {
+            similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                // Equal once folded: the first word that differs as written
+                // (a capital, a comma).
+                let differs = (0..len).find(|&k| {
+                    let (s, q) = (window[old_index + k], quote[new_index + k]);
+                    // Where the quote begins or ends, what stands outside
+                    // its first or last word (a quote mark, a full stop)
+                    // is not part of it.
+                    let at = new_index + k;
+                    let edge = |w: &'_ str| -> String {
+                        let mut w = w;
+                        if at == 0 {
+                            w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+                        }
+                        if at + 1 == n {
+                            w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        }
+                        w.to_string()
+                    };
+                    edge(s) != edge(q)
+                });
+                match differs {
+                    Some(k) => (old_index + k, new_index + k),
+                    None => {
+                        agreed.extend(&quote[new_index..new_index + len]);
+                        continue;
+                    }
+                }
+            }
+            similar::DiffOp::Delete {
+                old_index,
+                new_index,
+                ..
+            }
+            | similar::DiffOp::Insert {
+                old_index,
+                new_index,
+                ..
+            }
+            | similar::DiffOp::Replace {
+                old_index,
+                new_index,
+                ..
+            } => (old_index, new_index),
+        };
+        let source_word = window
+            .get(source_at)
+            .copied()
+            .unwrap_or("(the end of the passage)");
+        let quote_word = quote.get(quote_at).copied().unwrap_or("(its end)");
+        let lead = if agreed.len() > 4 { "…" } else { "" };
+        let fix = "copy the quote exactly as the source prints it (white space and quote marks may differ)";
+        return if agreed.is_empty() {
+            format!(
+                "the quote begins “{quote_word}”, where the closest passage of the source has “{source_word}”; {fix}"
+            )
+        } else {
+            format!(
+                "the source reads “{lead}{}” and then “{source_word}”, where the quote has “{quote_word}”; {fix}",
+                agreed[agreed.len().saturating_sub(4)..].join(" ")
+            )
+        };
+    }
     format!(
-        "the source reads “{lead}{shown}” and then “{after}”, where the quote has “{}”; copy the quote exactly as the source prints it (white space and quote marks may differ)",
-        words[matched]
+        "the quote runs past the passage of the source that holds it: “{}”",
+        shown(window)
     )
+}
+
+/// A word as compared for closeness: lowercase, without punctuation.
+fn fold(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The window of the text, as many words long as the quote, that holds the
+/// most of the quote's words (counted with repeats): how many, and where it
+/// starts. One pass, each word in and out of the window once.
+fn closest_passage(quote: &[&str], words: &[&str]) -> (usize, usize) {
+    use std::collections::HashMap;
+    let n = quote.len();
+    let mut need: HashMap<String, i32> = HashMap::new();
+    for w in quote {
+        *need.entry(fold(w)).or_default() += 1;
+    }
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut have: HashMap<&str, i32> = HashMap::new();
+    let (mut shared, mut best) = (0usize, (0usize, 0usize));
+    for (k, w) in folded.iter().enumerate() {
+        let wanted = need.get(w.as_str()).copied().unwrap_or(0);
+        let h = have.entry(w.as_str()).or_default();
+        *h += 1;
+        if *h <= wanted {
+            shared += 1;
+        }
+        if k >= n {
+            let out = folded[k - n].as_str();
+            let wanted = need.get(out).copied().unwrap_or(0);
+            let h = have.entry(out).or_default();
+            if *h <= wanted {
+                shared -= 1;
+            }
+            *h -= 1;
+        }
+        if shared > best.0 {
+            best = (shared, (k + 1).saturating_sub(n));
+        }
+    }
+    best
+}
+
+/// Words of the source as shown in a message: at most 30.
+fn shown(words: &[&str]) -> String {
+    if words.len() > 30 {
+        format!("{} …", words[..30].join(" "))
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Text as compared for verbatim quotes: white space runs folded to one
@@ -82,4 +215,53 @@ pub fn normalise(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_changed_is_pinned_where_the_quote_parts_from_the_source() {
+        let help = where_quote_differs(
+            "We will pay no toll.",
+            "North said: We will pay a small toll. South left.",
+        );
+        assert!(
+            help.starts_with(
+                "the source reads “We will pay” and then “a”, where the quote has “no”"
+            ),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn a_capital_is_a_difference_too() {
+        let help = where_quote_differs("we will pay", "North said: We will pay.");
+        assert!(
+            help.starts_with(
+                "the quote begins “we”, where the closest passage of the source has “We”"
+            ),
+            "{help}"
+        );
+    }
+
+    /// The curator's paraphrase: a few words in common, the rest their own.
+    #[test]
+    fn a_paraphrase_is_said_to_be_one_and_the_closest_passage_shown() {
+        let source = "The parties agree that there should be transitional arrangements for the West Bank and Gaza for a period not exceeding five years. In order to provide full autonomy to the inhabitants, the Israeli military government will be withdrawn.";
+        let help = where_quote_differs(
+            "a transitional regime of five years for the occupied territories",
+            source,
+        );
+        assert_eq!(
+            help,
+            "most of the quote is not in the source: at most 4 of its 10 words come together in it. The closest passage reads “transitional arrangements for the West Bank and Gaza for a”; quote the words as the source prints them (a paraphrase goes in `summary`)"
+        );
+    }
+
+    #[test]
+    fn nothing_in_common_asks_whether_the_source_is_the_right_one() {
+        assert!(where_quote_differs("quite other words", "The text.").starts_with("not one of"));
+    }
 }

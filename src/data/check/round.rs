@@ -14,9 +14,33 @@ impl Checker<'_> {
         rf: RoundFile,
     ) -> Option<Placed> {
         let date = self.date(&rf.date, file);
+        let end = self.round_end(&rf, date, file);
+        self.id_date(&id, date, &rf.date, file);
+        self.scaffolded(&rf.title, file);
+        // A date already reported stands in as a placeholder: nothing is
+        // measured against it.
+        let reported = self.is_patched(file, &rf.date.span());
+        let held = Held {
+            last: end.or(date.filter(|_| !reported)),
+            follow_up: false,
+        };
 
         let mut participants = Vec::new();
-        for p in &rf.participants {
+        match &rf.participants {
+            None => self.push(
+                Diagnostic::warning("the round lists no participants")
+                    .in_file(file)
+                    .help("add `participants = [\"…\", \"…\"]`: the parties present, or whose statements this round's record holds"),
+            ),
+            Some(list) if list.get_ref().is_empty() => self.push(
+                Diagnostic::warning("the round lists no participants")
+                    .at(file, list.span())
+                    .label("empty")
+                    .help("list the parties present, or whose statements this round's record holds"),
+            ),
+            Some(_) => {}
+        }
+        for p in rf.participants.iter().flat_map(|l| l.get_ref()) {
             match h.party_ix.get(p.get_ref()) {
                 Some(&ix) if participants.contains(&ix) => self.push(
                     Diagnostic::warning(format!(
@@ -77,7 +101,7 @@ impl Checker<'_> {
                     issue: issue.map(|i| (i, &h.issues[i], &h.outcome_ix[i])),
                     header: h,
                     scope: &scope,
-                    round_date: date,
+                    held: held.follow(&def.follow_up),
                 };
                 let resolved = self.resolve_position(def, &ctx);
                 if let (Some(party), Some(issue), Some(mut pos)) = (party, issue, resolved) {
@@ -88,16 +112,17 @@ impl Checker<'_> {
             }
         }
         positions.sort_by_key(|p| (p.party, p.issue));
-        let linkages = self.resolve_linkages(&rf.linkages, file, h, &scope, date);
-        let proposals = self.resolve_proposals(&rf.proposals, file, h, &scope, date);
+        let linkages = self.resolve_linkages(&rf.linkages, file, h, &scope, held);
+        let proposals = self.resolve_proposals(&rf.proposals, file, h, &scope, held);
         self.talks_sources = talks_sources;
 
         Some(Placed {
             round: Round {
                 id,
                 date: date?,
+                end,
                 order: rf.order.as_ref().map(|o| *o.get_ref()),
-                title: rf.title,
+                title: rf.title.into_inner(),
                 venue: rf.venue,
                 format: rf.format,
                 summary: rf.summary,
@@ -254,7 +279,7 @@ impl Checker<'_> {
             self.tally.positions += 1;
             self.tally.quoted += usize::from(def.quote.is_some());
         }
-        let date = self.said_on(&def.date, file, ctx.round_date, "position");
+        let date = self.said_on(&def.date, file, ctx.held, "position");
         let evidence = self.evidence(def, file, ctx, source);
         let conditions = match ctx.issue {
             Some((i, _, _)) if !withdrawn => self.resolve_conditions(def, i, accepts, file, ctx),
@@ -333,7 +358,7 @@ impl Checker<'_> {
             quote: e.quote.get_ref().clone(),
             speaker: e.speaker.clone(),
             source: own,
-            date: self.said_on(&e.date, file, ctx.round_date, "evidence"),
+            date: self.said_on(&e.date, file, ctx.held, "evidence"),
         })
     }
 
@@ -364,32 +389,138 @@ impl Checker<'_> {
     }
 
     /// When something was said: its own date where given, which may not be
-    /// after its round's.
+    /// after its round's last day, unless it is a follow-up.
     pub(super) fn said_on(
         &mut self,
         at: &Option<Spanned<toml::value::Datetime>>,
         file: FileId,
-        round: Option<Date>,
+        round: Held,
         what: &str,
     ) -> Option<Date> {
         let at = at.as_ref()?;
         let said = self.date(at, file)?;
-        if let Some(held) = round
-            && said > held
+        if let Some(last) = round.last
+            && said > last
         {
-            // Carry-forward would place a later statement in an earlier round.
+            if round.follow_up {
+                // Checked once the rounds are in order: not on or after the next.
+                self.follow_ups.push(FollowUp {
+                    file,
+                    date: said,
+                    span: at.span(),
+                    what: what.to_string(),
+                });
+            } else {
+                // Carry-forward would place a later statement in an earlier round.
+                self.push(
+                    Diagnostic::error(format!(
+                        "the {what} is dated {said}, after its round ({last})"
+                    ))
+                    .at(file, at.span())
+                    .label("later than the round")
+                    .help(format!(
+                        "if this round's record holds it all the same (a statement days later, a side letter), add `follow_up = true` to the {}; else move it to the round it belongs to, or correct the date",
+                        if matches!(what, "evidence" | "condition") { "position" } else { what }
+                    )),
+                );
+            }
+        }
+        Some(said)
+    }
+
+    /// A round's `end`, which may not be before its `date`.
+    fn round_end(&mut self, rf: &RoundFile, date: Option<Date>, file: FileId) -> Option<Date> {
+        let at = rf.end.as_ref()?;
+        let end = self.date(at, file)?;
+        if let Some(first) = date
+            && end < first
+        {
             self.push(
                 Diagnostic::error(format!(
-                    "the {what} is dated {said}, after its round ({held})"
+                    "the round ends on {end}, before it begins ({first})"
                 ))
                 .at(file, at.span())
-                .label("later than the round")
+                .label("before `date`")
+                .help("`end` is the last day of a round held over several days: on or after `date` (or leave it out for a round of one day)"),
+            );
+            return None;
+        }
+        Some(end)
+    }
+
+    /// A round id that starts with a date: a day of the calendar, and the
+    /// round's first day. Only once the round's own date reads.
+    fn id_date(
+        &mut self,
+        id: &str,
+        date: Option<Date>,
+        at: &Spanned<toml::value::Datetime>,
+        file: FileId,
+    ) {
+        let Some(date) = date else { return };
+        if self.is_patched(file, &at.span()) {
+            return;
+        }
+        let rest = id.get(10..).unwrap_or("");
+        let named = match id.get(..10).map(Date::from_text) {
+            Some(Ok(d)) if rest.is_empty() || rest.starts_with('-') => d,
+            Some(Err(Some(why))) => {
+                self.push(
+                    Diagnostic::error(format!(
+                        "the round id `{id}` starts with {}, which is not a day: {why}",
+                        &id[..10]
+                    ))
+                    .in_file(file)
+                    .help(format!(
+                        "rename the file `{date}{rest}.toml`, after the round's date"
+                    )),
+                );
+                return;
+            }
+            _ => return,
+        };
+        if named != date {
+            self.push(
+                Diagnostic::error(format!(
+                    "round `{id}` is dated {date}, but its id starts with {named}"
+                ))
+                .at(file, at.span())
+                .label(format!("not {named}"))
                 .help(format!(
-                    "move the {what} to the round it belongs to, or correct the date"
+                    "if it began on {named}, write `date = {named}`; if on {date}, rename the file `{date}{rest}.toml`"
                 )),
             );
         }
-        Some(said)
+    }
+
+    /// A title still the scaffold's `TODO: …`.
+    pub(super) fn scaffolded(&mut self, title: &Spanned<String>, file: FileId) {
+        if title.get_ref().trim_start().starts_with("TODO") {
+            self.push(
+                Diagnostic::warning("the title is still the scaffold's placeholder")
+                    .at(file, title.span())
+                    .label("to fill in")
+                    .help("write the real title in its place"),
+            );
+        }
+    }
+}
+
+/// The days a statement of a round may be dated up to.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Held {
+    /// The round's last day: its `end`, else its `date`.
+    pub last: Option<Date>,
+    /// A follow-up may be dated later, though before the next round.
+    pub follow_up: bool,
+}
+
+impl Held {
+    pub fn follow(self, flag: &Option<Spanned<bool>>) -> Held {
+        Held {
+            follow_up: flag.as_ref().is_some_and(|f| *f.get_ref()),
+            ..self
+        }
     }
 }
 
@@ -400,5 +531,5 @@ pub(super) struct PositionCtx<'a> {
     pub issue: Option<(usize, &'a Issue, &'a HashMap<String, usize>)>,
     pub header: &'a Header,
     pub scope: &'a SourceScope<'a>,
-    pub round_date: Option<Date>,
+    pub held: Held,
 }

@@ -134,7 +134,7 @@ mod tests {
                 .collect()
         };
         let talks = crate::testing::talks(parties, 3, vec![stances(0), stances(1)]);
-        let html = crate::render::html::page(&ReportView::build(&talks, 1, 0));
+        let html = crate::render::html::page(&ReportView::build(&talks, 1, 0, false));
         let start = html
             .find("<table class=\"relations")
             .expect("a relations table");
