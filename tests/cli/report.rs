@@ -461,3 +461,24 @@ fn chromium_renders_every_table_and_chart() {
         changes_of(redlines),
     );
 }
+
+/// `docs/report.html` is the report of the built-in talks, for a reader who
+/// builds nothing: it must be what the tool writes today. After a change to
+/// the data or the page, write it again:
+/// `cargo run -- --talks euro-security-2022 report --out - > docs/report.html`.
+#[test]
+fn the_committed_report_of_the_built_in_talks_is_current() {
+    let (page, stderr, code) = run(
+        bare(),
+        &["--talks", "euro-security-2022", "report", "--out", "-"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.html"),
+    )
+    .unwrap();
+    assert!(
+        committed == page,
+        "docs/report.html is stale: cargo run -- --talks euro-security-2022 report --out - > docs/report.html"
+    );
+}
