@@ -60,20 +60,8 @@ pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Tal
 /// Party `party` demanding outcome `stance` (None: withdrawing) on the issue.
 pub fn stance(party: usize, stance: Option<usize>) -> Position {
     Position {
-        party,
-        issue: 0,
         stance,
         accepts: stance.map(Outcomes::one).unwrap_or_default(),
-        red_line: false,
-        priority: None,
-        summary: String::new(),
-        quote: None,
-        speaker: None,
-        date: None,
-        source: None,
-        note: None,
-        evidence: None,
-        conditions: Vec::new(),
-        assumed: false,
+        ..Position::none(party, 0)
     }
 }

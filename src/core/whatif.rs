@@ -122,23 +122,7 @@ pub fn assume(talks: &Talks, base: usize, assumptions: &[Assumption]) -> Result<
             Some(k) => positions.remove(k),
             None => match state.get(a.party, a.issue) {
                 Some(s) => s.position.clone(),
-                None => Position {
-                    party: a.party,
-                    issue: a.issue,
-                    stance: None,
-                    accepts: Outcomes::default(),
-                    red_line: false,
-                    priority: None,
-                    summary: String::new(),
-                    quote: None,
-                    speaker: None,
-                    date: None,
-                    source: None,
-                    note: None,
-                    evidence: None,
-                    conditions: Vec::new(),
-                    assumed: false,
-                },
+                None => Position::none(a.party, a.issue),
             },
         };
         match &a.change {

@@ -159,6 +159,29 @@ pub struct Position {
     pub assumed: bool,
 }
 
+impl Position {
+    /// No position yet: no stance, nothing accepted, nothing said.
+    pub fn none(party: usize, issue: usize) -> Self {
+        Position {
+            party,
+            issue,
+            stance: None,
+            accepts: Outcomes::default(),
+            red_line: false,
+            priority: None,
+            summary: String::new(),
+            quote: None,
+            speaker: None,
+            date: None,
+            source: None,
+            note: None,
+            evidence: None,
+            conditions: Vec::new(),
+            assumed: false,
+        }
+    }
+}
+
 /// Who said something, where, and when; the quote verbatim.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Said {

@@ -6,7 +6,7 @@
 use crate::{FORMATS, bare, fixtures, run};
 
 /// `redlines --data linkage ARGS`, which must succeed.
-fn bay(args: &[&str]) -> String {
+pub fn bay(args: &[&str]) -> String {
     let mut cmd = bare();
     cmd.current_dir(fixtures()).args(["--data", "linkage"]);
     let (stdout, stderr, code) = run(cmd, args);

@@ -2,16 +2,8 @@
 //! bay talks and on the built-in talks. Their answers agree with each
 //! other: a bridge or a trade applied through `--assume` does what it says.
 
+use crate::linkage::bay;
 use crate::{FORMATS, bare, fixtures, run};
-
-/// `redlines --data linkage ARGS` (the bay talks), which must succeed.
-fn bay(args: &[&str]) -> String {
-    let mut cmd = bare();
-    cmd.current_dir(fixtures()).args(["--data", "linkage"]);
-    let (stdout, stderr, code) = run(cmd, args);
-    assert_eq!(code, 0, "redlines {args:?} failed:\n{stderr}");
-    stdout
-}
 
 /// `redlines ARGS` on the built-in talks, which must succeed.
 fn builtin(args: &[&str]) -> String {
