@@ -9,7 +9,8 @@ use crate::{bare, run};
 fn builtin(args: &[&str]) -> String {
     let empty = tempfile::tempdir().unwrap();
     let mut cmd = bare();
-    cmd.current_dir(empty.path());
+    cmd.current_dir(empty.path())
+        .args(["--talks", "euro-security-2022"]);
     let (stdout, stderr, code) = run(cmd, args);
     assert_eq!(code, 0, "redlines {args:?}: {stderr}");
     stdout

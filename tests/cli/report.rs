@@ -416,7 +416,8 @@ fn chromium_renders_every_table_and_chart() {
     // The built-in data: run where there is no ./data.
     let builtin = || {
         let mut c = bare();
-        c.current_dir(dir.path());
+        c.current_dir(dir.path())
+            .args(["--talks", "euro-security-2022"]);
         c
     };
     let page = dir.path().join("builtin.html");
