@@ -451,6 +451,24 @@ fn chromium_renders_every_table_and_chart() {
     );
     eprintln!("screenshot of the built-in report: {}", shot.display());
 
+    // The second built-in talks, with a host and mediator among its parties.
+    let ukraine = || {
+        let mut c = bare();
+        c.current_dir(dir.path())
+            .args(["--talks", "russia-ukraine-2022"]);
+        c
+    };
+    let page = dir.path().join("ukraine.html");
+    let (_, stderr, code) = run(ukraine(), &["report", "--out", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (parties, issues) = size_of(ukraine);
+    check_dom(
+        &headless(&chromium, &page, &["--dump-dom"]),
+        parties,
+        issues,
+        changes_of(ukraine),
+    );
+
     // The fixture talks.
     let page = dir.path().join("harbour.html");
     let (_, stderr, code) = run(redlines(), &["report", "--out", page.to_str().unwrap()]);
