@@ -1,17 +1,25 @@
-//! The curated dataset: it checks clean, its quotes are verbatim, and every
-//! format holds the same rows.
+//! The curated datasets: they check clean, their quotes are verbatim, and
+//! every format holds the same rows. The second talks has a module of its
+//! own, `ukraine`, for its snapshots.
 
 use std::fs;
 use std::path::Path;
 
 use crate::{bare, run};
 
+/// `redlines --talks euro-security-2022 ARGS`, built in, which must succeed.
 fn builtin(args: &[&str]) -> String {
+    builtin_talks("euro-security-2022", args)
+}
+
+/// `redlines --talks ID ARGS` on the built-in data (run where there is no
+/// `./data`), which must succeed.
+pub fn builtin_talks(id: &str, args: &[&str]) -> String {
     let empty = tempfile::tempdir().unwrap();
     let mut cmd = bare();
-    cmd.current_dir(empty.path());
+    cmd.current_dir(empty.path()).args(["--talks", id]);
     let (stdout, stderr, code) = run(cmd, args);
-    assert_eq!(code, 0, "redlines {args:?}: {stderr}");
+    assert_eq!(code, 0, "redlines --talks {id} {args:?}: {stderr}");
     stdout
 }
 
@@ -104,16 +112,25 @@ fn guardian_quotes(rounds: &Path) -> u64 {
 
 #[test]
 fn every_format_holds_the_same_rows_as_the_table() {
-    for round in ["first", "geneva", "latest"] {
-        let json: serde_json::Value =
-            serde_json::from_str(&builtin(&["table", "--round", round, "--format", "json"]))
-                .unwrap();
+    for (id, round) in [
+        ("euro-security-2022", "first"),
+        ("euro-security-2022", "geneva"),
+        ("euro-security-2022", "latest"),
+        ("russia-ukraine-2022", "first"),
+        ("russia-ukraine-2022", "istanbul"),
+        ("russia-ukraine-2022", "latest"),
+    ] {
+        let json: serde_json::Value = serde_json::from_str(&builtin_talks(
+            id,
+            &["table", "--round", round, "--format", "json"],
+        ))
+        .unwrap();
         let rows = json["rows"].as_array().unwrap();
         let issues: Vec<&str> = rows.iter().map(|r| r["issue"].as_str().unwrap()).collect();
         assert_eq!(issues.len(), 9);
 
         // CSV: one row per issue and party, tidy.
-        let csv = builtin(&["table", "--round", round, "--format", "csv"]);
+        let csv = builtin_talks(id, &["table", "--round", round, "--format", "csv"]);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let cells: Vec<&serde_json::Value> = rows
@@ -144,7 +161,7 @@ fn every_format_holds_the_same_rows_as_the_table() {
             }
         }
 
-        let markdown = builtin(&["table", "--round", round, "--format", "markdown"]);
+        let markdown = builtin_talks(id, &["table", "--round", round, "--format", "markdown"]);
         let body: Vec<&str> = markdown
             .lines()
             .filter(|l| l.starts_with("| "))
@@ -155,7 +172,7 @@ fn every_format_holds_the_same_rows_as_the_table() {
             assert!(line.contains(&format!(" · {issue} ")), "{line}");
         }
 
-        let table = builtin(&["table", "--round", round, "--width", "400"]);
+        let table = builtin_talks(id, &["table", "--round", round, "--width", "400"]);
         for issue in &issues {
             assert!(table.contains(issue), "{issue} missing from\n{table}");
         }

@@ -241,7 +241,8 @@ fn the_builtin_dataset_diffs_in_every_format() {
     let empty = tempfile::tempdir().unwrap();
     let builtin = || {
         let mut c = bare();
-        c.current_dir(empty.path());
+        c.current_dir(empty.path())
+            .args(["--talks", "euro-security-2022"]);
         c
     };
     for args in [

@@ -18,6 +18,7 @@ mod report;
 mod scale;
 mod shell;
 mod trend;
+mod ukraine;
 mod whatif;
 
 use std::path::{Path, PathBuf};

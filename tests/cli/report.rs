@@ -322,15 +322,28 @@ fn headless(chromium: &Path, page: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// How many parties and issues a talks has, from `list … --format json`.
-fn size_of(cmd: impl Fn() -> assert_cmd::Command) -> (usize, usize) {
-    let count = |what: &str| {
+/// How many parties a talks has, how many of them are scored (not a
+/// mediator or an observer), and how many issues, from `list … --format json`.
+fn size_of(cmd: impl Fn() -> assert_cmd::Command) -> Size {
+    let list = |what: &str| {
         let (out, stderr, code) = run(cmd(), &["list", what, "--format", "json"]);
         assert_eq!(code, 0, "{stderr}");
         let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-        json[what].as_array().unwrap().len()
+        json[what].as_array().unwrap().clone()
     };
-    (count("parties"), count("issues"))
+    let parties = list("parties");
+    Size {
+        parties: parties.len(),
+        scored: parties.iter().filter(|p| p["role"].is_null()).count(),
+        issues: list("issues").len(),
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Size {
+    parties: usize,
+    scored: usize,
+    issues: usize,
 }
 
 /// How many positions and relations changed from the first round to the
@@ -363,8 +376,14 @@ struct Changes {
 /// The page as Chromium parsed it has every table and chart, one of each
 /// per pair, party or issue as the data says, and a row per change as
 /// `diff` says.
-fn check_dom(dom: &str, parties: usize, issues: usize, changes: Changes) {
-    let pairs = parties * (parties - 1) / 2;
+fn check_dom(dom: &str, size: Size, changes: Changes) {
+    let Size {
+        parties,
+        scored,
+        issues,
+    } = size;
+    // The heat map, the relations and the charts leave mediators out.
+    let pairs = scored * (scored - 1) / 2;
     let n = |needle: &str| dom.matches(needle).count();
     for id in [
         "matrix",
@@ -382,10 +401,10 @@ fn check_dom(dom: &str, parties: usize, issues: usize, changes: Changes) {
     assert_eq!(n("<table class=\"positions\">"), 1);
     assert_eq!(
         n("<td class=\"cell"),
-        parties * (parties - 1),
+        scored * (scored - 1),
         "heat-map cells"
     );
-    assert_eq!(n("<td class=\"self\">"), parties, "the heat map's diagonal");
+    assert_eq!(n("<td class=\"self\">"), scored, "the heat map's diagonal");
     assert_eq!(n("<td class=\"rel "), pairs * issues, "relation cells");
     assert_eq!(n("<td class=\"zone "), issues, "deal zones");
     assert_eq!(n("<td class=\"pos"), parties * issues, "position cells");
@@ -416,17 +435,16 @@ fn chromium_renders_every_table_and_chart() {
     // The built-in data: run where there is no ./data.
     let builtin = || {
         let mut c = bare();
-        c.current_dir(dir.path());
+        c.current_dir(dir.path())
+            .args(["--talks", "euro-security-2022"]);
         c
     };
     let page = dir.path().join("builtin.html");
     let (_, stderr, code) = run(builtin(), &["report", "--out", page.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let (parties, issues) = size_of(builtin);
     check_dom(
         &headless(&chromium, &page, &["--dump-dom"]),
-        parties,
-        issues,
+        size_of(builtin),
         changes_of(builtin),
     );
 
@@ -450,14 +468,29 @@ fn chromium_renders_every_table_and_chart() {
     );
     eprintln!("screenshot of the built-in report: {}", shot.display());
 
+    // The second built-in talks, with a host and mediator among its parties.
+    let ukraine = || {
+        let mut c = bare();
+        c.current_dir(dir.path())
+            .args(["--talks", "russia-ukraine-2022"]);
+        c
+    };
+    let page = dir.path().join("ukraine.html");
+    let (_, stderr, code) = run(ukraine(), &["report", "--out", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    check_dom(
+        &headless(&chromium, &page, &["--dump-dom"]),
+        size_of(ukraine),
+        changes_of(ukraine),
+    );
+
     // The fixture talks.
     let page = dir.path().join("harbour.html");
     let (_, stderr, code) = run(redlines(), &["report", "--out", page.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     check_dom(
         &headless(&chromium, &page, &["--dump-dom"]),
-        3,
-        3,
+        size_of(redlines),
         changes_of(redlines),
     );
 }

@@ -5,10 +5,22 @@
 use crate::linkage::bay;
 use crate::{FORMATS, bare, fixtures, run};
 
-/// `redlines ARGS` on the built-in talks, which must succeed.
+/// `redlines ARGS` on the built-in European security talks, which must
+/// succeed.
 fn builtin(args: &[&str]) -> String {
-    let (stdout, stderr, code) = run(bare(), args);
-    assert_eq!(code, 0, "redlines {args:?} failed:\n{stderr}");
+    talks("euro-security-2022", args)
+}
+
+/// `redlines ARGS` on the built-in Russia–Ukraine talks, which must succeed.
+fn ukraine(args: &[&str]) -> String {
+    talks("russia-ukraine-2022", args)
+}
+
+fn talks(id: &str, args: &[&str]) -> String {
+    let mut cmd = bare();
+    cmd.args(["--talks", id]);
+    let (stdout, stderr, code) = run(cmd, args);
+    assert_eq!(code, 0, "redlines --talks {id} {args:?} failed:\n{stderr}");
     stdout
 }
 
@@ -44,11 +56,12 @@ fn every_what_if_view_in_every_format() {
 }
 
 /// The nearest deal of every issue, its moves laid over the round with
-/// `--assume`, is in the deal zone: on the built-in talks and the bay.
+/// `--assume`, is in the deal zone: on both built-in talks and the bay.
 #[test]
 fn every_bridge_applied_with_assume_closes_its_issue() {
     for (run_it, name) in [
-        (&builtin as &dyn Fn(&[&str]) -> String, "built-in"),
+        (&builtin as &dyn Fn(&[&str]) -> String, "euro-security-2022"),
+        (&ukraine, "russia-ukraine-2022"),
         (&bay, "bay"),
     ] {
         let bridges = json(run_it(&["bridge", "--format", "json"]));
