@@ -12,8 +12,9 @@ pub mod complete;
 ///
 /// Reads curated TOML data (one folder per talks, one file per round) and
 /// prints side-by-side positions, agreement matrices and the changes between
-/// rounds. Without --data it reads $REDLINES_DATA, else ./data when present,
-/// else the built-in dataset (the 2021–22 Russia–US–NATO security talks).
+/// rounds. Without --data it reads $REDLINES_DATA, else ./data when it holds
+/// talks, else the built-in datasets (the 2021–22 Russia–US–NATO security
+/// talks, read by default, and the 2022 Russia–Ukraine talks).
 #[derive(Debug, Parser)]
 #[command(
     name = "redlines",

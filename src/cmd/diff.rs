@@ -5,7 +5,7 @@ use crate::cli::Filter;
 use crate::core::diff::RoundDiff;
 use crate::core::select;
 use crate::core::state::State;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::view::diff::{DiffStat, DiffView};
 
 /// How a diff is shown.
@@ -18,6 +18,15 @@ pub struct Show {
 pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> Result<Output> {
     let (talks, _) = ctx.scenario("latest")?;
     let (a, b) = (select::round(&talks, from)?, select::round(&talks, to)?);
+    if !ctx.assume.is_empty()
+        && talks.rounds[a].assumed.is_empty()
+        && talks.rounds[b].assumed.is_empty()
+    {
+        return Err(Error::Usage(
+            "--assume makes a round of its own, `assumed`: name it, as in `diff latest assumed`"
+                .into(),
+        ));
+    }
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
     let mut diff = RoundDiff::between(

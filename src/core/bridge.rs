@@ -14,8 +14,7 @@
 //! scale.
 
 use crate::core::compare::weight;
-use crate::core::linkage::Stand as LinkStand;
-use crate::core::linkage::stands;
+use crate::core::linkage::issue_linkage;
 use crate::core::state::State;
 use crate::data::talks::Outcomes;
 
@@ -39,8 +38,10 @@ pub struct OutcomeCost {
     pub moves: Vec<Move>,
     /// Σ steps × weight.
     pub cost: f64,
-    /// Parties that accept it only on conditions on other issues (no move
-    /// counted for them: they would take it as part of a package).
+    /// Where every party would accept it, some only on conditions on other
+    /// issues that can hold together (the deal zone on conditions): those
+    /// parties. The cost counts their steps all the same: it is the cost
+    /// without the package.
     pub on_conditions: Vec<usize>,
 }
 
@@ -104,13 +105,16 @@ pub fn bridge(state: &State<'_>, issue: usize) -> Option<Bridge> {
         return None;
     }
     let n = talks.issues[issue].scale.len().min(Outcomes::MAX);
+    let conditional = issue_linkage(state, issue)
+        .map(|l| l.conditional)
+        .unwrap_or_default();
     let outcomes: Vec<OutcomeCost> = (0..n)
         .map(|o| {
-            let on_conditions: Vec<usize> = stands(state, issue, o)
-                .into_iter()
-                .filter(|(_, s)| matches!(s, LinkStand::OnlyIf { .. }))
-                .map(|(p, _)| p)
-                .collect();
+            let on_conditions: Vec<usize> = conditional
+                .iter()
+                .find(|c| c.outcome == o)
+                .map(|c| c.conditional.clone())
+                .unwrap_or_default();
             let moves: Vec<Move> = held
                 .iter()
                 .filter_map(|&p| {

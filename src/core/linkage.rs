@@ -149,17 +149,19 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
                 _ => None,
             })
             .collect();
+        let mut refusers = refusers;
         if refusers.is_empty() {
-            open = true;
             let conditional: Vec<usize> = stands
                 .iter()
                 .filter(|(_, s)| matches!(s, Stand::OnlyIf { .. }))
                 .map(|(p, _)| *p)
                 .collect();
             if conditional.is_empty() {
+                open = true;
                 continue; // in the unconditional deal zone
             }
             if let Some(requires) = joint_requirement(&stands) {
+                open = true;
                 let blocked = blocked_on(state, &requires);
                 out.conditional.push(ConditionalOutcome {
                     outcome: o,
@@ -167,8 +169,18 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
                     conditional,
                     blocked,
                 });
+                continue;
             }
-            continue;
+            // Conditions that cannot hold together: those who set them
+            // refuse it as surely as if they had set none.
+            refusers = stands
+                .iter()
+                .filter(|(_, s)| matches!(s, Stand::OnlyIf { .. }))
+                .map(|&(p, _)| {
+                    let red = state.get(p, issue).is_some_and(|s| s.position.red_line);
+                    (p, red)
+                })
+                .collect();
         }
         if refusers.len() < fewest {
             fewest = refusers.len();
@@ -681,6 +693,32 @@ mod tests {
         let zone = package_zone(&state, &[0, 1], 1000).unwrap();
         assert_eq!(zone.count, 1);
         assert_eq!(zone.examples, vec![vec![1, 0]]);
+    }
+
+    #[test]
+    fn conditions_that_cannot_hold_together_open_nothing() {
+        // Both accept outcome 2 on issue 0, but party 0 only if issue 1
+        // settles at 0 and party 1 only if it settles at 2: no settlement
+        // meets both, so nothing is open and the nearest deals are named.
+        let t = multi(
+            2,
+            2,
+            vec![
+                position(0, 0, 0b001, &[(0b100, 1, 0b001)]),
+                position(0, 1, 0b111, &[]),
+                position(1, 0, 0b010, &[(0b100, 1, 0b100)]),
+                position(1, 1, 0b111, &[]),
+            ],
+        );
+        let state = State::as_of(&t, 0);
+        let l = issue_linkage(&state, 0).unwrap();
+        assert!(l.conditional.is_empty(), "{l:?}");
+        // Outcome 2 is refused by both, so it is not among the nearest.
+        assert_eq!(
+            l.nearest,
+            vec![(0, vec![(1, false)]), (1, vec![(0, false)])],
+            "{l:?}"
+        );
     }
 
     #[test]

@@ -61,26 +61,41 @@ pub fn parse(talks: &Talks, spec: &str) -> Result<Assumption> {
     let (party, issue) = target
         .split_once('.')
         .ok_or_else(|| usage(spec, "no `.` between the party and the issue"))?;
-    let party = select::party(talks, party.trim())?;
-    let issue = select::issue(talks, issue.trim())?;
+    // Errors in naming say which assumption they are about.
+    let within = |e: Error| match e {
+        Error::Usage(m) => Error::Usage(format!("--assume `{spec}`: {m}")),
+        e => e,
+    };
+    let party = select::party(talks, party.trim()).map_err(within)?;
+    let issue = select::issue(talks, issue.trim()).map_err(within)?;
     let scale = &talks.issues[issue].scale;
+    // An outcome by its id, or a unique part of one, as everywhere else.
     let outcome = |o: &str| -> Result<usize> {
         let o = o.trim();
-        scale
-            .iter()
-            .position(|x| x.id == o)
-            .filter(|&ix| ix < Outcomes::MAX)
-            .ok_or_else(|| {
-                let ids: Vec<&str> = scale.iter().map(|x| x.id.as_str()).collect();
-                usage(
-                    spec,
-                    &format!(
-                        "`{o}` is not an outcome of `{}` (its scale: {})",
-                        talks.issues[issue].id,
-                        ids.join(", ")
-                    ),
-                )
-            })
+        let ids: Vec<&str> = scale.iter().map(|x| x.id.as_str()).collect();
+        let exact = ids.iter().position(|&x| x == o);
+        let parts: Vec<usize> = (0..ids.len())
+            .filter(|&k| !o.is_empty() && ids[k].contains(o))
+            .collect();
+        let found = exact.or(match parts.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        });
+        found.filter(|&ix| ix < Outcomes::MAX).ok_or_else(|| {
+            usage(
+                spec,
+                &format!(
+                    "`{o}` names {} of `{}` (its scale: {})",
+                    if parts.len() > 1 {
+                        "several outcomes"
+                    } else {
+                        "no outcome"
+                    },
+                    talks.issues[issue].id,
+                    ids.join(", ")
+                ),
+            )
+        })
     };
     let change = match change {
         ("=", o) => Assumed::Demands(outcome(o)?),
@@ -100,11 +115,23 @@ pub fn parse(talks: &Talks, spec: &str) -> Result<Assumption> {
             ));
         }
     };
+    // Said back in ids, as the banner and the marks show it.
+    let scale_id = |o: usize| scale[o].id.as_str();
+    let target = format!("{}.{}", talks.parties[party].id, talks.issues[issue].id);
+    let spec = match &change {
+        Assumed::Demands(o) => format!("{target}={}", scale_id(*o)),
+        Assumed::AlsoAccepts(set) => format!(
+            "{target}+={}",
+            set.iter().map(scale_id).collect::<Vec<_>>().join(",")
+        ),
+        Assumed::RedLine(true) => format!("{target}:red-line"),
+        Assumed::RedLine(false) => format!("{target}:no-red-line"),
+    };
     Ok(Assumption {
         party,
         issue,
         change,
-        spec: spec.to_string(),
+        spec,
     })
 }
 
@@ -129,6 +156,8 @@ pub fn assume(talks: &Talks, base: usize, assumptions: &[Assumption]) -> Result<
             Assumed::Demands(o) => {
                 p.stance = Some(*o);
                 p.accepts = Outcomes::one(*o);
+                // It accepts that alone: no condition of the record opens more.
+                p.conditions.clear();
             }
             Assumed::AlsoAccepts(set) => {
                 if p.stance.is_none() {

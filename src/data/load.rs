@@ -73,8 +73,16 @@ impl DataDir {
                 how: "--data or $REDLINES_DATA",
             };
         }
+        // ./data when it holds a talks (or is one): an unrelated folder of
+        // that name does not hide the built-in datasets.
         let cwd = PathBuf::from("data");
-        if cwd.is_dir() {
+        let holds_a_talks = || {
+            cwd.join("talks.toml").exists()
+                || std::fs::read_dir(&cwd)
+                    .map(|d| d.flatten().any(|e| holds_talks(&e.path())))
+                    .unwrap_or(false)
+        };
+        if cwd.is_dir() && holds_a_talks() {
             return DataDir::Disk {
                 path: cwd,
                 how: "./data in the current directory",

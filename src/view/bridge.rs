@@ -178,7 +178,7 @@ impl BridgeView {
         }
         t.line(
             format!(
-                "try it: redlines {} matrix --by issue --issue {}",
+                "try it: add {} to a command, such as `matrix --by issue --issue {}`",
                 b.assume
                     .iter()
                     .map(|a| format!("--assume {a}"))

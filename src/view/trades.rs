@@ -227,7 +227,7 @@ impl View for TradesView {
         }
         if let Some(t) = self.trades.first() {
             legend.push(format!(
-                "Try the first: redlines --assume {} --assume {} matrix",
+                "Try the first: add --assume {} --assume {} to a command, such as `matrix`",
                 t.assume[0], t.assume[1]
             ));
         }

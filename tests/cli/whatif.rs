@@ -168,6 +168,40 @@ fn every_assumed_cell_is_marked_in_every_format() {
     assert!(page.contains("badge assumed"));
 }
 
+/// An outcome, party or issue may be named by a unique part of its id, as
+/// everywhere else; the banner says the assumption back in full ids. A part
+/// that fits several outcomes is refused, naming them; a diff under
+/// `--assume` that names no `assumed` round is refused, not silently
+/// identical to the record.
+#[test]
+fn assumptions_are_named_as_everywhere_else_and_said_back_in_full() {
+    let out = bay(&["--assume", "east.tol=hi", "table"]);
+    assert!(
+        out.contains("A SCENARIO, NOT THE RECORD: assumed east.toll=high"),
+        "{out}"
+    );
+    for (args, want) in [
+        (
+            &["--assume", "east.toll=o", "table"][..],
+            "--assume `east.toll=o`: `o` names several outcomes of `toll` (its scale: none, low, high)",
+        ),
+        (
+            &["--assume", "nobody.toll=none", "table"][..],
+            "--assume `nobody.toll=none`: ",
+        ),
+        (
+            &["--assume", "east.toll=none", "diff", "first", "latest"][..],
+            "--assume makes a round of its own, `assumed`: name it, as in `diff latest assumed`",
+        ),
+    ] {
+        let mut cmd = bare();
+        cmd.current_dir(fixtures()).args(["--data", "linkage"]);
+        let (stdout, stderr, code) = run(cmd, args);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(want), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn assumptions_that_cannot_be_read_say_how_to_write_them() {
     let mut cmd = bare();
@@ -176,7 +210,7 @@ fn assumptions_that_cannot_be_read_say_how_to_write_them() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        "--assume `east.toll=medium`: `medium` is not an outcome of `toll` (its scale: none, low, high); write PARTY.ISSUE=OUTCOME (demands it), PARTY.ISSUE+=OUTCOME[,OUTCOME…] (also accepts them), or PARTY.ISSUE:no-red-line (or :red-line)\n"
+        "--assume `east.toll=medium`: `medium` names no outcome of `toll` (its scale: none, low, high); write PARTY.ISSUE=OUTCOME (demands it), PARTY.ISSUE+=OUTCOME[,OUTCOME…] (also accepts them), or PARTY.ISSUE:no-red-line (or :red-line)\n"
     );
     let mut cmd = bare();
     cmd.current_dir(fixtures()).args(["--data", "linkage"]);
