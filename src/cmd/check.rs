@@ -15,7 +15,11 @@ use crate::view::check::CheckView;
 pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
     let ids = match &ctx.talks {
         Some(_) => vec![ctx.talks_id()?],
-        None => ctx.data.talks_ids()?,
+        None => {
+            // The folder's own file, naming its default talks, is data too.
+            data::folder_default(&ctx.data)?;
+            ctx.data.talks_ids()?
+        }
     };
     if ids.is_empty() {
         return Err(Error::Usage(format!(

@@ -249,22 +249,33 @@ impl DataDir {
 
     /// The id of the talks to work on: the one named, which must be
     /// there, or else the only one there is.
-    /// `default` is the talks the data folder names as its own (its
-    /// `redlines.toml`), taken where several are there and none is named.
-    pub fn choose(&self, named: Option<&str>, default: Option<&str>) -> Result<String> {
+    /// `default` is the talks the data folder names as its own, and the
+    /// file that names it (its `redlines.toml`): taken where none is named,
+    /// and it must be there.
+    pub fn choose(&self, named: Option<&str>, default: Option<(&str, &str)>) -> Result<String> {
         let ids = self.talks_ids()?;
-        let named = named.or(default.filter(|d| ids.iter().any(|id| id == d)));
+        let (named, named_in) = match (named, default) {
+            (Some(t), _) => (Some(t), None),
+            (None, Some((d, file))) => (Some(d), Some(file)),
+            (None, None) => (None, None),
+        };
         match named {
             Some(t) if ids.iter().any(|id| id == t) => Ok(t.to_string()),
             Some(t) => Err(Error::Usage(format!(
-                "unknown talks `{}` in {}; the talks there: {}",
+                "{}unknown talks `{}` in {}; the talks there: {}{}",
+                named_in
+                    .map(|f| format!("{f}: its default, "))
+                    .unwrap_or_default(),
                 shown(t),
                 self.describe(),
                 if ids.is_empty() {
                     "none".to_string()
                 } else {
                     shown_ids(&ids)
-                }
+                },
+                crate::data::diag::closest(t, ids.iter().map(String::as_str))
+                    .map(|m| format!("; did you mean `{}`?", shown(m)))
+                    .unwrap_or_default()
             ))),
             None => match ids.as_slice() {
                 [one] => Ok(one.clone()),

@@ -27,27 +27,55 @@ use talks::Talks;
 /// default = "euro-security-2022"
 /// ```
 pub fn choose(data: &DataDir, named: Option<&str>) -> Result<String> {
+    match named {
+        Some(t) => data.choose(Some(t), None),
+        None => {
+            let default = folder_default(data)?;
+            data.choose(
+                None,
+                default.as_ref().map(|(d, f)| (d.as_str(), f.as_str())),
+            )
+        }
+    }
+}
+
+/// The talks the data folder names as its default in its `redlines.toml`,
+/// and that file's path; `None` where there is no such file. A file that
+/// cannot be read as one is an error, and so is a default that is not
+/// there (`check` asks this too).
+pub fn folder_default(data: &DataDir) -> Result<Option<(String, String)>> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct DataFolderFile {
         default: Option<String>,
     }
     let read = data.read_top("redlines.toml");
-    let default = match read.bytes {
-        Err(_) => None,
-        Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes);
-            let file: DataFolderFile = toml::from_str(&text).map_err(|e| {
-                Error::Usage(format!(
-                    "{}: {}; it holds one key, `default = \"ID\"`, the talks read when none is named",
-                    read.path,
-                    e.message()
-                ))
-            })?;
-            file.default
-        }
+    let Ok(bytes) = read.bytes else {
+        return Ok(None);
     };
-    data.choose(named, default.as_deref())
+    let text = String::from_utf8_lossy(&bytes);
+    let file: DataFolderFile = toml::from_str(&text).map_err(|e| {
+        let at = e
+            .span()
+            .map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                format!(":{line}:{col}")
+            })
+            .unwrap_or_default();
+        Error::Usage(format!(
+            "{}{at}: {}; it holds one key, `default = \"ID\"`, the talks read when none is named",
+            read.path,
+            e.message()
+        ))
+    })?;
+    let Some(default) = file.default else {
+        return Ok(None);
+    };
+    // Named and checked as a default, so its error names this file.
+    data.choose(None, Some((&default, &read.path)))?;
+    Ok(Some((default, read.path)))
 }
 
 /// Read the talks `id` of the data folder and check it, its diagnostics

@@ -190,9 +190,30 @@ fn a_data_folder_of_several_talks_names_its_default() {
     let (_, stderr, code) = run_it(&["table"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("redlines.toml: unknown field `defualt`"),
+        stderr.contains("redlines.toml:1:1: unknown field `defualt`"),
         "{stderr}"
     );
+    // `check` reads the folder's own file too, and a default that is not
+    // there is an error naming that file, with the nearest talks.
+    let (_, stderr, code) = run_it(&["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("redlines.toml:1:1: unknown field `defualt`"),
+        "{stderr}"
+    );
+    std::fs::write(tmp.path().join("redlines.toml"), "default = \"bays\"\n").unwrap();
+    for args in [&["table"][..], &["check"]] {
+        let (_, stderr, code) = run_it(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(
+            stderr.contains("redlines.toml: its default, unknown talks `bays`")
+                && stderr.contains("did you mean `bay`?"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Named with --talks, the default is not needed.
+    let (_, _, code) = run_it(&["--talks", "harbour", "table"]);
+    assert_eq!(code, 0);
 }
 
 /// Every file under `dir`.

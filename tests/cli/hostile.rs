@@ -518,7 +518,8 @@ fn names_with_terminal_escapes_are_printed_escaped() {
     assert_eq!(
         stderr,
         "unknown talks `z\\u{1b}]0;pwned\\u{7}\\u{1b}[2J` in data (from --data or $REDLINES_DATA); \
-         the talks there: harbour, y\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\n"
+         the talks there: harbour, y\\u{1b}]0;pwned\\u{7}\\u{1b}[2J; \
+         did you mean `y\\u{1b}]0;pwned\\u{7}\\u{1b}[2J`?\n"
     );
 }
 
