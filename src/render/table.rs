@@ -15,16 +15,17 @@ pub fn render(doc: &Doc, style: &Style) -> String {
         if i > 0 {
             out.push('\n');
         }
+        let prose = |s: String| wrapped(&s, style.width);
         match block {
-            Block::Title(t) => out.push_str(&paint_line(t, Tone::Strong, style.color)),
-            Block::Heading(h) => out.push_str(&paint_line(h, Tone::Strong, style.color)),
+            Block::Title(t) => out.push_str(&prose(paint_line(t, Tone::Strong, style.color))),
+            Block::Heading(h) => out.push_str(&prose(paint_line(h, Tone::Strong, style.color))),
             Block::Table(t) => out.push_str(&boxed(t, style)),
             Block::Fields(fields) => out.push_str(&fields_table(fields, style)),
-            Block::Line(t) => out.push_str(&cell_text(t, style.color)),
+            Block::Line(t) => out.push_str(&prose(cell_text(t, style.color))),
             Block::Legend(lines) => {
                 let text: Vec<String> = lines
                     .iter()
-                    .map(|l| paint_line(l, Tone::Dim, style.color))
+                    .map(|l| prose(paint_line(l, Tone::Dim, style.color)))
                     .collect();
                 out.push_str(&text.join("\n"));
             }
@@ -32,6 +33,43 @@ pub fn render(doc: &Doc, style: &Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Prose wrapped to `width` where there is one, each line on its own:
+/// between words, or at the hyphens of an id; a word wider than the whole
+/// line (a long address) alone is cut. Colour codes take no width.
+fn wrapped(s: &str, width: Option<u16>) -> String {
+    let Some(w) = width else {
+        return s.to_string();
+    };
+    // At the hyphens of an id, never inside a date: only before a letter.
+    fn at_hyphens(word: &str) -> Vec<usize> {
+        word.char_indices()
+            .zip(word.chars().skip(1))
+            .filter(|&((_, c), next)| c == '-' && next.is_alphabetic())
+            .map(|((i, _), _)| i + 1)
+            .collect()
+    }
+    s.split('\n')
+        .map(|line| {
+            // An indented line goes on at its indent, past a diff's mark.
+            let rest = line.trim_start_matches(' ');
+            let mut indent = " ".repeat(line.len() - rest.len());
+            let mut visible = rest;
+            while let Some(code) = visible.strip_prefix("\x1b[") {
+                visible = code.split_once('m').map_or("", |(_, after)| after);
+            }
+            if ["+ ", "- ", "± "].iter().any(|m| visible.starts_with(m)) {
+                indent.push_str("  ");
+            }
+            let width = usize::from(w).max(indent.len() + 8);
+            let options = textwrap::Options::new(width)
+                .subsequent_indent(&indent)
+                .word_splitter(textwrap::WordSplitter::Custom(at_hyphens));
+            textwrap::fill(line, &options)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn paint_line(s: &str, tone: Tone, color: bool) -> String {
@@ -150,6 +188,11 @@ fn new_table(style: &Style) -> Comfy {
 }
 
 fn boxed(table: &Table, style: &Style) -> String {
+    if let Some(w) = style.width
+        && narrowest(table) > usize::from(w)
+    {
+        return records(table, style);
+    }
     let mut t = new_table(style);
     t.set_header(
         table
@@ -176,6 +219,58 @@ fn boxed(table: &Table, style: &Style) -> String {
         }
     }
     drawn(&t, breaks)
+}
+
+/// The narrowest a table can be drawn without cutting a word of its
+/// headers or cells (words over 24 columns, which are cut anyway, count as
+/// 24; a column never wrapped counts whole).
+fn narrowest(table: &Table) -> usize {
+    const WORD: usize = 24;
+    let words = |s: &str, whole: bool| -> usize {
+        if whole {
+            s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+        } else {
+            s.split_whitespace()
+                .map(|w| UnicodeWidthStr::width(w).min(WORD))
+                .max()
+                .unwrap_or(0)
+        }
+    };
+    let columns = table.headers.len();
+    let mut total = 3 * columns + 1;
+    for c in 0..columns {
+        let whole = table.nowrap.contains(&c);
+        let header = words(&table.headers[c], false);
+        let cells = table
+            .rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(|t| words(&t.to_plain("\n"), whole))
+            .max()
+            .unwrap_or(0);
+        total += header.max(cells).max(1);
+    }
+    total
+}
+
+/// A table too wide for the width, one row at a time: each a list of
+/// column: value, the rows apart by a blank line, as a terminal shows a
+/// record too wide for its columns.
+fn records(table: &Table, style: &Style) -> String {
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let fields: Vec<(String, Text)> = table
+                .headers
+                .iter()
+                .cloned()
+                .zip(row.iter().cloned())
+                .collect();
+            fields_table(&fields, style)
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn fields_table(fields: &[(String, Text)], style: &Style) -> String {

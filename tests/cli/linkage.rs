@@ -114,7 +114,9 @@ fn diff_reports_proposals_tabled_and_withdrawn() {
         forward.contains("- proposal withdrawn: Eastland's plan (east-plan)"),
         "{forward}"
     );
-    assert!(forward.ends_with("1 proposal withdrawn\n"), "{forward}");
+    // The summary line is prose, wrapped to the width.
+    let flat = forward.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.ends_with("; 1 proposal withdrawn"), "{forward}");
     let backward = bay(&["diff", "latest", "first"]);
     assert!(
         backward.contains("+ proposal tabled: Eastland's plan (east-plan)"),

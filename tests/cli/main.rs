@@ -20,6 +20,7 @@ mod shell;
 mod trend;
 mod ukraine;
 mod whatif;
+mod width;
 
 use std::path::{Path, PathBuf};
 
