@@ -20,6 +20,7 @@ mod shell;
 mod trend;
 mod ukraine;
 mod whatif;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 
