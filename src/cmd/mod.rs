@@ -168,7 +168,17 @@ pub fn run(cli: Cli) -> Result<Output> {
     if let Some(name) = as_it_is {
         ctx.no_scenario(name)?;
     }
-    let writes_out = matches!(cli.command, Command::Report { .. }) || ctx.style.format.is_binary();
+    // The commands that print no view print no workbook either.
+    let prints_view = !matches!(
+        cli.command,
+        Command::Schema { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::New { .. }
+            | Command::Check { watch: true, .. }
+    );
+    let writes_out = matches!(cli.command, Command::Report { .. })
+        || (ctx.style.format.is_binary() && prints_view);
     if ctx.out.is_some() && !writes_out {
         return Err(Error::Usage(
             "--out names the file of `report` or of --format xlsx; other output goes to stdout"

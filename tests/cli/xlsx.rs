@@ -213,6 +213,12 @@ fn out_is_refused_where_it_does_not_apply() {
     );
     assert_eq!(code, 2);
     assert!(stderr.contains("--out names the file"), "{stderr}");
+    let (_, stderr, code) = run(
+        bare(),
+        &["schema", "talks", "--format", "xlsx", "--out", "x.xlsx"],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--out names the file"), "{stderr}");
 }
 
 #[test]
