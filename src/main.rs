@@ -14,6 +14,7 @@ fn main() -> ExitCode {
             let mut stdout = std::io::stdout().lock();
             let written = stdout
                 .write_all(out.stdout.as_bytes())
+                .and_then(|()| stdout.write_all(&out.binary))
                 .and_then(|()| stdout.flush());
             eprint!("{}", out.stderr);
             match written {

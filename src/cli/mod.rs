@@ -54,6 +54,13 @@ pub struct Global {
     /// formula (by default such a cell is written behind a `'`)
     #[arg(long, global = true)]
     pub csv_raw: bool,
+    /// Where to write report's page [default: report.html] or the workbook
+    /// of --format xlsx (which is never written to a terminal); `-` for stdout
+    #[arg(long, short, global = true, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out FILE if it exists
+    #[arg(long, global = true)]
+    pub force: bool,
     /// Table width in columns, 20 or more [default: the terminal's]
     #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
           value_parser = clap::value_parser!(u16).range(20..))]
@@ -192,12 +199,6 @@ pub enum Command {
         /// Show what changed from this round to --round (the same round for none)
         #[arg(long, default_value = "first", value_name = "ROUND", add = crate::cli::complete::rounds())]
         from: String,
-        /// Where to write the page; `-` for stdout
-        #[arg(long, short, default_value = "report.html", value_name = "FILE")]
-        out: PathBuf,
-        /// Replace FILE if it exists
-        #[arg(long)]
-        force: bool,
         #[command(flatten)]
         scoring: Scoring,
     },

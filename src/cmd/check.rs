@@ -74,9 +74,9 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         stderr.push_str(&quotes_said(&quotes, saved));
     }
     Ok(Output {
-        stdout: String::new(),
         stderr,
         code,
+        ..Output::default()
     })
 }
 

@@ -21,14 +21,16 @@ mod trend;
 mod write;
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, ColorWhen, Command, NewWhat};
 use crate::core::{select, whatif};
 use crate::data;
 use crate::data::load::DataDir;
+use crate::data::printable::shown_path;
 use crate::data::talks::Talks;
 use crate::error::{Error, Result};
-use crate::render::{Style, render};
+use crate::render::{Style, render, render_bytes};
 use crate::view::View;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
@@ -36,6 +38,8 @@ use crate::view::View;
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    /// Bytes that are not text (an xlsx workbook), written after `stdout`.
+    pub binary: Vec<u8>,
     pub code: u8,
 }
 
@@ -57,6 +61,10 @@ pub struct Ctx {
     pub color_stderr: bool,
     /// `--assume`: hypothetical positions, as written.
     pub assume: Vec<String>,
+    /// `--out`: the file to write (report's page, an xlsx workbook).
+    pub out: Option<PathBuf>,
+    /// `--force`: replace `out` if it exists.
+    pub force: bool,
 }
 
 impl Ctx {
@@ -80,6 +88,8 @@ impl Ctx {
             },
             color_stderr: when(std::io::stderr().is_terminal()),
             assume: g.assume.clone(),
+            out: g.out.clone(),
+            force: g.force,
         }
     }
 
@@ -121,7 +131,27 @@ impl Ctx {
     }
 
     pub fn render(&self, view: &impl View) -> Result<Output> {
-        Ok(Output::ok(render(view, &self.style)?))
+        if !self.style.format.is_binary() {
+            return Ok(Output::ok(render(view, &self.style)?));
+        }
+        let bytes = render_bytes(view, &self.style)?;
+        match self.out.as_deref() {
+            Some(path) if path != Path::new("-") => {
+                write::replacing(path, &bytes, self.force, "the workbook")?;
+                Ok(Output {
+                    stderr: format!("wrote {} ({})\n", shown_path(path), write::size(bytes.len())),
+                    ..Output::default()
+                })
+            }
+            _ if std::io::stdout().is_terminal() => Err(Error::Usage(
+                "--format xlsx writes a workbook, which a terminal cannot show: name a file with --out FILE, or pipe the output"
+                    .into(),
+            )),
+            _ => Ok(Output {
+                binary: bytes,
+                ..Output::default()
+            }),
+        }
     }
 }
 
@@ -137,6 +167,23 @@ pub fn run(cli: Cli) -> Result<Output> {
     };
     if let Some(name) = as_it_is {
         ctx.no_scenario(name)?;
+    }
+    // The commands that print no view print no workbook either.
+    let prints_view = !matches!(
+        cli.command,
+        Command::Schema { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::New { .. }
+            | Command::Check { watch: true, .. }
+    );
+    let writes_out = matches!(cli.command, Command::Report { .. })
+        || (ctx.style.format.is_binary() && prints_view);
+    if ctx.out.is_some() && !writes_out {
+        return Err(Error::Usage(
+            "--out names the file of `report` or of --format xlsx; other output goes to stdout"
+                .into(),
+        ));
     }
     match cli.command {
         Command::List { what } => list::run(&ctx, what),
@@ -178,17 +225,8 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Report {
             round,
             from,
-            out,
-            force,
             scoring,
-        } => report::run(
-            &ctx,
-            &round.round,
-            &from,
-            &out,
-            force,
-            scoring.with_mediators,
-        ),
+        } => report::run(&ctx, &round.round, &from, scoring.with_mediators),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
         Command::Diff {

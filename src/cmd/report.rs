@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::write::write_atomically;
+use super::write::{exists, may_write, size, write_atomically};
 use super::{Ctx, Output};
 use crate::core::select;
 use crate::data::printable::shown_path;
@@ -12,33 +12,23 @@ use crate::render::Format;
 use crate::render::html::page;
 use crate::view::report::{ReportView, section_id};
 
-pub fn run(
-    ctx: &Ctx,
-    round: &str,
-    from: &str,
-    out: &Path,
-    force: bool,
-    with_mediators: bool,
-) -> Result<Output> {
+pub fn run(ctx: &Ctx, round: &str, from: &str, with_mediators: bool) -> Result<Output> {
     if ctx.style.format != Format::Table {
         return Err(Error::Usage(
             "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)"
                 .into(),
         ));
     }
+    let out = ctx.out.as_deref().unwrap_or(Path::new("report.html"));
+    let force = ctx.force;
     let to_stdout = out == Path::new("-");
     if !to_stdout {
-        match out.symlink_metadata() {
-            // --force replaces a page, never a device, a link or a folder.
-            Ok(meta) if !meta.file_type().is_file() => {
-                return Err(Error::Usage(format!(
-                    "{} is not a regular file; `report` only writes or replaces files (`--out -` prints the page)",
-                    shown_path(out)
-                )));
-            }
-            Ok(_) if !force => return Err(exists(out)),
-            _ => {}
-        }
+        // --force replaces a page, never a device, a link or a folder.
+        may_write(
+            out,
+            force,
+            "`report` only writes or replaces files (`--out -` prints the page)",
+        )?;
     }
     let (talks, r) = ctx.scenario(round)?;
     let from = select::round(&talks, from)?;
@@ -88,20 +78,4 @@ fn hard_links(meta: &std::fs::Metadata) -> u64 {
 #[cfg(not(unix))]
 fn hard_links(_: &std::fs::Metadata) -> u64 {
     1
-}
-
-fn exists(out: &Path) -> Error {
-    Error::Usage(format!(
-        "{} already exists; pass --force to replace it, or choose another file with --out",
-        shown_path(out)
-    ))
-}
-
-/// A file size as people read it: bytes, kB or MB (decimal).
-fn size(bytes: usize) -> String {
-    match bytes {
-        n if n < 1000 => format!("{n} bytes"),
-        n if n < 1_000_000 => format!("{:.1} kB", n as f64 / 1000.0),
-        n => format!("{:.1} MB", n as f64 / 1_000_000.0),
-    }
 }

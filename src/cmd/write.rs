@@ -39,6 +39,47 @@ pub fn inside_data(data: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether `path` may be written: never over a device, a link or a folder
+/// (`not_file` says what is written instead), and over an existing file
+/// only with `force`.
+pub fn may_write(path: &Path, force: bool, not_file: &str) -> Result<()> {
+    match path.symlink_metadata() {
+        Ok(meta) if !meta.file_type().is_file() => Err(Error::Usage(format!(
+            "{} is not a regular file; {not_file}",
+            shown_path(path)
+        ))),
+        Ok(_) if !force => Err(exists(path)),
+        _ => Ok(()),
+    }
+}
+
+/// The error of a file that is there and may not be replaced.
+pub fn exists(path: &Path) -> Error {
+    Error::Usage(format!(
+        "{} already exists; pass --force to replace it, or choose another file with --out",
+        shown_path(path)
+    ))
+}
+
+/// [`may_write`] `path`, then write `bytes` to it atomically.
+pub fn replacing(path: &Path, bytes: &[u8], force: bool, what: &str) -> Result<()> {
+    may_write(
+        path,
+        force,
+        &format!("{what} is only written to a file (`--out -` writes it to stdout)"),
+    )?;
+    write_atomically(path, bytes, force, || exists(path))
+}
+
+/// A file size as people read it: bytes, kB or MB (decimal).
+pub fn size(bytes: usize) -> String {
+    match bytes {
+        n if n < 1000 => format!("{n} bytes"),
+        n if n < 1_000_000 => format!("{:.1} kB", n as f64 / 1000.0),
+        n => format!("{:.1} MB", n as f64 / 1_000_000.0),
+    }
+}
+
 /// Write `bytes` to `path`. Without `replace`, an existing file is never
 /// replaced, not even one made while this one was being written: the error
 /// is then `exists()`. A new file is readable as any other the user makes

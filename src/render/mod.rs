@@ -7,9 +7,10 @@ mod csv;
 pub mod html;
 mod markdown;
 mod table;
+mod xlsx;
 
 use crate::error::{Error, Result};
-use crate::view::{Layout, Span, Tone, View};
+use crate::view::{Block, Layout, Span, Tone, View};
 
 /// The output formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -23,6 +24,15 @@ pub enum Format {
     Csv,
     /// JSON, for scripts (documented in docs/commands.md).
     Json,
+    /// An Excel workbook, a sheet per table; written to --out FILE.
+    Xlsx,
+}
+
+impl Format {
+    /// Whether the output is bytes that are not text (never for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
 }
 
 /// Settings of the output.
@@ -47,6 +57,26 @@ pub fn render(view: &impl View, style: &Style) -> Result<String> {
         Format::Table => Ok(table::render(&view.doc(Layout::Terminal), style)),
         Format::Markdown => Ok(markdown::render(&view.doc(Layout::Document))),
         Format::Csv => csv::render(&view.doc(Layout::Data), style.csv_raw),
+        Format::Xlsx => Err(Error::Usage(
+            "--format xlsx writes a workbook, not text; this output cannot be one".into(),
+        )),
+    }
+}
+
+/// Render a view as bytes: a workbook for xlsx, else the text of [`render`].
+pub fn render_bytes(view: &impl View, style: &Style) -> Result<Vec<u8>> {
+    match style.format {
+        Format::Xlsx => {
+            // The data layout leaves titles out; a sheet is named by the
+            // document's title where its table has none of its own.
+            let document = view.doc(Layout::Document);
+            let title = document.blocks.iter().find_map(|b| match b {
+                Block::Title(t) => Some(t.as_str()),
+                _ => None,
+            });
+            xlsx::render(&view.doc(Layout::Data), title)
+        }
+        _ => render(view, style).map(String::into_bytes),
     }
 }
 

@@ -217,6 +217,7 @@ impl BridgeView {
                 rows,
                 right: vec![1],
                 nowrap: vec![0],
+                heat: Vec::new(),
             }));
             doc.push(Block::Line(Self::verdict(b)));
         }
@@ -247,6 +248,7 @@ impl BridgeView {
             rows,
             right: vec![2],
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
     }
 }

@@ -104,6 +104,7 @@ impl View for CheckView {
             rows,
             right: vec![2, 3],
             nowrap: vec![],
+            heat: Vec::new(),
         }));
         doc
     }

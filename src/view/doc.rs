@@ -111,6 +111,58 @@ pub mod cell {
     pub fn text(s: Option<&str>) -> Text {
         Text::plain(s.unwrap_or_default().to_string())
     }
+
+    /// What a data cell holds, read back from how [`num`], [`count`] and
+    /// [`flag`] wrote it: for formats with typed cells (xlsx).
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Typed<'a> {
+        Empty,
+        Number(f64),
+        Bool(bool),
+        Text(&'a str),
+    }
+
+    /// The type of each column of data cells: a column is numeric, or
+    /// boolean, only when every cell in it that is not empty is; so that an
+    /// id that happens to look like a number stays text beside other ids.
+    pub fn column_types<'a>(rows: &'a [Vec<String>], columns: usize) -> Vec<Vec<Typed<'a>>> {
+        let number = |s: &str| {
+            s.parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && !s.starts_with('+') && !s.contains(['e', 'E']))
+        };
+        let bool_of = |s: &str| match s {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        };
+        let cells = |c: usize| {
+            rows.iter()
+                .filter_map(move |r| r.get(c))
+                .filter(|s| !s.is_empty())
+        };
+        let numeric: Vec<bool> = (0..columns)
+            .map(|c| cells(c).next().is_some() && cells(c).all(|s| number(s).is_some()))
+            .collect();
+        let boolean: Vec<bool> = (0..columns)
+            .map(|c| cells(c).next().is_some() && cells(c).all(|s| bool_of(s).is_some()))
+            .collect();
+        rows.iter()
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(c, s)| match s.as_str() {
+                        "" => Typed::Empty,
+                        s if numeric.get(c) == Some(&true) => {
+                            Typed::Number(number(s).unwrap_or(0.0))
+                        }
+                        s if boolean.get(c) == Some(&true) => Typed::Bool(s == "true"),
+                        s => Typed::Text(s),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// A data table (CSV) of these columns and rows.
@@ -130,6 +182,9 @@ pub struct Table {
     pub right: Vec<usize>,
     /// Columns never wrapped, such as ids a reader will type.
     pub nowrap: Vec<usize>,
+    /// Columns of agreement scores in [0, 1], shown as a heat map where the
+    /// format has colour (xlsx, with the report's palette).
+    pub heat: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -197,6 +197,7 @@ impl View for Explained {
             rows,
             right: Vec::new(),
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
         doc.push(Block::Line(if self.common.is_empty() {
             Text::styled("Common acceptable outcomes: none", Tone::Dim)

@@ -224,6 +224,7 @@ impl View for History {
             right: Vec::new(),
             // Ids a reader types, and labels: whole, never wrapped.
             nowrap: (0..=self.labels.len() + self.pair_labels.len()).collect(),
+            heat: Vec::new(),
         }));
         let conditional = self
             .rounds

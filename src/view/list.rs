@@ -90,6 +90,7 @@ impl View for TalksList {
             rows,
             right: vec![2, 3, 4],
             nowrap: vec![0, 5],
+            heat: Vec::new(),
         }));
         doc.push(Block::Legend(vec![format!("data: {}", self.data)]));
         doc
@@ -171,6 +172,7 @@ impl View for RoundsList {
             rows,
             right: vec![6],
             nowrap: vec![0, 1],
+            heat: Vec::new(),
         }));
         doc
     }
@@ -205,6 +207,7 @@ impl View for PartiesList {
             rows,
             right: vec![],
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
         doc
     }
@@ -251,6 +254,7 @@ impl View for IssuesList {
             rows,
             right: vec![],
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
         doc
     }

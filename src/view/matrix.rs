@@ -101,6 +101,7 @@ impl ByPair {
             rows,
             right: Vec::new(),
             nowrap: vec![0],
+            heat: Vec::new(),
         }
     }
 }
@@ -142,13 +143,15 @@ impl ByPair {
                 ]
             })
             .collect();
-        let mut doc = Doc::default();
-        doc.push(Block::Table(data_table(
+        let mut table = data_table(
             &[
                 "a", "b", "score", "agree", "overlap", "disagree", "clash", "unknown",
             ],
             rows,
-        )));
+        );
+        table.heat = vec![2];
+        let mut doc = Doc::default();
+        doc.push(Block::Table(table));
         doc
     }
 }
@@ -277,7 +280,7 @@ impl ByIssue {
                     Text::plain(r.issue.clone()),
                     Text::plain(pair[0].clone()),
                     Text::plain(pair[1].clone()),
-                    Text::plain(rel.key()),
+                    Text::styled(rel.key(), words(*rel).tone),
                     Text::plain(
                         r.deal_zone
                             .as_ref()
@@ -350,6 +353,7 @@ impl View for ByIssue {
             rows,
             right: Vec::new(),
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
         doc.push(Block::Legend(vec![
             relation_legend(),

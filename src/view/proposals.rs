@@ -335,6 +335,7 @@ impl ProposalsView {
                 rows,
                 right: Vec::new(),
                 nowrap: vec![0],
+                heat: Vec::new(),
             }));
             let mut answers = Text::default();
             for (k, v) in p.verdicts.iter().enumerate() {

@@ -179,6 +179,7 @@ impl View for PositionsTable {
             rows,
             right: vec![],
             nowrap: Vec::new(),
+            heat: Vec::new(),
         }));
         let mut legend = vec![
             "RED LINE: stated as non-negotiable · since DATE: stated in the round of that date and carried forward · ·: no position stated".into(),

@@ -214,6 +214,7 @@ impl View for TradesView {
             rows,
             right: vec![4],
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
         let mut legend = vec![
             "Each party gives on an issue that is core to the other and not to itself, taking the other's stance there; never a red line. The score is the pair's agreement score (`matrix`).".to_string(),

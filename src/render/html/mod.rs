@@ -12,6 +12,8 @@ mod trend;
 pub mod writer;
 mod zones;
 
+pub use matrix::heat;
+
 use crate::core::overview::Section;
 use crate::data::diag::plural;
 use crate::view::report::{ReportView, section_id, section_title};

@@ -193,6 +193,7 @@ impl View for DiffStat {
                     .collect(),
                 right: Vec::new(),
                 nowrap: vec![0, 1],
+                heat: Vec::new(),
             }
         };
         if !self.rows.is_empty() {

@@ -1,0 +1,218 @@
+//! `--format xlsx`: the tables of a view's data layout as one workbook, a
+//! sheet per table. Cells are typed as the CSV's are written (numbers,
+//! booleans, empty for unknown, the rest text); text is always written as
+//! text, never as a formula, so no `'` is needed as in CSV. The header row
+//! is frozen, columns fit their content, and agreement scores and relations
+//! wear the report's colours.
+
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+};
+
+use super::html::heat;
+use crate::error::{Error, Result};
+use crate::view::cell::{Typed, column_types};
+use crate::view::{Block, Doc, Table, Text, Tone};
+
+/// The widest a column is made, in characters.
+const MAX_WIDTH: usize = 60;
+/// The longest a sheet name may be (Excel's limit).
+const MAX_NAME: usize = 31;
+
+/// The report's colours of relations (`.rel.*` in `html/report.css`):
+/// background and text.
+fn tone_colours(tone: Tone) -> Option<(u32, u32)> {
+    match tone {
+        Tone::Agree => Some((0xc9ecdc, 0x0b5a3c)),
+        Tone::Overlap => Some((0xd3e8f7, 0x164a74)),
+        Tone::Disagree => Some((0xfbe2b4, 0x7a4a00)),
+        Tone::Clash => Some((0xf5c3a9, 0x8a2400)),
+        _ => None,
+    }
+}
+
+/// The workbook of a document's tables; a table without a title or heading
+/// of its own is named by `title`.
+pub fn render(doc: &Doc, title: Option<&str>) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    // Same data, same bytes: the workbook's creation date is fixed, not now.
+    let epoch = ExcelDateTime::from_ymd(1980, 1, 1).map_err(err)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
+    let mut names: Vec<String> = Vec::new();
+    let mut own: Option<&str> = None;
+    for block in &doc.blocks {
+        let table = match block {
+            Block::Title(t) | Block::Heading(t) => {
+                own = Some(t);
+                continue;
+            }
+            Block::Table(t) => t.clone(),
+            Block::Fields(f) => Table {
+                headers: vec!["field".into(), "value".into()],
+                rows: f
+                    .iter()
+                    .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
+                    .collect(),
+                ..Table::default()
+            },
+            _ => continue,
+        };
+        let name = sheet_name(own.take().or(title), names.len() + 1, &names);
+        let sheet = book.add_worksheet();
+        sheet.set_name(&name).map_err(err)?;
+        names.push(name);
+        write_table(sheet, &table).map_err(err)?;
+    }
+    if names.is_empty() {
+        // A workbook has at least one sheet.
+        book.add_worksheet().set_name("empty").map_err(err)?;
+    }
+    book.save_to_buffer().map_err(err)
+}
+
+fn err(e: XlsxError) -> Error {
+    Error::Io(format!("cannot make the workbook: {e}"))
+}
+
+fn write_table(sheet: &mut Worksheet, t: &Table) -> std::result::Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let columns = t.headers.len();
+    let mut widths: Vec<usize> = t.headers.iter().map(|h| chars(h)).collect();
+    for (c, h) in t.headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), h, &bold)?;
+    }
+    let plain: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_plain("; ")).collect())
+        .collect();
+    let typed = column_types(&plain, columns);
+    for (i, (row, cells)) in t.rows.iter().zip(&typed).enumerate() {
+        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for (c, (text, cell)) in row.iter().zip(cells).enumerate() {
+            let format = cell_format(t, c, text, cell);
+            let c16 = col(c);
+            match (cell, &format) {
+                (Typed::Empty, _) => continue,
+                (Typed::Number(x), Some(f)) => sheet.write_number_with_format(r, c16, *x, f)?,
+                (Typed::Number(x), None) => sheet.write_number(r, c16, *x)?,
+                (Typed::Bool(b), _) => sheet.write_boolean(r, c16, *b)?,
+                (Typed::Text(s), Some(f)) => sheet.write_string_with_format(r, c16, *s, f)?,
+                (Typed::Text(s), None) => sheet.write_string(r, c16, *s)?,
+            };
+            let w = match cell {
+                Typed::Text(s) => chars(s),
+                Typed::Number(_) => plain[i][c].len(),
+                Typed::Bool(b) => 5 - usize::from(*b),
+                Typed::Empty => 0,
+            };
+            if let Some(m) = widths.get_mut(c) {
+                *m = (*m).max(w);
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (c, w) in widths.into_iter().enumerate() {
+        sheet.set_column_width(col(c), (w.min(MAX_WIDTH) + 2) as f64)?;
+    }
+    Ok(())
+}
+
+/// The colour of a cell: a score in a heat column, else the tone of a
+/// relation; none for the rest.
+fn cell_format(t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<Format> {
+    if let (true, Typed::Number(x)) = (t.heat.contains(&c), cell) {
+        let (hex, light) = heat(*x);
+        let rgb = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
+        let ink = if light { 0xffffff } else { 0x1b1d21 };
+        return Some(
+            Format::new()
+                .set_background_color(Color::RGB(rgb))
+                .set_font_color(Color::RGB(ink)),
+        );
+    }
+    let mut tones = text.lines.iter().flatten().map(|s| s.tone);
+    let tone = tones.next()?;
+    if tones.any(|t| t != tone) {
+        return None;
+    }
+    let (bg, fg) = tone_colours(tone)?;
+    Some(
+        Format::new()
+            .set_background_color(Color::RGB(bg))
+            .set_font_color(Color::RGB(fg)),
+    )
+}
+
+fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+fn chars(s: &str) -> usize {
+    s.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A sheet name from a table's title: at most 31 characters, none of
+/// `[]:*?/\`, not starting or ending with `'`, and unique in the workbook
+/// (Excel compares names ignoring case). Without a title, "table N".
+fn sheet_name(title: Option<&str>, n: usize, taken: &[String]) -> String {
+    let cleaned: String = title
+        .unwrap_or_default()
+        .chars()
+        .map(|ch| match ch {
+            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => ' ',
+            ch if ch.is_control() => ' ',
+            ch => ch,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cleaned = cleaned.trim_matches('\'').trim().to_string();
+    let base = if cleaned.is_empty() {
+        format!("table {n}")
+    } else {
+        cleaned
+    };
+    let clash = |name: &str| {
+        taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+    };
+    let cut = |s: &str, max: usize| {
+        s.chars()
+            .take(max)
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    let mut name = cut(&base, MAX_NAME);
+    let mut k = 2;
+    while clash(&name) {
+        let suffix = format!(" ({k})");
+        name = format!("{}{suffix}", cut(&base, MAX_NAME - suffix.chars().count()));
+        k += 1;
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_short_clean_and_unique() {
+        let long = "Agreement between the parties as of geneva: [all] issues?";
+        let first = sheet_name(Some(long), 1, &[]);
+        assert!(first.chars().count() <= MAX_NAME);
+        assert!(!first.contains(['[', ']', ':', '?']));
+        let second = sheet_name(Some(long), 2, std::slice::from_ref(&first));
+        assert_ne!(first.to_lowercase(), second.to_lowercase());
+        assert!(second.chars().count() <= MAX_NAME);
+        assert_eq!(sheet_name(None, 3, &[]), "table 3");
+        assert_eq!(sheet_name(Some("'x'"), 1, &[]), "x");
+    }
+}
