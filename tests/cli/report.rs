@@ -515,3 +515,81 @@ fn the_committed_report_of_the_built_in_talks_is_current() {
         "docs/report.html is stale: cargo run -- --talks euro-security-2022 report --out - > docs/report.html"
     );
 }
+
+/// axe-core's script: `$AXE_CORE`, else where .ci/run installs it.
+fn axe_core() -> Option<PathBuf> {
+    std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .or_else(|| {
+            Some(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(".ci/node/node_modules/axe-core/axe.min.js"),
+            )
+        })
+        .filter(|p| p.is_file())
+}
+
+/// The report passes axe-core's audit (WCAG 2.0 and 2.1, A and AA, and
+/// best practice) with no violations, run in headless Chromium on the
+/// built-in talks and on the bay fixture. The page's own policy forbids
+/// scripts; the audited copy lets axe's in, and nothing else changes.
+#[test]
+fn the_report_passes_axe_core() {
+    let (Some(chromium), Some(axe)) = (chromium(), axe_core()) else {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set but chromium or axe-core is missing: .ci/run installs both");
+        }
+        eprintln!(
+            "SKIPPED the_report_passes_axe_core: needs chromium and axe-core (.ci/run installs them)"
+        );
+        return;
+    };
+    let axe = std::fs::read_to_string(axe).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pages: [(&str, &[&str]); 2] = [
+        ("builtin", &["--talks", "euro-security-2022"]),
+        ("bay", &["--data", "linkage"]),
+    ];
+    for (name, data) in pages {
+        let mut cmd = bare();
+        cmd.current_dir(fixtures()).args(data);
+        if name == "builtin" {
+            cmd.current_dir(dir.path());
+        }
+        let (page, stderr, code) = run(cmd, &["report", "--out", "-"]);
+        assert_eq!(code, 0, "{stderr}");
+        let csp = page
+            .find("<meta http-equiv=\"Content-Security-Policy\"")
+            .unwrap();
+        let csp_end = csp + page[csp..].find('>').unwrap() + 1;
+        let audit = r#"<script>axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}).then(function (r) { var p = document.createElement("pre"); p.id = "axe-result"; p.textContent = JSON.stringify(r.violations.map(function (v) { return {id: v.id, help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(" "); })}; })); document.documentElement.appendChild(p); });</script>"#;
+        let audited = format!(
+            "{}{}",
+            &page[..csp],
+            &page[csp_end..].replace("</body>", &format!("<script>{axe}</script>{audit}</body>"))
+        );
+        let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, audited).unwrap();
+        let dom = headless(
+            &chromium,
+            &file,
+            &["--virtual-time-budget=30000", "--dump-dom"],
+        );
+        let start = dom
+            .find("<pre id=\"axe-result\">")
+            .unwrap_or_else(|| panic!("{name}: axe-core did not report"))
+            + "<pre id=\"axe-result\">".len();
+        let end = start + dom[start..].find("</pre>").unwrap();
+        let json = dom[start..end]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        let violations: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            violations,
+            serde_json::json!([]),
+            "{name}: axe-core finds violations"
+        );
+    }
+}

@@ -64,6 +64,8 @@ pub fn page(r: &ReportView) -> String {
     });
     h.open("body", &[]);
     header(&mut h, r);
+    // Every section in the one main landmark, as a screen reader skips to it.
+    h.open("main", &[]);
     for s in r.sections() {
         h.el("section", &[("id", section_id(s))], |h| {
             h.text_el("h2", &[], section_title(s));
@@ -78,6 +80,7 @@ pub fn page(r: &ReportView) -> String {
             }
         });
     }
+    h.close("main");
     h.el("footer", &[], |h| {
         h.text(&format!(
             "Made by redlines {} from the talks “{}”: {}, {}, {}.",

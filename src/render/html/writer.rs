@@ -32,7 +32,7 @@ impl Html {
     /// `</tag>`, and a line break after a block, so that the page reads
     /// (and diffs) a row or a paragraph to a line.
     pub fn close(&mut self, tag: &'static str) -> &mut Self {
-        const BLOCKS: [&str; 23] = [
+        const BLOCKS: [&str; 24] = [
             "html",
             "head",
             "title",
@@ -40,6 +40,7 @@ impl Html {
             "body",
             "header",
             "nav",
+            "main",
             "section",
             "footer",
             "h1",
