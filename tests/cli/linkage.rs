@@ -159,3 +159,36 @@ fn broken_linkage_is_located() {
         "{stderr}"
     );
 }
+
+/// A proposal withdrawn under an id no earlier round tabled is a warning
+/// at its id: most likely a typo, or a round missing from the record.
+#[test]
+fn withdrawing_what_was_never_tabled_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::curator::copy(&fixtures().join("linkage/bay"), &tmp.path().join("bay"));
+    let second = tmp.path().join("bay/rounds/2024-07-01-second.toml");
+    let text = std::fs::read_to_string(&second).unwrap();
+    std::fs::write(
+        &second,
+        text.replace(
+            "id = \"east-plan\"\nby = \"east\"\nwithdrawn = true",
+            "id = \"east-plans\"\nby = \"east\"\nwithdrawn = true",
+        ),
+    )
+    .unwrap();
+    let mut cmd = bare();
+    cmd.arg("--data").arg(tmp.path());
+    let (_, stderr, code) = run(cmd, &["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "warning: proposal `east-plans` is withdrawn here, but no earlier round tables it\n"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2024-07-01-second.toml:13:6"), "{stderr}");
+    let mut cmd = bare();
+    cmd.arg("--data").arg(tmp.path());
+    let (_, _, code) = run(cmd, &["check", "--deny-warnings"]);
+    assert_eq!(code, 1);
+}

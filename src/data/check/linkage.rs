@@ -271,6 +271,15 @@ impl Checker<'_> {
                 "linkage",
             );
             if ok && let Some(party) = party {
+                if l.withdrawn {
+                    self.withdrawals.push(super::Withdrawal {
+                        file,
+                        span: l.id.span(),
+                        what: "linkage",
+                        party: Some(party),
+                        id: l.id.get_ref().clone(),
+                    });
+                }
                 issues.sort_unstable();
                 out.push(Linkage {
                     id: l.id.get_ref().clone(),
@@ -390,6 +399,15 @@ impl Checker<'_> {
                 "proposal",
             );
             if ok && let Some(by) = by {
+                if p.withdrawn {
+                    self.withdrawals.push(super::Withdrawal {
+                        file,
+                        span: p.id.span(),
+                        what: "proposal",
+                        party: None,
+                        id: p.id.get_ref().clone(),
+                    });
+                }
                 let mut terms: Vec<Term> = terms.into_iter().map(|(t, _)| t).collect();
                 terms.sort_by_key(|t| t.issue);
                 out.push(Proposal {

@@ -82,9 +82,22 @@ struct Checker<'a> {
     /// Statements dated after their round as follow-ups: checked against
     /// the next round once the rounds are in order.
     follow_ups: Vec<FollowUp>,
+    /// Proposals and linkages withdrawn, to be matched with an earlier
+    /// round that tabled them once the rounds are in order.
+    withdrawals: Vec<Withdrawal>,
 }
 
 /// A statement dated after its round, `follow_up = true`.
+struct Withdrawal {
+    file: FileId,
+    span: Range<usize>,
+    /// `proposal` or `linkage`.
+    what: &'static str,
+    /// A linkage's party; a proposal is known by its id alone.
+    party: Option<usize>,
+    id: String,
+}
+
 struct FollowUp {
     file: FileId,
     date: Date,
@@ -128,6 +141,7 @@ pub fn check_talks(
         tally: QuoteTally::default(),
         unclean: Vec::new(),
         follow_ups: Vec::new(),
+        withdrawals: Vec::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -167,6 +181,7 @@ pub fn check_talks(
         );
     }
     c.order_rounds(&mut rounds);
+    c.never_tabled(&rounds);
     // Advice on curation waits until the errors are fixed: a source may
     // look uncited only because the position citing it did not read.
     if !c.diags.iter().any(Diagnostic::is_error) {
@@ -247,6 +262,50 @@ struct Placed {
 }
 
 impl Checker<'_> {
+    /// A proposal or linkage withdrawn where no earlier round tabled it (or
+    /// after it was withdrawn already): most likely a typo in its id, or a
+    /// round missing from the record.
+    fn never_tabled(&mut self, rounds: &[Placed]) {
+        let withdrawals = std::mem::take(&mut self.withdrawals);
+        let mut tabled: std::collections::HashSet<(&str, Option<usize>, &str)> =
+            std::collections::HashSet::new();
+        for r in rounds {
+            for w in withdrawals.iter().filter(|w| w.file == r.file) {
+                if !tabled.contains(&(w.what, w.party, w.id.as_str())) {
+                    self.push(
+                        Diagnostic::warning(format!(
+                            "{} `{}` is withdrawn here, but no earlier round tables it",
+                            w.what, w.id
+                        ))
+                        .at(w.file, w.span.clone())
+                        .label("withdrawn here")
+                        .help(format!(
+                            "check its id against the round that tabled it, or add that round; a {} is tabled by stating it without `withdrawn = true`",
+                            w.what
+                        )),
+                    );
+                }
+            }
+            let proposals = r
+                .round
+                .proposals
+                .iter()
+                .map(|p| (("proposal", None, p.id.as_str()), p.withdrawn));
+            let linkages = r
+                .round
+                .linkages
+                .iter()
+                .map(|l| (("linkage", Some(l.party), l.id.as_str()), l.withdrawn));
+            for (key, withdrawn) in proposals.chain(linkages) {
+                if withdrawn {
+                    tabled.remove(&key);
+                } else {
+                    tabled.insert(key);
+                }
+            }
+        }
+    }
+
     fn push(&mut self, d: Diagnostic) {
         let on_placeholder = d
             .locus
