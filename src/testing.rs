@@ -32,25 +32,13 @@ pub fn talks(parties: usize, outcomes: usize, rounds: Vec<Vec<Position>>) -> Tal
         rounds: rounds
             .into_iter()
             .enumerate()
-            .map(|(r, positions)| Round {
-                id: format!("r{r}"),
-                date: Date {
+            .map(|(r, positions)| {
+                let date = Date {
                     year: 2024,
                     month: 1,
                     day: r as u8 + 1,
-                },
-                end: None,
-                order: None,
-                title: format!("r{r}"),
-                venue: None,
-                format: None,
-                summary: None,
-                participants: Vec::new(),
-                sources: Vec::new(),
-                positions,
-                linkages: Vec::new(),
-                proposals: Vec::new(),
-                assumed: Vec::new(),
+                };
+                Round::new(format!("r{r}"), date, format!("r{r}"), positions)
             })
             .collect(),
         sources: Vec::new(),

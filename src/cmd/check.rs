@@ -17,7 +17,9 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         Some(_) => vec![ctx.talks_id()?],
         None => {
             // The folder's own file, naming its default talks, is data too.
-            data::folder_default(&ctx.data)?;
+            if let Some((id, file)) = data::folder_default(&ctx.data)? {
+                ctx.data.choose(None, Some((&id, &file)))?;
+            }
             ctx.data.talks_ids()?
         }
     };

@@ -198,29 +198,15 @@ pub fn assume(talks: &Talks, base: usize, assumptions: &[Assumption]) -> Result<
     }
     positions.sort_by_key(|p| (p.party, p.issue));
     let at = &talks.rounds[base];
-    let round = Round {
-        id: ROUND_ID.to_string(),
-        date: at.date,
-        end: None,
-        order: None,
-        title: format!(
-            "Assumed: {}",
-            assumptions
-                .iter()
-                .map(|a| a.spec.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        venue: None,
-        format: Some("a scenario, not the record".into()),
-        summary: None,
-        participants: Vec::new(),
-        sources: Vec::new(),
+    let specs: Vec<String> = assumptions.iter().map(|a| a.spec.clone()).collect();
+    let mut round = Round::new(
+        ROUND_ID.to_string(),
+        at.date,
+        format!("Assumed: {}", specs.join(", ")),
         positions,
-        linkages: Vec::new(),
-        proposals: Vec::new(),
-        assumed: assumptions.iter().map(|a| a.spec.clone()).collect(),
-    };
+    );
+    round.format = Some("a scenario, not the record".into());
+    round.assumed = specs;
     let mut out = talks.clone();
     out.rounds.insert(base + 1, round);
     Ok((out, base + 1))

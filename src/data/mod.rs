@@ -41,8 +41,8 @@ pub fn choose(data: &DataDir, named: Option<&str>) -> Result<String> {
 
 /// The talks the data folder names as its default in its `redlines.toml`,
 /// and that file's path; `None` where there is no such file. A file that
-/// cannot be read as one is an error, and so is a default that is not
-/// there (`check` asks this too).
+/// cannot be read as one is an error; [`DataDir::choose`] says whether
+/// the talks it names is there.
 pub fn folder_default(data: &DataDir) -> Result<Option<(String, String)>> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -70,12 +70,7 @@ pub fn folder_default(data: &DataDir) -> Result<Option<(String, String)>> {
             e.message()
         ))
     })?;
-    let Some(default) = file.default else {
-        return Ok(None);
-    };
-    // Named and checked as a default, so its error names this file.
-    data.choose(None, Some((&default, &read.path)))?;
-    Ok(Some((default, read.path)))
+    Ok(file.default.map(|d| (d, read.path)))
 }
 
 /// Read the talks `id` of the data folder and check it, its diagnostics

@@ -80,6 +80,29 @@ pub struct Round {
     pub assumed: Vec<String>,
 }
 
+impl Round {
+    /// A round of `positions` and nothing else: no venue, format or summary,
+    /// no sources, linkages or proposals, not a scenario.
+    pub fn new(id: String, date: Date, title: String, positions: Vec<Position>) -> Self {
+        Round {
+            id,
+            date,
+            end: None,
+            order: None,
+            title,
+            venue: None,
+            format: None,
+            summary: None,
+            participants: Vec::new(),
+            sources: Vec::new(),
+            positions,
+            linkages: Vec::new(),
+            proposals: Vec::new(),
+            assumed: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
     pub id: String,

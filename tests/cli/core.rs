@@ -156,19 +156,11 @@ fn a_full_disk_is_an_error() {
 #[test]
 fn a_data_folder_of_several_talks_names_its_default() {
     let tmp = tempfile::tempdir().unwrap();
-    let copy = |from: &std::path::Path, to: &std::path::Path| {
-        for entry in walk(from) {
-            let rel = entry.strip_prefix(from).unwrap();
-            let dest = to.join(rel);
-            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-            std::fs::copy(&entry, dest).unwrap();
-        }
-    };
-    copy(
+    crate::copy_dir(
         &crate::fixtures().join("data/harbour"),
         &tmp.path().join("harbour"),
     );
-    copy(
+    crate::copy_dir(
         &crate::fixtures().join("linkage/bay"),
         &tmp.path().join("bay"),
     );
@@ -214,18 +206,4 @@ fn a_data_folder_of_several_talks_names_its_default() {
     // Named with --talks, the default is not needed.
     let (_, _, code) = run_it(&["--talks", "harbour", "table"]);
     assert_eq!(code, 0);
-}
-
-/// Every file under `dir`.
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }

@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -22,7 +22,7 @@ const ROUND: &str = "rounds/1978-09-05-camp-david.toml";
 impl Curator {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        copy(&fixtures().join("egypt-israel"), &dir.path().join("data"));
+        crate::copy_dir(&fixtures().join("egypt-israel"), &dir.path().join("data"));
         Curator { dir }
     }
 
@@ -63,19 +63,6 @@ impl Curator {
         let (stdout, stderr, code) = self.run(&all);
         assert_eq!(stdout, "");
         (stderr, code)
-    }
-}
-
-pub fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
     }
 }
 

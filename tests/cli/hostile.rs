@@ -21,13 +21,7 @@ impl Scratch {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let from = fixtures().join("data/harbour");
-        let to = dir.path().join("data/harbour");
-        fs::create_dir_all(to.join("rounds")).unwrap();
-        fs::copy(from.join("talks.toml"), to.join("talks.toml")).unwrap();
-        for entry in fs::read_dir(from.join("rounds")).unwrap() {
-            let path = entry.unwrap().path();
-            fs::copy(&path, to.join("rounds").join(path.file_name().unwrap())).unwrap();
-        }
+        crate::copy_dir(&from, &dir.path().join("data/harbour"));
         Scratch { dir }
     }
 

@@ -165,7 +165,7 @@ fn broken_linkage_is_located() {
 #[test]
 fn withdrawing_what_was_never_tabled_is_a_warning() {
     let tmp = tempfile::tempdir().unwrap();
-    crate::curator::copy(&fixtures().join("linkage/bay"), &tmp.path().join("bay"));
+    crate::copy_dir(&fixtures().join("linkage/bay"), &tmp.path().join("bay"));
     let second = tmp.path().join("bay/rounds/2024-07-01-second.toml");
     let text = std::fs::read_to_string(&second).unwrap();
     std::fs::write(
