@@ -1,6 +1,6 @@
 //! `--format markdown`: headings and GitHub pipe tables, for reports.
 
-use comfy_table::{ContentArrangement, Table as Comfy, presets};
+use unicode_width::UnicodeWidthStr;
 
 use crate::view::{Block, Doc, Table, Text, Tone};
 
@@ -39,17 +39,51 @@ pub fn render(doc: &Doc) -> String {
     out
 }
 
+/// Columns are padded to their widest cell, up to this many display
+/// columns: a long cell is written whole but does not pad every other row
+/// (which made the output grow with rows × the longest cell).
+const PAD_LIMIT: usize = 60;
+
+/// A GitHub pipe table, written row by row: `| a | b |`, a `|---|` rule under
+/// the header, cells padded for a reader of the raw text.
 fn pipe_table(table: &Table) -> String {
-    let mut t = Comfy::new();
-    t.load_style(presets::ASCII_MARKDOWN);
-    t.set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(table.headers.iter().map(|h| escape(h)));
-    for row in &table.rows {
-        t.add_row(row.iter().map(inline));
+    let header: Vec<String> = table.headers.iter().map(|h| escape(h)).collect();
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(inline).collect())
+        .collect();
+    let columns = rows.iter().map(Vec::len).fold(header.len(), usize::max);
+    let mut widths = vec![0; columns];
+    for cells in std::iter::once(&header).chain(&rows) {
+        for (w, c) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(c.width().min(PAD_LIMIT));
+        }
     }
-    let mut s = t.to_string();
-    s.push('\n');
-    s
+    let mut out = String::new();
+    write_row(&mut out, &widths, &header);
+    out.push('|');
+    for w in &widths {
+        out.extend(std::iter::repeat_n('-', w + 2));
+        out.push('|');
+    }
+    out.push('\n');
+    for r in &rows {
+        write_row(&mut out, &widths, r);
+    }
+    out
+}
+
+fn write_row(out: &mut String, widths: &[usize], cells: &[String]) {
+    out.push('|');
+    for (i, w) in widths.iter().enumerate() {
+        let c = cells.get(i).map_or("", String::as_str);
+        out.push(' ');
+        out.push_str(c);
+        out.extend(std::iter::repeat_n(' ', w.saturating_sub(c.width()) + 1));
+        out.push('|');
+    }
+    out.push('\n');
 }
 
 /// One cell or line as Markdown: lines joined by ` · `, added words bold,
