@@ -6,7 +6,7 @@
 //! mirror of the forward one (added ↔ withdrawn, towards ↔ away, widened ↔
 //! narrowed, progress ↔ setback).
 
-use crate::core::compare::{Relation, pairs, relation};
+use crate::core::compare::{Relation, relation};
 use serde::Serialize;
 
 mod packages;
@@ -247,6 +247,110 @@ impl RelationChange {
     }
 }
 
+/// At most this many pairs that only became (or stopped being) comparable
+/// are listed one by one; past it they are counted per issue. Each follows
+/// from a position stated or withdrawn, which the diff lists: at 200
+/// parties they outnumber every other change fifty to one.
+pub const LIST_COMPARABLE: usize = 1000;
+
+/// Pairs on one issue that became, or stopped being, comparable, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unlisted {
+    pub issue: usize,
+    pub trend: Trend,
+    pub pairs: usize,
+}
+
+/// The relations that changed, issue by issue, pair by pair, among the
+/// pairs holding at least one of `parties`; a pair is looked at only when
+/// both hold a position in one of the states and one of the two positions
+/// is not the same in both, so the cost follows the parties with positions,
+/// not every party of the talks squared.
+fn relation_changes(
+    from: &State<'_>,
+    to: &State<'_>,
+    parties: &[usize],
+    issues: &[usize],
+) -> (Vec<RelationChange>, Vec<Unlisted>) {
+    let n = from.talks().parties.len();
+    let mut asked = vec![false; n];
+    for &p in parties {
+        asked[p] = true;
+    }
+    let mut relations = Vec::new();
+    let mut comparable = 0;
+    // (issue, trend, pairs) of every NowKnown/NowUnknown change, in order.
+    let mut counts: Vec<Unlisted> = Vec::new();
+    for &i in issues {
+        // Parties holding a position on the issue in either state, and
+        // whether it is another position (or none) in the other.
+        let holders: Vec<(usize, bool)> = (0..n)
+            .filter_map(|p| {
+                let (f, t) = (from.get(p, i), to.get(p, i));
+                let same = match (f, t) {
+                    (Some(f), Some(t)) => std::ptr::eq(f.position, t.position),
+                    (None, None) => return None,
+                    _ => false,
+                };
+                Some((p, !same))
+            })
+            .collect();
+        for (k, &(a, a_changed)) in holders.iter().enumerate() {
+            for &(b, b_changed) in &holders[k + 1..] {
+                if !(a_changed || b_changed) || !(asked[a] || asked[b]) {
+                    continue;
+                }
+                let rel = |s: &State<'_>| {
+                    relation(
+                        s.get(a, i).map(|x| x.position),
+                        s.get(b, i).map(|x| x.position),
+                    )
+                };
+                let (rf, rt) = (rel(from), rel(to));
+                if rf == rt {
+                    continue;
+                }
+                let change = RelationChange {
+                    issue: i,
+                    parties: (a, b),
+                    from: rf,
+                    to: rt,
+                };
+                let trend = change.trend();
+                if matches!(trend, Trend::NowKnown | Trend::NowUnknown) {
+                    comparable += 1;
+                    match counts.last_mut() {
+                        Some(u) if u.issue == i && u.trend == trend => u.pairs += 1,
+                        _ => counts.push(Unlisted {
+                            issue: i,
+                            trend,
+                            pairs: 1,
+                        }),
+                    }
+                    if comparable > LIST_COMPARABLE {
+                        continue;
+                    }
+                }
+                relations.push(change);
+            }
+        }
+    }
+    if comparable <= LIST_COMPARABLE {
+        return (relations, Vec::new());
+    }
+    relations.retain(|c| !matches!(c.trend(), Trend::NowKnown | Trend::NowUnknown));
+    // One count per issue and trend, whatever order the pairs came in.
+    counts.sort_by_key(|u| (u.issue, u.trend == Trend::NowUnknown));
+    counts.dedup_by(|b, a| {
+        let same = a.issue == b.issue && a.trend == b.trend;
+        if same {
+            a.pairs += b.pairs;
+        }
+        same
+    });
+    (relations, counts)
+}
+
 /// What changed between the states as of two rounds.
 #[derive(Debug, Clone)]
 pub struct RoundDiff<'t> {
@@ -259,7 +363,13 @@ pub struct RoundDiff<'t> {
     pub positions: Vec<PositionDiff<'t>>,
     /// Issue by issue, pair by pair: every pair with at least one of the
     /// parties asked.
+    /// Pairs that only became (or stopped being) comparable are listed here
+    /// too, unless there are more than [`LIST_COMPARABLE`] of them: then
+    /// they are counted in `unlisted` instead.
     pub relations: Vec<RelationChange>,
+    /// Issue by issue, how many pairs became comparable (`NowKnown`) or
+    /// stopped being so (`NowUnknown`) and are not in `relations`.
+    pub unlisted: Vec<Unlisted>,
     /// Linkages of the parties asked, on the issues asked.
     pub linkages: Vec<LinkageChange<'t>>,
     /// Proposals by the parties asked, on the issues asked, in the order
@@ -318,36 +428,14 @@ impl<'t> RoundDiff<'t> {
                 }
             }
         }
-        let n = from.talks().parties.len();
-        let mut relations = Vec::new();
-        for &i in issues {
-            for (a, b) in pairs(n) {
-                if !(parties.contains(&a) || parties.contains(&b)) {
-                    continue;
-                }
-                let rel = |s: &State<'t>| {
-                    relation(
-                        s.get(a, i).map(|x| x.position),
-                        s.get(b, i).map(|x| x.position),
-                    )
-                };
-                let (rf, rt) = (rel(from), rel(to));
-                if rf != rt {
-                    relations.push(RelationChange {
-                        issue: i,
-                        parties: (a, b),
-                        from: rf,
-                        to: rt,
-                    });
-                }
-            }
-        }
+        let (relations, unlisted) = relation_changes(from, to, parties, issues);
         RoundDiff {
             from: from.round,
             to: to.round,
             issues: issues.to_vec(),
             positions,
             relations,
+            unlisted,
             linkages: packages::linkage_changes(from, to, parties, issues),
             proposals: packages::proposal_changes(from, to, parties, issues),
         }
@@ -366,6 +454,7 @@ impl<'t> RoundDiff<'t> {
     pub fn is_empty(&self) -> bool {
         self.positions.is_empty()
             && self.relations.is_empty()
+            && self.unlisted.is_empty()
             && self.linkages.is_empty()
             && self.proposals.is_empty()
     }
@@ -590,6 +679,45 @@ mod tests {
         testing::talks(parties, outcomes, rounds)
     }
 
+    /// Past [`LIST_COMPARABLE`] pairs that became comparable, the diff counts
+    /// them per issue and lists the rest: 60 parties stating a first
+    /// position on one issue make 1 770 such pairs.
+    #[test]
+    fn pairs_now_comparable_past_the_limit_are_counted() {
+        let first: Vec<Position> = (0..60).map(|p| testing::stance(p, Some(p % 3))).collect();
+        let second: Vec<Position> = vec![testing::stance(0, Some(2))];
+        let talks = testing::talks(60, 3, vec![Vec::new(), first, second]);
+        let parties: Vec<usize> = (0..60).collect();
+        let d = RoundDiff::between(
+            &State::as_of(&talks, 0),
+            &State::as_of(&talks, 1),
+            &parties,
+            &[0],
+        );
+        assert!(d.relations.is_empty(), "{:?}", d.relations.len());
+        assert_eq!(
+            d.unlisted,
+            vec![Unlisted {
+                issue: 0,
+                trend: Trend::NowKnown,
+                pairs: 60 * 59 / 2
+            }]
+        );
+        // A move between the two later rounds is listed with its relations.
+        let d = RoundDiff::between(
+            &State::as_of(&talks, 1),
+            &State::as_of(&talks, 2),
+            &parties,
+            &[0],
+        );
+        assert!(d.unlisted.is_empty());
+        assert_eq!(
+            d.relations,
+            every_relation_change(&State::as_of(&talks, 1), &State::as_of(&talks, 2), &parties)
+        );
+        assert!(!d.relations.is_empty());
+    }
+
     fn diff(talks: &Talks, a: usize, b: usize) -> RoundDiff<'_> {
         let parties: Vec<usize> = (0..talks.parties.len()).collect();
         let issues = [0];
@@ -658,7 +786,52 @@ mod tests {
             .collect()
     }
 
+    /// Every pair's relation on every issue compared in both states, the
+    /// way the diff did before it skipped pairs that cannot have changed.
+    fn every_relation_change(
+        from: &State<'_>,
+        to: &State<'_>,
+        parties: &[usize],
+    ) -> Vec<RelationChange> {
+        let n = from.talks().parties.len();
+        let mut all = Vec::new();
+        for i in 0..from.talks().issues.len() {
+            for (a, b) in crate::core::compare::pairs(n) {
+                if !(parties.contains(&a) || parties.contains(&b)) {
+                    continue;
+                }
+                let rel = |s: &State<'_>| {
+                    relation(
+                        s.get(a, i).map(|x| x.position),
+                        s.get(b, i).map(|x| x.position),
+                    )
+                };
+                if rel(from) != rel(to) {
+                    all.push(RelationChange {
+                        issue: i,
+                        parties: (a, b),
+                        from: rel(from),
+                        to: rel(to),
+                    });
+                }
+            }
+        }
+        all
+    }
+
     proptest! {
+        #[test]
+        fn relation_changes_are_every_pair_compared(
+            talks in talks(), a in 0..MAX_ROUNDS, b in 0..MAX_ROUNDS, some in any::<bool>(),
+        ) {
+            let (a, b) = (a % talks.rounds.len(), b % talks.rounds.len());
+            let parties: Vec<usize> = if some { vec![0] } else { (0..talks.parties.len()).collect() };
+            let (from, to) = (State::as_of(&talks, a), State::as_of(&talks, b));
+            let d = RoundDiff::between(&from, &to, &parties, &[0]);
+            prop_assert!(d.unlisted.is_empty());
+            prop_assert_eq!(d.relations, every_relation_change(&from, &to, &parties));
+        }
+
         #[test]
         fn a_round_diffed_with_itself_is_empty(talks in talks(), r in 0..MAX_ROUNDS) {
             let r = r % talks.rounds.len();

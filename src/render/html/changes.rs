@@ -4,6 +4,7 @@
 use super::relations::relation_class;
 use super::writer::Html;
 use crate::core::diff::RoundDiff;
+use crate::data::diag::plural;
 use crate::view::diff::{ChangeView, word_text};
 use crate::view::relation::{relation_said, trend_said};
 use crate::view::report::ReportView;
@@ -270,7 +271,11 @@ fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
     grouped_table(
         h,
         ("rel-changes", "rel-change"),
-        "No pair's relation changed.",
+        if diff.unlisted.is_empty() {
+            "No pair's relation changed."
+        } else {
+            "No relation changed between pairs comparable in both rounds."
+        },
         &[
             ("Issue", "issue-col"),
             ("Parties", ""),
@@ -309,5 +314,26 @@ fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
                 },
             );
         },
-    );
+    );    if !diff.unlisted.is_empty() {
+        let counts: Vec<String> = diff
+            .unlisted
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} {}: {}",
+                    talks.issues[u.issue].title,
+                    trend_said(u.trend).0,
+                    plural(u.pairs, "pair")
+                )
+            })
+            .collect();
+        h.text_el(
+            "p",
+            &[("class", "note")],
+            &format!(
+                "Pairs that only became or stopped being comparable, because a position was stated or withdrawn, are too many to list; per issue: {}. `redlines matrix --by issue` shows every pair.",
+                counts.join("; ")
+            ),
+        );
+    }
 }

@@ -2,8 +2,9 @@
 //! per party and issue, a marker line per change, the old and the new under
 //! it), elsewhere as one row per change.
 use super::{ChangeView, DiffView, Side};
-use crate::core::diff::Trend;
-use crate::view::relation::relation_mark;
+use crate::core::diff::{ChangeKind, Trend};
+use crate::data::diag::plural;
+use crate::view::relation::{relation_mark, trend_said};
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
 
 impl ChangeView {
@@ -18,6 +19,19 @@ impl ChangeView {
 }
 
 impl DiffView {
+    /// Why pairs that became comparable are counted, not listed, and where
+    /// to see each one.
+    fn unlisted_note(&self) -> Option<String> {
+        let pairs: usize = self.unlisted.iter().map(|u| u.pairs).sum();
+        (pairs > 0).then(|| {
+            format!(
+                "{} became or stopped being comparable, each because a position was stated or withdrawn (above): too many to list, they are counted per issue; `redlines matrix --by issue --round {}` shows every pair.",
+                plural(pairs, "pair"),
+                self.to.id
+            )
+        })
+    }
+
     fn title(&self) -> String {
         format!("{}: {} → {}", self.title, self.from.id, self.to.id)
     }
@@ -105,9 +119,19 @@ impl DiffView {
                     append(&mut t, &relation_mark(*r));
                 }
             }
+            for u in self.unlisted.iter().filter(|u| u.trend == trend) {
+                issue = Some(&u.issue);
+                t.line(
+                    format!("  {}: {}", u.issue, plural(u.pairs, "pair")),
+                    Tone::Plain,
+                );
+            }
             if issue.is_some() {
                 doc.push(Block::Line(t));
             }
+        }
+        if let Some(note) = self.unlisted_note() {
+            doc.push(Block::Line(Text::styled(note, Tone::Dim)));
         }
         doc.push(Block::Line(Text::styled(
             self.verdict.clone(),
@@ -139,6 +163,20 @@ impl DiffView {
                     Text::plain(c.detail.clone()),
                 ]
             })
+            .chain(self.unlisted.iter().map(|u| {
+                vec![
+                    Text::plain(ChangeKind::RelationChanged.name()),
+                    Text::plain(""),
+                    Text::plain(u.issue.clone()),
+                    Text::plain(""),
+                    Text::plain(""),
+                    Text::plain(format!(
+                        "{}: {} (not listed)",
+                        trend_said(u.trend).0,
+                        plural(u.pairs, "pair")
+                    )),
+                ]
+            }))
             .collect();
         let mut doc = Doc::default();
         doc.push(Block::Title(self.title()));
@@ -152,6 +190,9 @@ impl DiffView {
             rows,
             ..Table::default()
         }));
+        if let Some(note) = self.unlisted_note() {
+            doc.push(Block::Line(Text::styled(note, Tone::Dim)));
+        }
         doc.push(Block::Line(Text::styled(
             self.verdict.clone(),
             Tone::Strong,

@@ -40,8 +40,21 @@ pub struct DiffView {
     /// Position changes party by party, issue by issue; then relation
     /// changes issue by issue, pair by pair.
     pub changes: Vec<ChangeView>,
+    /// Pairs that became (or stopped being) comparable, counted per issue
+    /// where there were too many to list in `changes`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unlisted: Vec<UnlistedView>,
     pub tally: Tally,
     pub verdict: String,
+}
+
+/// How many pairs on an issue became (`now-known`) or stopped being
+/// (`now-unknown`) comparable, not listed one by one.
+#[derive(Serialize)]
+pub struct UnlistedView {
+    pub issue: String,
+    pub trend: Trend,
+    pub pairs: usize,
 }
 
 /// One change. `from` and `to` hold what changed, as of each round; their
@@ -282,6 +295,15 @@ impl DiffView {
                 .map(|&i| talks.issues[i].id.clone())
                 .collect(),
             changes,
+            unlisted: diff
+                .unlisted
+                .iter()
+                .map(|u| UnlistedView {
+                    issue: talks.issues[u.issue].id.clone(),
+                    trend: u.trend,
+                    pairs: u.pairs,
+                })
+                .collect(),
             tally,
             verdict: match naming {
                 Naming::Ids => verdict(&from.id, &to.id, &tally),

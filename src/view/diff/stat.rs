@@ -88,7 +88,7 @@ impl DiffStat {
             rows,
             linkages: diff.linkages.len(),
             proposals: diff.proposals.len(),
-            relations: diff.relations.len(),
+            relations: diff.relations.len() + diff.unlisted.iter().map(|u| u.pairs).sum::<usize>(),
             verdict: verdict(&from.id, &to.id, &diff.tally()),
         }
     }
