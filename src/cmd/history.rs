@@ -8,7 +8,22 @@ use crate::view::history::History;
 pub fn run(ctx: &Ctx, issue: &str, parties: &[String]) -> Result<Output> {
     let (talks, _) = ctx.scenario("latest")?;
     let i = select::issue(&talks, issue)?;
+    let named = !parties.is_empty();
     let parties = select::parties(&talks, parties)?;
-    let view = History::build(&talks, i, &parties);
-    ctx.render(&view)
+    select::pairwise(
+        &talks,
+        &parties,
+        "the history",
+        &format!(
+            "name at most {} with --party (one each)",
+            select::MANY_PARTIES
+        ),
+    )?;
+    let out = ctx.render(&History::build(&talks, i, &parties));
+    let shown = if named {
+        talks.parties.len()
+    } else {
+        parties.len()
+    };
+    super::noting_left_out(&talks, shown, out)
 }

@@ -26,10 +26,25 @@ pub fn run(
         .filter(|p| !parties.contains(p))
         .collect();
     let issues = select::issues(&talks, &filter.issues)?;
+    select::pairwise(
+        &talks,
+        &parties,
+        "a matrix",
+        &format!(
+            "name at most {} with --party (one each)",
+            select::MANY_PARTIES
+        ),
+    )?;
     let state = State::as_of(&talks, r);
     let m = PairMatrix::build(&state, &parties, &issues);
-    match by {
+    let out = match by {
         MatrixBy::Pair => ctx.render(&ByPair::new(&talks, r, &m, &left_out)),
         MatrixBy::Issue => ctx.render(&ByIssue::new(&talks, &state, &m)),
-    }
+    };
+    let shown = if filter.parties.is_empty() {
+        select::every_party(&talks).len()
+    } else {
+        talks.parties.len()
+    };
+    super::noting_left_out(&talks, shown, out)
 }

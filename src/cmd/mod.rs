@@ -155,6 +155,16 @@ impl Ctx {
     }
 }
 
+/// `out` with a note on stderr of the parties a view of a very large talks
+/// leaves out (see [`select::every_party`]).
+fn noting_left_out(talks: &Talks, shown: usize, out: Result<Output>) -> Result<Output> {
+    let mut out = out?;
+    if let Some(note) = select::left_out_note(talks, shown) {
+        out.stderr.insert_str(0, &note);
+    }
+    Ok(out)
+}
+
 pub fn run(cli: Cli) -> Result<Output> {
     let ctx = Ctx::new(&cli);
     // The commands that read or write the data as it is take no scenario.

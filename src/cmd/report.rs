@@ -38,19 +38,29 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, with_mediators: bool) -> Result<O
             talks.rounds[from].id, talks.rounds[r].id
         )));
     }
+    let parties = select::every_party(&talks);
+    select::pairwise(
+        &talks,
+        &parties,
+        "the report",
+        "`matrix --party …`, `table` and `diff` show such a talks in parts",
+    )?;
     let report = ReportView::build(&talks, r, from, with_mediators);
     let html = page(&report);
     let sections: Vec<&str> = report.sections().into_iter().map(section_id).collect();
+    let note = select::left_out_note(&talks, parties.len()).unwrap_or_default();
     if to_stdout {
         return Ok(Output {
             stdout: html,
+            stderr: note,
             ..Output::default()
         });
     }
     // A page replaced is a new file: other hard links to the old one keep it.
     let links = out.symlink_metadata().map_or(1, |m| hard_links(&m));
     write_atomically(out, html.as_bytes(), force, || exists(out))?;
-    let mut stderr = format!(
+    let mut stderr = note;
+    stderr += &format!(
         "wrote {} ({}): {}\n",
         shown_path(out),
         size(html.len()),

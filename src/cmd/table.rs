@@ -10,5 +10,11 @@ pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
     let (talks, r) = ctx.scenario(round)?;
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
-    ctx.render(&PositionsTable::build(&talks, r, &parties, &issues))
+    let out = ctx.render(&PositionsTable::build(&talks, r, &parties, &issues));
+    let shown = if filter.parties.is_empty() {
+        parties.len()
+    } else {
+        talks.parties.len()
+    };
+    super::noting_left_out(&talks, shown, out)
 }

@@ -8,7 +8,15 @@ use crate::view::trades::TradesView;
 pub fn run(ctx: &Ctx, parties: &[String], round: &str, top: usize) -> Result<Output> {
     let (talks, r) = ctx.scenario(round)?;
     let between = match parties {
-        [] => None,
+        [] => {
+            select::pairwise(
+                &talks,
+                &select::every_party(&talks),
+                "`trades`",
+                "name the two parties to trade between",
+            )?;
+            None
+        }
         [a, b] => {
             let (a, b) = (select::party(&talks, a)?, select::party(&talks, b)?);
             if a == b {

@@ -17,8 +17,17 @@ pub fn run(ctx: &Ctx, pairs: &[String], with_mediators: bool) -> Result<Output> 
         }
     }
     let pairs = chosen;
-    let view = ScoreTrend::build(&talks, &pairs, with_mediators);
-    ctx.render(&view)
+    let parties = select::every_party(&talks);
+    if pairs.is_empty() {
+        select::pairwise(
+            &talks,
+            &parties,
+            "the trend",
+            "name the pairs to follow with --pair A,B",
+        )?;
+    }
+    let out = ctx.render(&ScoreTrend::build(&talks, &pairs, &parties, with_mediators));
+    super::noting_left_out(&talks, parties.len(), out)
 }
 
 /// `A,B`: two different parties.

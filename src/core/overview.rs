@@ -49,7 +49,7 @@ impl<'t> Overview<'t> {
     /// changes since round `from` (the earlier one; the same round for none).
     /// Mediators and observers are scored too with `with_mediators`.
     pub fn build(talks: &'t Talks, round: usize, from: usize, with_mediators: bool) -> Self {
-        let parties: Vec<usize> = (0..talks.parties.len()).collect();
+        let parties = crate::core::select::every_party(talks);
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
         let scored = crate::core::select::scored(talks, &parties, with_mediators);
         let state = State::as_of(talks, round);

@@ -127,9 +127,60 @@ pub fn issue(talks: &Talks, spec: &str) -> Result<usize> {
     )
 }
 
-/// The parties named (all, in order, when none is).
+/// Past this many parties a talks is too big to show every party: views
+/// then show those that state a position in some round, and a view of
+/// every pair asks for parties to be named past this many with positions.
+pub const MANY_PARTIES: usize = 500;
+
+/// Every party of the talks, in order; past [`MANY_PARTIES`], only those
+/// that state a position in some round (a party that never did would be a
+/// column of unknowns).
+pub fn every_party(talks: &Talks) -> Vec<usize> {
+    let n = talks.parties.len();
+    if n <= MANY_PARTIES {
+        return (0..n).collect();
+    }
+    let mut stated = vec![false; n];
+    for p in talks.rounds.iter().flat_map(|r| &r.positions) {
+        stated[p.party] = true;
+    }
+    (0..n).filter(|&p| stated[p]).collect()
+}
+
+/// What [`every_party`] leaves out, said once: `None` when it leaves out
+/// no one.
+pub fn left_out_note(talks: &Talks, shown: usize) -> Option<String> {
+    let n = talks.parties.len();
+    (shown < n && n > MANY_PARTIES).then(|| {
+        format!(
+            "note: {} of the {n} parties of `{}` state no position in any round and are left out (where a command takes --party, naming one shows it)\n",
+            n - shown,
+            talks.id
+        )
+    })
+}
+
+/// The parties named (all, in order, when none is; see [`every_party`]).
 pub fn parties(talks: &Talks, specs: &[String]) -> Result<Vec<usize>> {
+    if specs.is_empty() {
+        return Ok(every_party(talks));
+    }
     all_or_named(talks.parties.len(), specs, |s| party(talks, s))
+}
+
+/// Refuse a view of every pair of more than [`MANY_PARTIES`] parties: it
+/// would hold their number squared.
+/// `hint` says how to ask for less.
+pub fn pairwise(talks: &Talks, parties: &[usize], what: &str, hint: &str) -> Result<()> {
+    let n = parties.len();
+    if n <= MANY_PARTIES {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{n} parties of `{}` state positions: {what} of every pair would hold {} pairs, more than a page or a terminal can show; {hint}",
+        talks.id,
+        n * (n - 1) / 2
+    )))
 }
 
 /// Of `parties`, those whose agreement is scored: a mediator's or an
@@ -156,9 +207,10 @@ fn all_or_named(
         return Ok((0..n).collect());
     }
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for s in specs {
         let ix = one(s)?;
-        if !out.contains(&ix) {
+        if seen.insert(ix) {
             out.push(ix);
         }
     }

@@ -51,7 +51,12 @@ impl TradesView {
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
         let pairs_asked: Vec<(usize, usize)> = match between {
             Some(pair) => vec![pair],
-            None => pairs(talks.parties.len()).collect(),
+            None => {
+                let every = crate::core::select::every_party(talks);
+                pairs(every.len())
+                    .map(|(a, b)| (every[a], every[b]))
+                    .collect()
+            }
         };
         // The largest gains, kept as the pairs go by: never every trade of
         // a large talks in memory at once.

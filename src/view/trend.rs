@@ -34,13 +34,22 @@ struct PairTrend {
 impl ScoreTrend {
     /// The pairs asked for, or every pair of the talks but those of a
     /// mediator or an observer (unless `with_mediators`).
-    pub fn build(talks: &Talks, pairs: &[(usize, usize)], with_mediators: bool) -> Self {
+    /// With no pairs asked, every pair of `every` (the parties to show).
+    pub fn build(
+        talks: &Talks,
+        pairs: &[(usize, usize)],
+        every: &[usize],
+        with_mediators: bool,
+    ) -> Self {
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
         let mut left_out = Vec::new();
         let (pairs, scores) = if pairs.is_empty() {
-            let every: Vec<usize> = (0..talks.parties.len()).collect();
-            let all = crate::core::select::scored(talks, &every, with_mediators);
-            left_out = every.into_iter().filter(|p| !all.contains(p)).collect();
+            let all = crate::core::select::scored(talks, every, with_mediators);
+            left_out = every
+                .iter()
+                .copied()
+                .filter(|p| all.binary_search(p).is_err())
+                .collect();
             let pairs: Vec<_> = compare::pairs(all.len())
                 .map(|(a, b)| (all[a], all[b]))
                 .collect();

@@ -128,3 +128,120 @@ fn a_synthetic_talks_has_the_features_of_real_ones() {
     let cells = 30 * 20;
     assert!(stated.iter().all(|&n| n < cells / 2), "{stated:?}");
 }
+
+/// A talks of `extra` parties beyond a small synthetic one's, none of them
+/// with a position (a UN-sized list of members, a few of them speaking).
+fn with_silent_parties(extra: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = generate(SMALL);
+    let talks = &mut files[0].1;
+    let at = talks.find("[[parties]]").unwrap();
+    let mut more = String::new();
+    for k in 0..extra {
+        more += &format!(
+            "[[parties]]\nid = \"member-{k}\"\nname = \"Member {k}\"\nkind = \"state\"\n\n"
+        );
+    }
+    talks.insert_str(at, &more);
+    write(&tmp.path().join("synth"), &files);
+    tmp
+}
+
+/// 100 000 parties, 8 of them with positions: the views of every pair show
+/// the 8 and say how many are left out; none aborts or grows with the
+/// parties squared (it was 120 GB asked for, and an abort).
+#[test]
+fn a_hundred_thousand_parties_never_abort() {
+    let tmp = with_silent_parties(99_992);
+    for args in [
+        &["matrix"][..],
+        &["trend"],
+        &["diff", "first", "latest"],
+        &["report", "--out", "-"],
+    ] {
+        let mut cmd = bare();
+        cmd.arg("--data").arg(tmp.path());
+        let (stdout, stderr, code) = run(cmd, args);
+        assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
+        assert!(
+            stderr.contains("99992 of the 100000 parties of `synth` state no position"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stdout.contains("member-"), "{args:?} shows a silent party");
+    }
+    // Named, a silent party is shown.
+    let mut cmd = bare();
+    cmd.arg("--data").arg(tmp.path());
+    let (stdout, stderr, code) = run(
+        cmd,
+        &[
+            "table",
+            "--party",
+            "member-7",
+            "--party",
+            "member-70",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("member-7") && stdout.contains("member-70"),
+        "{stdout}"
+    );
+}
+
+/// More than 500 parties with positions: a view of every pair asks for
+/// fewer, in one clear message; naming some works.
+#[test]
+fn more_than_five_hundred_parties_with_positions_ask_for_a_choice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let params = Params {
+        parties: 900,
+        issues: 4,
+        rounds: 4,
+        seed: 3,
+        links: false,
+    };
+    write(&tmp.path().join("synth"), &generate(params));
+    for (args, hint) in [
+        (&["matrix"][..], "--party"),
+        (&["history", "adaptation-finance"], "--party"),
+        (&["trend"], "--pair"),
+        (&["trades"], "two parties"),
+        (&["report", "--out", "-"], "`matrix --party"),
+    ] {
+        let mut cmd = bare();
+        cmd.arg("--data").arg(tmp.path());
+        let (_, stderr, code) = run(cmd, args);
+        assert_eq!(code, 2, "redlines {args:?}:\n{stderr}");
+        // `N parties of `synth` state positions: … would hold N(N-1)/2 pairs`
+        let n: usize = stderr
+            .split_whitespace()
+            .find_map(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("{stderr}"));
+        assert!(n > 500, "{stderr}");
+        assert!(
+            stderr.contains(&format!("{n} parties of `synth` state positions")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("{} pairs", n * (n - 1) / 2)) && stderr.contains(hint),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let mut cmd = bare();
+    cmd.arg("--data").arg(tmp.path());
+    let (ids, _, _) = run(cmd, &["list", "parties", "--format", "csv"]);
+    let two: Vec<&str> = ids
+        .lines()
+        .skip(1)
+        .take(2)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let mut cmd = bare();
+    cmd.arg("--data").arg(tmp.path());
+    let (_, stderr, code) = run(cmd, &["matrix", "--party", two[0], "--party", two[1]]);
+    assert_eq!(code, 0, "{stderr}");
+}

@@ -314,7 +314,8 @@ fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
                 },
             );
         },
-    );    if !diff.unlisted.is_empty() {
+    );
+    if !diff.unlisted.is_empty() {
         let counts: Vec<String> = diff
             .unlisted
             .iter()
