@@ -61,9 +61,11 @@ pub struct Global {
     /// Replace the --out FILE if it exists
     #[arg(long, global = true)]
     pub force: bool,
-    /// Table width in columns, 20 or more [default: the terminal's]
+    /// The width that tables and text fit, in columns, 20 or more [default:
+    /// the terminal's; printed to a pipe or a file, $COLUMNS where it is a
+    /// number of 20 or more, else 100]
     #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
-          value_parser = clap::value_parser!(u16).range(20..))]
+          value_parser = clap::value_parser!(u16).range(i64::from(crate::render::MIN_WIDTH)..))]
     pub width: Option<u16>,
 }
 

@@ -30,7 +30,7 @@ use crate::data::load::DataDir;
 use crate::data::printable::shown_path;
 use crate::data::talks::Talks;
 use crate::error::{Error, Result};
-use crate::render::{Style, render, render_bytes};
+use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render, render_bytes};
 use crate::view::View;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
@@ -83,7 +83,7 @@ impl Ctx {
             style: Style {
                 format: g.format,
                 color,
-                width: g.width,
+                width: Some(width(g.width)),
                 csv_raw: g.csv_raw,
             },
             color_stderr: when(std::io::stderr().is_terminal()),
@@ -153,6 +153,23 @@ impl Ctx {
             }),
         }
     }
+}
+
+/// The width that tables and prose fit, decided here once for stdout and
+/// stderr alike: `--width` (or `$REDLINES_WIDTH`), else the terminal's when
+/// stdout is one, else `$COLUMNS` when it is a number of 20 or more, else 100.
+fn width(given: Option<u16>) -> u16 {
+    let terminal = || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0);
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c >= MIN_WIDTH)
+    };
+    given
+        .or_else(terminal)
+        .or_else(columns)
+        .unwrap_or(DEFAULT_WIDTH)
 }
 
 pub fn run(cli: Cli) -> Result<Output> {
