@@ -30,7 +30,7 @@ use crate::data::load::DataDir;
 use crate::data::printable::shown_path;
 use crate::data::talks::Talks;
 use crate::error::{Error, Result};
-use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render, render_bytes};
+use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render, render_bytes, wrap};
 use crate::view::View;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
@@ -134,12 +134,22 @@ impl Ctx {
         if !self.style.format.is_binary() {
             return Ok(Output::ok(render(view, &self.style)?));
         }
-        let bytes = render_bytes(view, &self.style)?;
+        let (bytes, warnings) = render_bytes(view, &self.style)?;
+        // The warnings first, then what was written.
+        let mut stderr: String = warnings
+            .iter()
+            .map(|w| wrap(&format!("warning: {w}"), self.style.width) + "\n")
+            .collect();
         match self.out.as_deref() {
             Some(path) if path != Path::new("-") => {
                 write::replacing(path, &bytes, self.force, "the workbook")?;
+                stderr.push_str(&format!(
+                    "wrote {} ({})\n",
+                    shown_path(path),
+                    write::size(bytes.len())
+                ));
                 Ok(Output {
-                    stderr: format!("wrote {} ({})\n", shown_path(path), write::size(bytes.len())),
+                    stderr,
                     ..Output::default()
                 })
             }
@@ -149,6 +159,7 @@ impl Ctx {
             )),
             _ => Ok(Output {
                 binary: bytes,
+                stderr,
                 ..Output::default()
             }),
         }

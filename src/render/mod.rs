@@ -69,8 +69,10 @@ pub fn render(view: &impl View, style: &Style) -> Result<String> {
     }
 }
 
-/// Render a view as bytes: a workbook for xlsx, else the text of [`render`].
-pub fn render_bytes(view: &impl View, style: &Style) -> Result<Vec<u8>> {
+/// Render a view as bytes: a workbook for xlsx, else the text of [`render`];
+/// with them, warnings about what could not be written as it is (a cell's
+/// text too long for a spreadsheet, cut).
+pub fn render_bytes(view: &impl View, style: &Style) -> Result<(Vec<u8>, Vec<String>)> {
     match style.format {
         Format::Xlsx => {
             // The data layout leaves titles out; a sheet is named by the
@@ -82,7 +84,7 @@ pub fn render_bytes(view: &impl View, style: &Style) -> Result<Vec<u8>> {
             });
             xlsx::render(&view.doc(Layout::Data), title)
         }
-        _ => render(view, style).map(String::into_bytes),
+        _ => render(view, style).map(|s| (s.into_bytes(), Vec::new())),
     }
 }
 

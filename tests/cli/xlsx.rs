@@ -247,3 +247,86 @@ fn a_workbook_is_refused_on_a_terminal() {
     assert!(shown.contains("name a file with --out FILE"), "{shown}");
     assert!(!shown.contains("PK"), "{shown}");
 }
+
+/// A cell longer than Excel holds (32 767 characters) does not fail the
+/// workbook: its text is cut to the limit and ends saying so, and one
+/// warning names the sheet, the cell and the whole length.
+#[test]
+fn a_cell_too_long_for_excel_is_cut_and_said_to_be() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::copy_dir(&crate::fixtures().join("data"), tmp.path());
+    let round = tmp.path().join("harbour/rounds/2024-03-01-opening.toml");
+    let text = std::fs::read_to_string(&round).unwrap();
+    let long = "toll ".repeat(8_000);
+    let text = text.replacen(
+        "summary = \"A low toll for all ships\"",
+        &format!("summary = \"{}\"", long.trim_end()),
+        1,
+    );
+    std::fs::write(&round, text).unwrap();
+    let length = long.trim_end().chars().count();
+    assert!(length > 32_767);
+    let file = tmp.path().join("show.xlsx");
+    let mut cmd = bare();
+    cmd.arg("--data").arg(tmp.path());
+    let (stdout, stderr, code) = run(
+        cmd,
+        &[
+            "show",
+            "north",
+            "toll",
+            "--round",
+            "first",
+            "--format",
+            "xlsx",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    let mut book = workbook(&file);
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let (row, col, cell) = range
+        .used_cells()
+        .find(|(_, _, c)| c.to_string().starts_with("toll toll"))
+        .unwrap();
+    let cell = cell.to_string();
+    assert!(cell.encode_utf16().count() <= 32_767, "{}", cell.len());
+    assert!(cell.len() > 32_000, "{}", cell.len());
+    let cut = length
+        - (cell.chars().count()
+            - cell
+                .find(" … [cut:")
+                .map(|i| cell[i..].chars().count())
+                .unwrap());
+    assert!(
+        cell.ends_with(&format!(
+            " … [cut: {cut} more characters; see --format json]"
+        )),
+        "{}",
+        &cell[cell.len() - 80..]
+    );
+    // The warning, on one line or wrapped, names the sheet, the cell (A1)
+    // and the whole length.
+    let said = stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    let a1 = format!(
+        "{}{}",
+        char::from(b'A' + u8::try_from(col).unwrap()),
+        row + 1
+    );
+    for part in [
+        format!("sheet “{name}”"),
+        format!("cell {a1}:"),
+        format!("{length} characters"),
+    ] {
+        assert!(said.contains(&part), "{part} in {stderr}");
+    }
+    assert!(stderr.contains("wrote "), "{stderr}");
+}
