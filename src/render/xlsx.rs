@@ -12,9 +12,10 @@ use rust_xlsxwriter::{
     utility::row_col_to_cell,
 };
 
-use super::html::heat;
+use super::html::{heat, heat_ink, relation_colours};
 use crate::error::{Error, Result};
 use crate::view::cell::{Typed, column_types};
+use crate::view::relation::WORDS;
 use crate::view::{Block, Doc, Table, Text, Tone};
 
 /// The widest a column is made, in characters.
@@ -24,16 +25,16 @@ const MAX_CELL: usize = 32_767;
 /// The longest a sheet name may be (Excel's limit).
 const MAX_NAME: usize = 31;
 
-/// The report's colours of relations (`.rel.*` in `html/report.css`):
-/// background and text.
-fn tone_colours(tone: Tone) -> Option<(u32, u32)> {
-    match tone {
-        Tone::Agree => Some((0xc9ecdc, 0x0b5a3c)),
-        Tone::Overlap => Some((0xd3e8f7, 0x164a74)),
-        Tone::Disagree => Some((0xfbe2b4, 0x7a4a00)),
-        Tone::Clash => Some((0xf5c3a9, 0x8a2400)),
-        _ => None,
-    }
+/// The report's colours of the relation a tone shows: background and ink.
+fn tone_colours(tone: Tone) -> Option<(Color, Color)> {
+    let words = WORDS.iter().find(|w| w.tone == tone)?;
+    let (bg, ink) = relation_colours(words.relation)?;
+    Some((rgb(bg), rgb(ink)))
+}
+
+/// A colour written `#rrggbb`.
+fn rgb(hex: &str) -> Color {
+    Color::RGB(u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0))
 }
 
 /// The workbook of a document's tables; a table without a title or heading
@@ -173,12 +174,10 @@ fn write_table(
 fn cell_format(t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<Format> {
     if let (true, Typed::Number(x)) = (t.heat.contains(&c), cell) {
         let (hex, light) = heat(*x);
-        let rgb = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
-        let ink = if light { 0xffffff } else { 0x1b1d21 };
         return Some(
             Format::new()
-                .set_background_color(Color::RGB(rgb))
-                .set_font_color(Color::RGB(ink)),
+                .set_background_color(rgb(&hex))
+                .set_font_color(rgb(heat_ink(light))),
         );
     }
     let mut tones = text.lines.iter().flatten().map(|s| s.tone);
@@ -187,11 +186,7 @@ fn cell_format(t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<Format>
         return None;
     }
     let (bg, fg) = tone_colours(tone)?;
-    Some(
-        Format::new()
-            .set_background_color(Color::RGB(bg))
-            .set_font_color(Color::RGB(fg)),
-    )
+    Some(Format::new().set_background_color(bg).set_font_color(fg))
 }
 
 fn col(c: usize) -> u16 {

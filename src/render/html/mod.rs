@@ -12,7 +12,8 @@ mod trend;
 pub mod writer;
 mod zones;
 
-pub use matrix::heat;
+pub use matrix::{heat, heat_ink};
+pub use relations::relation_colours;
 
 use crate::core::overview::Section;
 use crate::data::diag::plural;
@@ -60,6 +61,7 @@ pub fn page(r: &ReportView) -> String {
         );
         h.el("style", &[], |h| {
             h.raw(CSS);
+            h.raw(relations::relation_css());
         });
     });
     h.open("body", &[]);
