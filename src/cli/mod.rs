@@ -203,6 +203,11 @@ pub enum Command {
         from: String,
         #[command(flatten)]
         scoring: Scoring,
+        /// A folder of saved copies of the sources, as for `check --sources`:
+        /// mark each quote verified, not found in its source's saved copy,
+        /// or not verified (no saved copy)
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Validate the data: every problem, with file:line:column
     Check {

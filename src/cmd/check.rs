@@ -6,7 +6,7 @@ use super::{Ctx, Output};
 use crate::data;
 use crate::data::check::{QuoteTally, SavedCopies};
 use crate::data::diag::{Files, plural, render_all, summary};
-use crate::data::load::{DataDir, read_saved_copies};
+use crate::data::load::DataDir;
 use crate::data::printable::shown;
 use crate::error::{Error, Result};
 use crate::render::{Format, wrap};
@@ -29,13 +29,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
             ctx.data.describe()
         )));
     }
-    let saved = match sources {
-        Some(dir) => Some(SavedCopies::new(
-            dir.display().to_string(),
-            read_saved_copies(dir)?,
-        )),
-        None => None,
-    };
+    let saved = sources.map(data::saved_copies).transpose()?;
     let mut files = Files::default();
     let mut diags = Vec::new();
     let mut read = 0;

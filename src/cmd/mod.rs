@@ -254,7 +254,14 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
             from,
             scoring,
-        } => report::run(&ctx, &round.round, &from, scoring.with_mediators),
+            sources,
+        } => report::run(
+            &ctx,
+            &round.round,
+            &from,
+            scoring.with_mediators,
+            sources.as_deref(),
+        ),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
         Command::Diff {
