@@ -42,7 +42,7 @@ impl fmt::Display for Error {
                 // A command other than `check` shows the first few: what
                 // stops it, not a report that buries its own output.
                 let shown = &errors[..errors.len().min(SHOWN)];
-                f.write_str(&crate::data::diag::render_all(shown, files, false))?;
+                f.write_str(&crate::data::diag::render_all(shown, files, false, None))?;
                 let more = match errors.len() - shown.len() {
                     0 => String::new(),
                     n => format!(" ({n} not shown here)"),

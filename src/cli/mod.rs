@@ -61,9 +61,11 @@ pub struct Global {
     /// Replace the --out FILE if it exists
     #[arg(long, global = true)]
     pub force: bool,
-    /// Table width in columns, 20 or more [default: the terminal's]
+    /// The width that tables and text fit, in columns, 20 or more [default:
+    /// the terminal's; printed to a pipe or a file, $COLUMNS where it is a
+    /// number of 20 or more, else 100]
     #[arg(long, global = true, env = "REDLINES_WIDTH", value_name = "N",
-          value_parser = clap::value_parser!(u16).range(20..))]
+          value_parser = clap::value_parser!(u16).range(i64::from(crate::render::MIN_WIDTH)..))]
     pub width: Option<u16>,
 }
 
@@ -201,6 +203,11 @@ pub enum Command {
         from: String,
         #[command(flatten)]
         scoring: Scoring,
+        /// A folder of saved copies of the sources, as for `check --sources`:
+        /// mark each quote verified, not found in its source's saved copy,
+        /// or not verified (no saved copy)
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Validate the data: every problem, with file:line:column
     Check {

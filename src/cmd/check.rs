@@ -6,10 +6,10 @@ use super::{Ctx, Output};
 use crate::data;
 use crate::data::check::{QuoteTally, SavedCopies};
 use crate::data::diag::{Files, plural, render_all, summary};
-use crate::data::load::{DataDir, read_saved_copies};
+use crate::data::load::DataDir;
 use crate::data::printable::shown;
 use crate::error::{Error, Result};
-use crate::render::Format;
+use crate::render::{Format, wrap};
 use crate::view::check::CheckView;
 
 pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
@@ -29,13 +29,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
             ctx.data.describe()
         )));
     }
-    let saved = match sources {
-        Some(dir) => Some(SavedCopies::new(
-            dir.display().to_string(),
-            read_saved_copies(dir)?,
-        )),
-        None => None,
-    };
+    let saved = sources.map(data::saved_copies).transpose()?;
     let mut files = Files::default();
     let mut diags = Vec::new();
     let mut read = 0;
@@ -60,21 +54,24 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         out.code = code;
         return Ok(out);
     }
-    let mut stderr = render_all(&diags, &files, ctx.color_stderr);
+    let width = ctx.style.width;
+    let mut stderr = render_all(&diags, &files, ctx.color_stderr, width);
     let checked = format!(
         "{} talks, {}: {}",
         ids.len(),
         plural(read, "file"),
         ctx.data.describe()
     );
-    if diags.is_empty() {
-        stderr.push_str(&format!("ok: no problems in {checked}\n"));
+    let mut said = if diags.is_empty() {
+        format!("ok: no problems in {checked}\n")
     } else {
-        stderr.push_str(&format!("{} in {checked}\n", summary(&diags)));
-    }
+        format!("{} in {checked}\n", summary(&diags))
+    };
     if let Some(saved) = &saved {
-        stderr.push_str(&quotes_said(&quotes, saved));
+        said.push_str(&quotes_said(&quotes, saved));
     }
+    stderr.push_str(&wrap(said.trim_end_matches('\n'), width));
+    stderr.push('\n');
     Ok(Output {
         stderr,
         code,

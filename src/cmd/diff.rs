@@ -51,5 +51,5 @@ pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> 
     if show.exit_code && !diff.is_empty() {
         out.code = 1;
     }
-    super::noting_left_out(&talks, shown, Ok(out))
+    super::noting_left_out(ctx, &talks, shown, Ok(out))
 }

@@ -25,5 +25,5 @@ pub fn run(ctx: &Ctx, issue: &str, parties: &[String]) -> Result<Output> {
     } else {
         parties.len()
     };
-    super::noting_left_out(&talks, shown, out)
+    super::noting_left_out(ctx, &talks, shown, out)
 }

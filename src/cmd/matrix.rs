@@ -46,5 +46,5 @@ pub fn run(
     } else {
         talks.parties.len()
     };
-    super::noting_left_out(&talks, shown, out)
+    super::noting_left_out(ctx, &talks, shown, out)
 }

@@ -30,7 +30,7 @@ use crate::data::load::DataDir;
 use crate::data::printable::shown_path;
 use crate::data::talks::Talks;
 use crate::error::{Error, Result};
-use crate::render::{Style, render, render_bytes};
+use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render, render_bytes, wrap};
 use crate::view::View;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
@@ -83,7 +83,7 @@ impl Ctx {
             style: Style {
                 format: g.format,
                 color,
-                width: g.width,
+                width: Some(width(g.width)),
                 csv_raw: g.csv_raw,
             },
             color_stderr: when(std::io::stderr().is_terminal()),
@@ -120,6 +120,13 @@ impl Ctx {
         whatif::assume(&talks, r, &assumptions)
     }
 
+    /// The note of [`noting_left_out`], wrapped to the width; empty for none.
+    pub fn left_out(&self, talks: &Talks, shown: usize) -> String {
+        select::left_out_note(talks, shown)
+            .map(|n| crate::render::wrap(&n, self.style.width) + "\n")
+            .unwrap_or_default()
+    }
+
     /// Refuse `--assume` where it does not apply.
     pub fn no_scenario(&self, command: &str) -> Result<()> {
         if self.assume.is_empty() {
@@ -134,12 +141,22 @@ impl Ctx {
         if !self.style.format.is_binary() {
             return Ok(Output::ok(render(view, &self.style)?));
         }
-        let bytes = render_bytes(view, &self.style)?;
+        let (bytes, warnings) = render_bytes(view, &self.style)?;
+        // The warnings first, then what was written.
+        let mut stderr: String = warnings
+            .iter()
+            .map(|w| wrap(&format!("warning: {w}"), self.style.width) + "\n")
+            .collect();
         match self.out.as_deref() {
             Some(path) if path != Path::new("-") => {
                 write::replacing(path, &bytes, self.force, "the workbook")?;
+                stderr.push_str(&format!(
+                    "wrote {} ({})\n",
+                    shown_path(path),
+                    write::size(bytes.len())
+                ));
                 Ok(Output {
-                    stderr: format!("wrote {} ({})\n", shown_path(path), write::size(bytes.len())),
+                    stderr,
                     ..Output::default()
                 })
             }
@@ -149,6 +166,7 @@ impl Ctx {
             )),
             _ => Ok(Output {
                 binary: bytes,
+                stderr,
                 ..Output::default()
             }),
         }
@@ -157,12 +175,27 @@ impl Ctx {
 
 /// `out` with a note on stderr of the parties a view of a very large talks
 /// leaves out (see [`select::every_party`]).
-fn noting_left_out(talks: &Talks, shown: usize, out: Result<Output>) -> Result<Output> {
+fn noting_left_out(ctx: &Ctx, talks: &Talks, shown: usize, out: Result<Output>) -> Result<Output> {
     let mut out = out?;
-    if let Some(note) = select::left_out_note(talks, shown) {
-        out.stderr.insert_str(0, &note);
-    }
+    out.stderr.insert_str(0, &ctx.left_out(talks, shown));
     Ok(out)
+}
+
+/// The width that tables and prose fit, decided here once for stdout and
+/// stderr alike: `--width` (or `$REDLINES_WIDTH`), else the terminal's when
+/// stdout is one, else `$COLUMNS` when it is a number of 20 or more, else 100.
+fn width(given: Option<u16>) -> u16 {
+    let terminal = || terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0);
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c >= MIN_WIDTH)
+    };
+    given
+        .or_else(terminal)
+        .or_else(columns)
+        .unwrap_or(DEFAULT_WIDTH)
 }
 
 pub fn run(cli: Cli) -> Result<Output> {
@@ -236,7 +269,14 @@ pub fn run(cli: Cli) -> Result<Output> {
             round,
             from,
             scoring,
-        } => report::run(&ctx, &round.round, &from, scoring.with_mediators),
+            sources,
+        } => report::run(
+            &ctx,
+            &round.round,
+            &from,
+            scoring.with_mediators,
+            sources.as_deref(),
+        ),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
         Command::Diff {

@@ -6,13 +6,21 @@ use std::path::Path;
 use super::write::{exists, may_write, size, write_atomically};
 use super::{Ctx, Output};
 use crate::core::select;
+use crate::data;
+use crate::data::diag::{Files, plural};
 use crate::data::printable::shown_path;
 use crate::error::{Error, Result};
-use crate::render::Format;
 use crate::render::html::page;
-use crate::view::report::{ReportView, section_id};
+use crate::render::{Format, wrap};
+use crate::view::report::{ReportView, SourcesChecked, section_id};
 
-pub fn run(ctx: &Ctx, round: &str, from: &str, with_mediators: bool) -> Result<Output> {
+pub fn run(
+    ctx: &Ctx,
+    round: &str,
+    from: &str,
+    with_mediators: bool,
+    sources: Option<&Path>,
+) -> Result<Output> {
     if ctx.style.format != Format::Table {
         return Err(Error::Usage(
             "`report` writes one HTML page; --format does not apply to it (`--out -` prints the page)"
@@ -45,27 +53,59 @@ pub fn run(ctx: &Ctx, round: &str, from: &str, with_mediators: bool) -> Result<O
         "the report",
         "`matrix --party …`, `table` and `diff` show such a talks in parts",
     )?;
-    let report = ReportView::build(&talks, r, from, with_mediators);
+    // The quotes checked as `check --sources` checks them: the talks read
+    // again with the saved copies, for what each quote's check found.
+    let checked = match sources {
+        Some(dir) => {
+            let saved = data::saved_copies(dir)?;
+            let c = data::check_with(
+                &ctx.data,
+                &ctx.talks_id()?,
+                Some(&saved),
+                &mut Files::default(),
+            )?;
+            Some(SourcesChecked {
+                dir: shown_path(dir),
+                checks: c.checks,
+                tally: c.quotes,
+            })
+        }
+        None => None,
+    };
+    let not_found = checked.as_ref().map_or(0, |c| c.tally.not_found);
+    let mut report = ReportView::build(&talks, r, from, with_mediators);
+    report.sources = checked;
     let html = page(&report);
+    let warning = match (not_found, sources) {
+        (0, _) | (_, None) => String::new(),
+        (n, Some(dir)) => {
+            let said = format!(
+                "warning: {} not found in the saved copies of the sources (marked on the page); `redlines check --sources {}` says where",
+                plural(n, "quote"),
+                shown_path(dir)
+            );
+            wrap(&said, ctx.style.width) + "\n"
+        }
+    };
     let sections: Vec<&str> = report.sections().into_iter().map(section_id).collect();
-    let note = select::left_out_note(&talks, parties.len()).unwrap_or_default();
+    let note = ctx.left_out(&talks, parties.len());
     if to_stdout {
         return Ok(Output {
             stdout: html,
-            stderr: note,
+            stderr: note + &warning,
             ..Output::default()
         });
     }
     // A page replaced is a new file: other hard links to the old one keep it.
     let links = out.symlink_metadata().map_or(1, |m| hard_links(&m));
     write_atomically(out, html.as_bytes(), force, || exists(out))?;
-    let mut stderr = note;
-    stderr += &format!(
+    let mut stderr = note + &warning;
+    stderr.push_str(&format!(
         "wrote {} ({}): {}\n",
         shown_path(out),
         size(html.len()),
         sections.join(", ")
-    );
+    ));
     if links > 1 {
         stderr.push_str(&format!(
             "note: the page replaced had {} other hard {}, which still {} the old page\n",

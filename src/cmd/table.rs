@@ -16,5 +16,5 @@ pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
     } else {
         talks.parties.len()
     };
-    super::noting_left_out(&talks, shown, out)
+    super::noting_left_out(ctx, &talks, shown, out)
 }

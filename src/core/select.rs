@@ -153,7 +153,7 @@ pub fn left_out_note(talks: &Talks, shown: usize) -> Option<String> {
     let n = talks.parties.len();
     (shown < n && n > MANY_PARTIES).then(|| {
         format!(
-            "note: {} of the {n} parties of `{}` state no position in any round and are left out (where a command takes --party, naming one shows it)\n",
+            "note: {} of the {n} parties of `{}` state no position in any round and are left out (where a command takes --party, naming one shows it)",
             n - shown,
             talks.id
         )

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::data::printable::{hidden, shown, shown_text};
 
@@ -118,6 +119,8 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 
 /// Lines longer than this are cut to a window around the span they show.
 const LONG_LINE: usize = 1024;
+/// The fewest columns a message is wrapped to, however narrow the width.
+const MIN_TEXT: usize = 20;
 /// Bytes of context kept on each side of a span in a cut line.
 const WINDOW: usize = 120;
 
@@ -315,17 +318,47 @@ impl Diagnostic {
         Some((path, at))
     }
 
-    /// The whole message: title, `--> file:line:col`, the source line, a caret.
-    pub fn render(&self, files: &Files, color: bool) -> String {
-        let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+    /// The whole message: title, `--> file:line:col`, the source line, a
+    /// caret. With a `width`, the title and the help are wrapped to it
+    /// between words (annotate-snippets sets each line after the first
+    /// under the first), a label too long to follow its caret becomes a
+    /// note below, and a source line wider is cut around the caret.
+    pub fn render(&self, files: &Files, color: bool, width: Option<u16>) -> String {
+        // Where annotate-snippets sets a label depends on how it cuts the
+        // source line: drawn, a line that ends in the label and is too wide
+        // says the label goes below, and it is drawn again.
+        let out = self.draw(files, color, width, true);
+        let (Some(w), Some(label)) = (width, &self.label) else {
+            return out;
         };
+        let too_wide = out.lines().map(unstyled).any(|l| {
+            l.ends_with(label.as_str()) && UnicodeWidthStr::width(l.as_ref()) > usize::from(w)
+        });
+        if too_wide {
+            self.draw(files, color, width, false)
+        } else {
+            out
+        }
+    }
+
+    /// [`Self::render`], the label after its caret where `inline`, else
+    /// as a note below.
+    fn draw(&self, files: &Files, color: bool, width: Option<u16>, inline: bool) -> String {
+        let (level, name) = match self.severity {
+            Severity::Error => (Level::ERROR, "error"),
+            Severity::Warning => (Level::WARNING, "warning"),
+        };
+        let fit = |s, indent| fit(s, width, indent);
         let path = self
             .locus
             .as_ref()
             .map_or("", |l| files.get(l.file).path.as_str());
-        let mut group = Group::with_title(level.primary_title(self.message.as_str()));
+        let message = fit(&self.message, name.len() + 2);
+        let mut group = Group::with_title(level.primary_title(message.as_ref()));
+        // The widest line number shown: what follows `|` and `=` is set past it.
+        let mut numbers = 1;
+        // A label that does not fit after its caret.
+        let mut label_below = None;
         // Where a long line was cut: the location as printed, and as it is.
         let mut cut = None;
         match &self.locus {
@@ -334,9 +367,12 @@ impl Diagnostic {
                 span: Some(span),
             }) => {
                 let e = Excerpt::new(files, *file, span.clone());
+                numbers = (e.first_line + e.text.lines().count()).to_string().len();
                 let mut annotation = AnnotationKind::Primary.span(e.span.clone());
-                if let Some(label) = &self.label {
-                    annotation = annotation.label(label.as_str());
+                match &self.label {
+                    Some(label) if inline => annotation = annotation.label(label.as_str()),
+                    Some(label) => label_below = Some(label.as_str()),
+                    None => {}
                 }
                 group = group.element(
                     Snippet::source(e.text.clone())
@@ -357,21 +393,65 @@ impl Diagnostic {
             }
             None => {}
         }
-        if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        let below = label_below.map(|l| fit(l, numbers + " = note: ".len()));
+        if let Some(label) = &below {
+            group = group.element(Level::NOTE.message(label.as_ref()));
+        }
+        let help = self
+            .help
+            .as_deref()
+            .map(|h| fit(h, numbers + " = help: ".len()));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         let report: &[Group<'_>] = &[group];
-        let renderer = if color {
+        let mut renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
+        if let Some(w) = width {
+            renderer = renderer.term_width(usize::from(w));
+        }
         let mut out = renderer.render(report).to_string();
         if let Some((shown, real)) = cut {
             out = out.replacen(&shown, &real, 1);
         }
         out.push('\n');
         out
+    }
+}
+
+/// A line as it shows, without the ANSI styling annotate-snippets adds.
+fn unstyled(line: &str) -> Cow<'_, str> {
+    if !line.contains('\x1b') {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let code = &rest[at + 2..];
+        rest = code
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or("", |end| &code[end + 1..]);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// `s` wrapped between words to `width`, less the `indent` columns that
+/// stand before it on its first line; never inside an id or a date, which
+/// a reader copies whole (only a word longer than the line is cut).
+fn fit(s: &str, width: Option<u16>, indent: usize) -> Cow<'_, str> {
+    match width {
+        Some(w) => {
+            let columns = usize::from(w).saturating_sub(indent).max(MIN_TEXT);
+            let options = textwrap::Options::new(columns)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            Cow::Owned(textwrap::fill(s, options))
+        }
+        None => Cow::Borrowed(s),
     }
 }
 
@@ -391,10 +471,10 @@ fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 
 /// Print all diagnostics, then a summary line such as
 /// `2 errors, 1 warning in 3 files`.
-pub fn render_all(diags: &[Diagnostic], files: &Files, color: bool) -> String {
+pub fn render_all(diags: &[Diagnostic], files: &Files, color: bool, width: Option<u16>) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&d.render(files, color));
+        out.push_str(&d.render(files, color, width));
         out.push('\n');
     }
     out
@@ -501,7 +581,7 @@ mod tests {
                         .annotation(AnnotationKind::Primary.span(span).label("here")),
                 )])
                 .to_string();
-            prop_assert_eq!(d.render(&files, false), format!("{whole}\n"));
+            prop_assert_eq!(d.render(&files, false, None), format!("{whole}\n"));
         }
     }
 }

@@ -92,6 +92,14 @@ pub fn check_with(
     Ok(check_talks(raw, &read_source, saved, files))
 }
 
+/// The saved copies of sources in the folder `dir` (`--sources DIR`), read.
+pub fn saved_copies(dir: &std::path::Path) -> Result<SavedCopies> {
+    Ok(SavedCopies::new(
+        dir.display().to_string(),
+        load::read_saved_copies(dir)?,
+    ))
+}
+
 /// The talks `id`, resolved; any error in its files ends here, with all of
 /// them.
 pub fn open(data: &DataDir, id: &str) -> Result<Talks> {

@@ -773,7 +773,7 @@ mod tests {
                 &[("2024-01-01-r", round.as_bytes())],
             );
             for d in &checked.diagnostics {
-                let _ = d.render(&files, false);
+                let _ = d.render(&files, false, None);
             }
         }
     }

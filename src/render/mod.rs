@@ -35,12 +35,18 @@ impl Format {
     }
 }
 
+/// The narrowest width that `--width` and `$COLUMNS` may set.
+pub const MIN_WIDTH: u16 = 20;
+/// The width fitted when neither `--width`, a terminal nor `$COLUMNS` gives one.
+pub const DEFAULT_WIDTH: u16 = 100;
+
 /// Settings of the output.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub format: Format,
     pub color: bool,
-    /// Fixed table width; `None` fits the terminal when there is one.
+    /// The width to fit, as the command decided it; `None` leaves prose
+    /// unwrapped and tables to comfy-table's own idea of the terminal.
     pub width: Option<u16>,
     /// CSV cells as they are, even those a spreadsheet would run.
     pub csv_raw: bool,
@@ -63,8 +69,10 @@ pub fn render(view: &impl View, style: &Style) -> Result<String> {
     }
 }
 
-/// Render a view as bytes: a workbook for xlsx, else the text of [`render`].
-pub fn render_bytes(view: &impl View, style: &Style) -> Result<Vec<u8>> {
+/// Render a view as bytes: a workbook for xlsx, else the text of [`render`];
+/// with them, warnings about what could not be written as it is (a cell's
+/// text too long for a spreadsheet, cut).
+pub fn render_bytes(view: &impl View, style: &Style) -> Result<(Vec<u8>, Vec<String>)> {
     match style.format {
         Format::Xlsx => {
             // The data layout leaves titles out; a sheet is named by the
@@ -76,8 +84,14 @@ pub fn render_bytes(view: &impl View, style: &Style) -> Result<Vec<u8>> {
             });
             xlsx::render(&view.doc(Layout::Data), title)
         }
-        _ => render(view, style).map(String::into_bytes),
+        _ => render(view, style).map(|s| (s.into_bytes(), Vec::new())),
     }
+}
+
+/// Prose fitted to `width` as the table format fits its own: each line
+/// wrapped between words (or at an id's hyphens), going on at its indent.
+pub fn wrap(s: &str, width: Option<u16>) -> String {
+    table::wrapped(s, width)
 }
 
 /// The ANSI styling of a tone on a terminal.

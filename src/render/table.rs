@@ -38,7 +38,7 @@ pub fn render(doc: &Doc, style: &Style) -> String {
 /// Prose wrapped to `width` where there is one, each line on its own:
 /// between words, or at the hyphens of an id; a word wider than the whole
 /// line (a long address) alone is cut. Colour codes take no width.
-fn wrapped(s: &str, width: Option<u16>) -> String {
+pub(super) fn wrapped(s: &str, width: Option<u16>) -> String {
     let Some(w) = width else {
         return s.to_string();
     };

@@ -5,35 +5,43 @@
 //! is frozen, columns fit their content, and agreement scores and relations
 //! wear the report's colours.
 
+use std::borrow::Cow;
+
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
+    utility::row_col_to_cell,
 };
 
-use super::html::heat;
+use super::html::{heat, heat_ink, relation_colours};
 use crate::error::{Error, Result};
 use crate::view::cell::{Typed, column_types};
+use crate::view::relation::WORDS;
 use crate::view::{Block, Doc, Table, Text, Tone};
 
 /// The widest a column is made, in characters.
 const MAX_WIDTH: usize = 60;
+/// The longest text a cell may hold (Excel's limit, in UTF-16 units).
+const MAX_CELL: usize = 32_767;
 /// The longest a sheet name may be (Excel's limit).
 const MAX_NAME: usize = 31;
 
-/// The report's colours of relations (`.rel.*` in `html/report.css`):
-/// background and text.
-fn tone_colours(tone: Tone) -> Option<(u32, u32)> {
-    match tone {
-        Tone::Agree => Some((0xc9ecdc, 0x0b5a3c)),
-        Tone::Overlap => Some((0xd3e8f7, 0x164a74)),
-        Tone::Disagree => Some((0xfbe2b4, 0x7a4a00)),
-        Tone::Clash => Some((0xf5c3a9, 0x8a2400)),
-        _ => None,
-    }
+/// The report's colours of the relation a tone shows: background and ink.
+fn tone_colours(tone: Tone) -> Option<(Color, Color)> {
+    let words = WORDS.iter().find(|w| w.tone == tone)?;
+    let (bg, ink) = relation_colours(words.relation)?;
+    Some((rgb(bg), rgb(ink)))
+}
+
+/// A colour written `#rrggbb`.
+fn rgb(hex: &str) -> Color {
+    Color::RGB(u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0))
 }
 
 /// The workbook of a document's tables; a table without a title or heading
-/// of its own is named by `title`.
-pub fn render(doc: &Doc, title: Option<&str>) -> Result<Vec<u8>> {
+/// of its own is named by `title`. With it, a warning for each cell whose
+/// text was too long for Excel and is cut.
+pub fn render(doc: &Doc, title: Option<&str>) -> Result<(Vec<u8>, Vec<String>)> {
+    let mut warnings = Vec::new();
     let mut book = Workbook::new();
     // Same data, same bytes: the workbook's creation date is fixed, not now.
     let epoch = ExcelDateTime::from_ymd(1980, 1, 1).map_err(err)?;
@@ -60,26 +68,67 @@ pub fn render(doc: &Doc, title: Option<&str>) -> Result<Vec<u8>> {
         let name = sheet_name(own.take().or(title), names.len() + 1, &names);
         let sheet = book.add_worksheet();
         sheet.set_name(&name).map_err(err)?;
+        write_table(sheet, &table, &mut |cell, length| {
+            warnings.push(format!(
+                "sheet “{name}”, cell {cell}: its text of {length} characters is longer than a cell of Excel holds ({MAX_CELL}); it is cut, and ends saying so (--format json has it whole)"
+            ));
+        })
+        .map_err(err)?;
         names.push(name);
-        write_table(sheet, &table).map_err(err)?;
     }
     if names.is_empty() {
         // A workbook has at least one sheet.
         book.add_worksheet().set_name("empty").map_err(err)?;
     }
-    book.save_to_buffer().map_err(err)
+    Ok((book.save_to_buffer().map_err(err)?, warnings))
+}
+
+/// `s` as a cell may hold it: whole where it fits, else cut to Excel's limit
+/// and ending with a mark that says how much is left out.
+fn fitted(s: &str) -> Cow<'_, str> {
+    if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
+        return Cow::Borrowed(s);
+    }
+    let total = s.chars().count();
+    // The mark is written for the most that could be cut; the cut is then
+    // made to leave room for it.
+    let mark = |cut: usize| format!(" … [cut: {cut} more characters; see --format json]");
+    let room = MAX_CELL - mark(total).encode_utf16().count();
+    let (mut units, mut kept) = (0, 0);
+    for c in s.chars() {
+        if units + c.len_utf16() > room {
+            break;
+        }
+        units += c.len_utf16();
+        kept += 1;
+    }
+    let head: String = s.chars().take(kept).collect();
+    Cow::Owned(format!("{head}{}", mark(total - kept)))
 }
 
 fn err(e: XlsxError) -> Error {
     Error::Io(format!("cannot make the workbook: {e}"))
 }
 
-fn write_table(sheet: &mut Worksheet, t: &Table) -> std::result::Result<(), XlsxError> {
+/// Write a table; `cut` is told of each cell whose text is cut to fit
+/// (its A1 reference, and its length in characters).
+fn write_table(
+    sheet: &mut Worksheet,
+    t: &Table,
+    cut: &mut dyn FnMut(String, usize),
+) -> std::result::Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let columns = t.headers.len();
     let mut widths: Vec<usize> = t.headers.iter().map(|h| chars(h)).collect();
+    let mut whole_or_cut = |r: u32, c: u16, s: &str| -> String {
+        let fits = fitted(s);
+        if let Cow::Owned(_) = fits {
+            cut(row_col_to_cell(r, c), s.chars().count());
+        }
+        fits.into_owned()
+    };
     for (c, h) in t.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), h, &bold)?;
+        sheet.write_string_with_format(0, col(c), whole_or_cut(0, col(c), h), &bold)?;
     }
     let plain: Vec<Vec<String>> = t
         .rows
@@ -97,8 +146,10 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> std::result::Result<(), Xlsx
                 (Typed::Number(x), Some(f)) => sheet.write_number_with_format(r, c16, *x, f)?,
                 (Typed::Number(x), None) => sheet.write_number(r, c16, *x)?,
                 (Typed::Bool(b), _) => sheet.write_boolean(r, c16, *b)?,
-                (Typed::Text(s), Some(f)) => sheet.write_string_with_format(r, c16, *s, f)?,
-                (Typed::Text(s), None) => sheet.write_string(r, c16, *s)?,
+                (Typed::Text(s), Some(f)) => {
+                    sheet.write_string_with_format(r, c16, whole_or_cut(r, c16, s), f)?
+                }
+                (Typed::Text(s), None) => sheet.write_string(r, c16, whole_or_cut(r, c16, s))?,
             };
             let w = match cell {
                 Typed::Text(s) => chars(s),
@@ -123,12 +174,10 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> std::result::Result<(), Xlsx
 fn cell_format(t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<Format> {
     if let (true, Typed::Number(x)) = (t.heat.contains(&c), cell) {
         let (hex, light) = heat(*x);
-        let rgb = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
-        let ink = if light { 0xffffff } else { 0x1b1d21 };
         return Some(
             Format::new()
-                .set_background_color(Color::RGB(rgb))
-                .set_font_color(Color::RGB(ink)),
+                .set_background_color(rgb(&hex))
+                .set_font_color(rgb(heat_ink(light))),
         );
     }
     let mut tones = text.lines.iter().flatten().map(|s| s.tone);
@@ -137,11 +186,7 @@ fn cell_format(t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<Format>
         return None;
     }
     let (bg, fg) = tone_colours(tone)?;
-    Some(
-        Format::new()
-            .set_background_color(Color::RGB(bg))
-            .set_font_color(Color::RGB(fg)),
-    )
+    Some(Format::new().set_background_color(bg).set_font_color(fg))
 }
 
 fn col(c: usize) -> u16 {

@@ -6,6 +6,7 @@
 use std::ops::Deref;
 
 use crate::core::overview::{Overview, Section};
+use crate::data::check::{QuoteCheck, QuoteChecks, QuoteTally};
 use crate::data::talks::Talks;
 use crate::view::diff::{DiffView, Naming};
 use crate::view::linkage::{PackageView, packages};
@@ -19,6 +20,36 @@ pub struct ReportView<'t> {
     pub proposals: Vec<ProposalView>,
     /// The package deal zone of every linkage in force.
     pub packages: Vec<PackageView>,
+    /// What checking the quotes against saved copies of their sources
+    /// found (`report --sources`); `None` where they were not checked.
+    pub sources: Option<SourcesChecked>,
+}
+
+/// The quotes checked against the saved copies in a folder, as `check
+/// --sources` checks them.
+pub struct SourcesChecked {
+    /// The folder, as the user named it.
+    pub dir: String,
+    pub checks: QuoteChecks,
+    /// Every quote of the talks, and how many were verified or not found.
+    pub tally: QuoteTally,
+}
+
+/// How the page marks a quote's check: its class, its mark and its words.
+pub fn check_words(c: QuoteCheck) -> (&'static str, &'static str, &'static str) {
+    match c {
+        QuoteCheck::Verified => ("verified", "✓", "verified in the saved copy of its source"),
+        QuoteCheck::NotFound => (
+            "not-found",
+            "✗",
+            "not found in the saved copy of its source",
+        ),
+        QuoteCheck::NoText => (
+            "unverified",
+            "?",
+            "could not verify: no saved copy of its source",
+        ),
+    }
 }
 
 impl<'t> ReportView<'t> {
@@ -43,7 +74,14 @@ impl<'t> ReportView<'t> {
             changes,
             proposals,
             packages,
+            sources: None,
         }
+    }
+
+    /// What checking `quote`, citing the source `source`, found; `None`
+    /// where the quotes were not checked.
+    pub fn quote_check(&self, source: Option<&str>, quote: &str) -> Option<QuoteCheck> {
+        self.sources.as_ref().map(|s| s.checks.get(source, quote))
     }
 }
 

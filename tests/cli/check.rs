@@ -199,28 +199,33 @@ fn ids_and_round_file_names_are_lowercase_letters_digits_and_hyphens() {
  --> broken/bad-id/talks.toml:4:6
   |
 4 | id = "North Land"
-  |      ^^^^^^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
+  |      ^^^^^^^^^^^^
   |
+  = note: expected lowercase letters, digits and hyphens, starting with a letter or a digit
   = help: try `north-land`
 
 error: invalid outcome id `Low_Toll`
   --> broken/bad-id/talks.toml:12:10
    |
 12 |   { id = "Low_Toll", label = "A low toll" },
-   |          ^^^^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
+   |          ^^^^^^^^^^
    |
+   = note: expected lowercase letters, digits and hyphens, starting with a letter or a digit
    = help: try `low-toll`
 
 error: the file name `2024-03-01_Opening.toml` is not a valid round id
 --> broken/bad-id/rounds/2024-03-01_Opening.toml
- = help: rename it `2024-03-01-opening.toml`: a round id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)
+ = help: rename it `2024-03-01-opening.toml`: a round id is lowercase letters, digits and hyphens,
+         starting with a letter or a digit (it names a file or a folder in the data folder, and is
+         typed on the command line)
 
 error: invalid source id `Minutes 1`
  --> broken/bad-id/rounds/2024-03-01_Opening.toml:6:6
   |
 6 | id = "Minutes 1"
-  |      ^^^^^^^^^^^ expected lowercase letters, digits and hyphens, starting with a letter or a digit
+  |      ^^^^^^^^^^^
   |
+  = note: expected lowercase letters, digits and hyphens, starting with a letter or a digit
   = help: try `minutes-1`
 
 error: unknown party `North`
@@ -432,15 +437,18 @@ error: expected a date, without a time of day
   |
   = help: write the day alone: 2024-03-02
 
-error: rounds `2024-04-10-second` and `2024-04-10-third` are both dated 2024-04-10, and which came first is not given
+error: rounds `2024-04-10-second` and `2024-04-10-third` are both dated 2024-04-10, and which came
+       first is not given
  --> broken/dates/rounds/2024-04-10-third.toml:1:8
   |
 1 | date = 2024-04-10
   |        ^^^^^^^^^^ same date as another round
   |
-  = help: add `order = 1` to the round that came first and `order = 2` to the other, below their `date`
+  = help: add `order = 1` to the round that came first and `order = 2` to the other, below their
+          `date`
 
-error: rounds `2024-05-20-evening` and `2024-05-20-morning` are both dated 2024-05-20, and both have `order = 1`
+error: rounds `2024-05-20-evening` and `2024-05-20-morning` are both dated 2024-05-20, and both have
+       `order = 1`
  --> broken/dates/rounds/2024-05-20-morning.toml:1:8
   |
 1 | date = 2024-05-20
@@ -462,7 +470,9 @@ error: the position is dated 2024-08-01, after its round (2024-07-01)
 13 | date = 2024-08-01
    |        ^^^^^^^^^^ later than the round
    |
-   = help: if this round's record holds it all the same (a statement days later, a side letter), add `follow_up = true` to the position; else move it to the round it belongs to, or correct the date
+   = help: if this round's record holds it all the same (a statement days later, a side letter), add
+           `follow_up = true` to the position; else move it to the round it belongs to, or correct
+           the date
 
 6 errors in 1 talks, 8 files: broken/dates (from --data or $REDLINES_DATA)
 "##,
@@ -519,13 +529,15 @@ fn quotes_are_found_verbatim_in_the_source_text() {
     expect(
         "quotes",
         1,
-        r##"error: cannot read the source text broken/quotes/sources/minutes-1-copy.txt: No such file or directory
+        r##"error: cannot read the source text broken/quotes/sources/minutes-1-copy.txt: No such file or
+       directory
   --> broken/quotes/rounds/2024-03-01-opening.toml:13:8
    |
 13 | file = "sources/minutes-1-copy.txt"
    |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
-error: cannot read the source text broken/quotes/../unknown-key/talks.toml: the path must stay inside the talks folder
+error: cannot read the source text broken/quotes/../unknown-key/talks.toml: the path must stay
+       inside the talks folder
   --> broken/quotes/rounds/2024-03-01-opening.toml:18:8
    |
 18 | file = "../unknown-key/talks.toml"
@@ -535,9 +547,11 @@ error: the quote is not found verbatim in source `minutes-1`
   --> broken/quotes/rounds/2024-04-10-second.toml:14:9
    |
 14 | quote = "A low toll for all ships, and not a single penny more."
-   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not in broken/quotes/sources/minutes-1.txt
+   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
    |
-   = help: the source reads “…ships, and not a” and then “penny”, where the quote has “single”; copy the quote exactly as the source prints it (white space and quote marks may differ)
+   = note: not in broken/quotes/sources/minutes-1.txt
+   = help: the source reads “…ships, and not a” and then “penny”, where the quote has “single”; copy
+           the quote exactly as the source prints it (white space and quote marks may differ)
 
 error: the quote is not found verbatim in source `minutes-1`
   --> broken/quotes/rounds/2024-04-10-second.toml:22:9
@@ -545,7 +559,9 @@ error: the quote is not found verbatim in source `minutes-1`
 22 | quote = "We will never agree to a low toll."
    |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not in broken/quotes/sources/minutes-1.txt
    |
-   = help: most of the quote is not in the source: at most 3 of its 8 words come together in it. The closest passage reads “negotiation. The North delegate opened: "A low toll”; quote the words as the source prints them (a paraphrase goes in `summary`)
+   = help: most of the quote is not in the source: at most 3 of its 8 words come together in it. The
+           closest passage reads “negotiation. The North delegate opened: "A low toll”; quote the
+           words as the source prints them (a paraphrase goes in `summary`)
 
 4 errors in 1 talks, 3 files: broken/quotes (from --data or $REDLINES_DATA)
 "##,
@@ -841,13 +857,15 @@ fn text_holds_no_control_characters_and_is_not_empty() {
 2 | title = "Bay talks\u001b]0;pwned\u0007"
   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
-error: the text holds the invisible character U+202E, which would hide or reorder text from a reader; remove it
+error: the text holds the invisible character U+202E, which would hide or reorder text from a
+       reader; remove it
  --> broken/text/talks.toml:6:8
   |
 6 | name = "North\u202Eland"
   |        ^^^^^^^^^^^^^^^^^
   |
-  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them,
+          such as Persian, the Indic scripts or emoji
 
 error: empty text: write something, or leave the key out
  --> broken/text/talks.toml:7:9

@@ -92,7 +92,8 @@ fn item_1_a_date_in_another_form_names_the_form_expected() {
 1 | date = 05/09/1978
   |        ^^^^^^^^^^ not a date as TOML writes one
   |
-  = help: write `date = 1978-09-05` if you mean 5 September 1978, or `date = 1978-05-09` if you mean 9 May 1978 (year, month, day)
+  = help: write `date = 1978-09-05` if you mean 5 September 1978, or `date = 1978-05-09` if you mean
+          9 May 1978 (year, month, day)
 
 1 error {SUMMARY}"
             ),
@@ -214,7 +215,8 @@ fn item_4_a_round_dated_otherwise_than_its_id_is_an_error() {
 1 | date = 1977-09-05
   |        ^^^^^^^^^^ not 1978-09-05
   |
-  = help: if it began on 1978-09-05, write `date = 1978-09-05`; if on 1977-09-05, rename the file `1977-09-05-camp-david.toml`
+  = help: if it began on 1978-09-05, write `date = 1978-09-05`; if on 1977-09-05, rename the file
+          `1977-09-05-camp-david.toml`
 
 1 error {SUMMARY}"
             ),
@@ -279,7 +281,9 @@ fn item_5_rounds_span_days_and_follow_ups_come_before_the_next_round() {
 24 | date = 1978-09-20         # the Knesset vote was promised in a letter after the summit
    |        ^^^^^^^^^^ later than the round
    |
-   = help: if this round's record holds it all the same (a statement days later, a side letter), add `follow_up = true` to the position; else move it to the round it belongs to, or correct the date
+   = help: if this round's record holds it all the same (a statement days later, a side letter), add
+           `follow_up = true` to the position; else move it to the round it belongs to, or correct
+           the date
 
 1 error {SUMMARY}"
             ),
@@ -299,13 +303,15 @@ fn item_5_rounds_span_days_and_follow_ups_come_before_the_next_round() {
     assert_eq!(
         (stderr, code),
         (
-            "error: the position is dated 1978-09-20, on or after the next round `1978-09-19-washington` (1978-09-19)
+            "error: the position is dated 1978-09-20, on or after the next round `1978-09-19-washington`
+       (1978-09-19)
   --> data/egypt-israel/rounds/1978-09-05-camp-david.toml:25:8
    |
 25 | date = 1978-09-20         # the Knesset vote was promised in a letter after the summit
    |        ^^^^^^^^^^ a follow-up of this round, but later than the next
    |
-   = help: positions carry forward round by round: move it to `1978-09-19-washington` or a later round, or correct the date
+   = help: positions carry forward round by round: move it to `1978-09-19-washington` or a later
+           round, or correct the date
 
 1 error in 1 talks, 4 files: data (from --data or $REDLINES_DATA)
 "
@@ -335,7 +341,8 @@ fn item_6_a_duplicate_table_and_a_wrong_type_name_the_key() {
 32 | [positions.egypt.autonomy]
    | ^^^^^^^^^^^^^^^^^^^^^^^^^^ defined again here
    |
-   = help: it is first defined at line 6: put the keys of both in that one, and remove this one (the keys under it are not checked until then)
+   = help: it is first defined at line 6: put the keys of both in that one, and remove this one (the
+           keys under it are not checked until then)
 
 1 error {SUMMARY}"
             ),
@@ -393,7 +400,8 @@ fn item_7_a_mediator_is_not_scored_unless_asked() {
 19 | kind = \"mediator\"
    |        ^^^^^^^^^^ expected `state`, `alliance` or `organisation`
    |
-   = help: a mediator is a role, not a kind: write `role = \"mediator\"` (and `kind`, if any, as state, alliance or organisation)
+   = help: a mediator is a role, not a kind: write `role = \"mediator\"` (and `kind`, if any, as
+           state, alliance or organisation)
 
 1 error {SUMMARY}"
             ),
@@ -423,7 +431,8 @@ fn item_8_no_participants_and_todo_titles_are_warnings() {
             format!(
                 "warning: the round lists no participants
 --> data/egypt-israel/rounds/1978-09-05-camp-david.toml
- = help: add `participants = [\"…\", \"…\"]`: the parties present, or whose statements this round's record holds
+ = help: add `participants = [\"…\", \"…\"]`: the parties present, or whose statements this round's
+         record holds
 
 warning: the title is still the scaffold's placeholder
  --> data/egypt-israel/rounds/1978-09-05-camp-david.toml:3:9
@@ -457,9 +466,13 @@ fn item_9_a_paraphrase_shows_the_closest_passage() {
   --> data/egypt-israel/rounds/1978-09-05-camp-david.toml:15:9
    |
 15 | quote = \"a transitional regime of five years for the occupied territories\"
-   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not in data/egypt-israel/sources/framework.txt
+   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
    |
-   = help: most of the quote is not in the source: at most 4 of its 10 words come together in it. The closest passage reads “transfer of authority, there should be transitional arrangements for the”; quote the words as the source prints them (a paraphrase goes in `summary`)
+   = note: not in data/egypt-israel/sources/framework.txt
+   = help: most of the quote is not in the source: at most 4 of its 10 words come together in
+           it. The closest passage reads “transfer of authority, there should be transitional
+           arrangements for the”; quote the words as the source prints them (a paraphrase goes in
+           `summary`)
 
 1 error {SUMMARY}"
             ),

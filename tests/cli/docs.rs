@@ -24,7 +24,12 @@ use std::process::Command;
 
 /// Settings that would change what the examples print, taken from the shell
 /// that runs the tests.
-const INHERITED: [&str; 3] = ["REDLINES_DATA", "REDLINES_TALKS", "REDLINES_WIDTH"];
+const INHERITED: [&str; 4] = [
+    "REDLINES_DATA",
+    "REDLINES_TALKS",
+    "REDLINES_WIDTH",
+    "COLUMNS",
+];
 
 /// The programs a page may run: the tool, and `cp`, with which the walk in
 /// `docs/adding-talks.md` puts the files it shows in place between steps (in

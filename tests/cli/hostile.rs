@@ -217,8 +217,8 @@ fn twenty_thousand_problems_on_one_long_line() {
         r#"error: unknown party `nrth`
  --> data/harbour/rounds/2024-06-01-fourth.toml:3:200022
   |
-3 | ...y", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "nobody", "é", "nrth"]
-  |                                                                                                                           ^^^^^^ no such party
+3 | ..."nobody", "nobody", "nobody", "é", "nrth"]
+  |                                       ^^^^^^ no such party
   |
   = help: did you mean `north`?"#
     );
@@ -350,7 +350,8 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     f.set_len(64 * 1024 * 1024 + 1).unwrap();
     assert_eq!(
         s.check_fails(),
-        "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is 67108865 bytes, over the limit of 64 MiB
+        "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: is 67108865 bytes, over the limit of
+       64 MiB
 --> data/harbour/rounds/2024-06-01-fourth.toml
 
 1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
@@ -473,7 +474,9 @@ fn names_with_terminal_escapes_are_printed_escaped() {
         s.check_fails(),
         r"error: the file name `x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml` is not a valid round id
 --> data/harbour/rounds/x\u{1b}]0;pwned\u{7}\u{1b}[2J.toml
- = help: rename it `x-0-pwned-2j.toml`: a round id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)
+ = help: rename it `x-0-pwned-2j.toml`: a round id is lowercase letters, digits and hyphens,
+         starting with a letter or a digit (it names a file or a folder in the data folder, and is
+         typed on the command line)
 
 1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
@@ -502,7 +505,9 @@ fn names_with_terminal_escapes_are_printed_escaped() {
         stderr,
         r"error: the folder name `y\u{1b}]0;pwned\u{7}\u{1b}[2J` is not a valid talks id
 --> data/y\u{1b}]0;pwned\u{7}\u{1b}[2J/talks.toml
- = help: rename the folder `y-0-pwned-2j`: a talks id is lowercase letters, digits and hyphens, starting with a letter or a digit (it names a file or a folder in the data folder, and is typed on the command line)
+ = help: rename the folder `y-0-pwned-2j`: a talks id is lowercase letters, digits and hyphens,
+         starting with a letter or a digit (it names a file or a folder in the data folder, and is
+         typed on the command line)
 
 1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
@@ -567,29 +572,35 @@ fn invisible_characters_in_text_are_refused_and_script_joiners_allowed() {
     );
     assert_eq!(
         stderr,
-        "error: the text holds the invisible character U+200E, which would hide or reorder text from a reader; remove it
+        "error: the text holds the invisible character U+200E, which would hide or reorder text from a
+       reader; remove it
  --> data/harbour/rounds/2024-06-01-fourth.toml:4:11
   |
 4 | summary = \"North\u{fffd}land\"
   |           ^^^^^^^^^^^^
   |
-  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them,
+          such as Persian, the Indic scripts or emoji
 
-error: the text holds the invisible character U+E0041, which would hide or reorder text from a reader; remove it
+error: the text holds the invisible character U+E0041, which would hide or reorder text from a
+       reader; remove it
  --> data/harbour/rounds/2024-06-01-fourth.toml:5:9
   |
 5 | venue = \"Tag\u{fffd}ged\"
   |         ^^^^^^^^^
   |
-  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them,
+          such as Persian, the Indic scripts or emoji
 
-error: the text holds the invisible character U+2028, which would hide or reorder text from a reader; remove it
+error: the text holds the invisible character U+2028, which would hide or reorder text from a
+       reader; remove it
  --> data/harbour/rounds/2024-06-01-fourth.toml:6:10
   |
 6 | format = \"one\u{fffd}two\"
   |          ^^^^^^^^^
   |
-  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them, such as Persian, the Indic scripts or emoji
+  = help: ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters of a script that needs them,
+          such as Persian, the Indic scripts or emoji
 
 3 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
 "
@@ -674,8 +685,8 @@ mod links {
         let stderr = s.check_fails();
         assert_eq!(
             stderr,
-            "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: it leads out of the data \
-             folder through a link, and only what is inside it is read
+            "error: cannot read data/harbour/rounds/2024-06-01-fourth.toml: it leads out of the data folder
+       through a link, and only what is inside it is read
 --> data/harbour/rounds/2024-06-01-fourth.toml
 
 1 error in 1 talks, 5 files: data (from --data or $REDLINES_DATA)
@@ -694,8 +705,8 @@ mod links {
         symlink("../outside", s.dir.path().join("data/elsewhere")).unwrap();
         assert_eq!(
             s.check_fails(),
-            "error: cannot read data/elsewhere/talks.toml: the folder data/elsewhere leads out of \
-             the data folder through a link, and only what is inside it is read
+            "error: cannot read data/elsewhere/talks.toml: the folder data/elsewhere leads out of the data folder
+       through a link, and only what is inside it is read
 --> data/elsewhere/talks.toml
 
 1 error in 2 talks, 5 files: data (from --data or $REDLINES_DATA)

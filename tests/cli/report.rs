@@ -546,18 +546,43 @@ fn the_report_passes_axe_core() {
     };
     let axe = std::fs::read_to_string(axe).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let pages: [(&str, &[&str]); 2] = [
-        ("builtin", &["--talks", "euro-security-2022"]),
-        ("bay", &["--data", "linkage"]),
+    // The bay's page with its quotes checked against a saved copy of its
+    // minutes that holds one of them: the marks of a check, and the note
+    // at the top that shows each kind.
+    let saved = tempfile::tempdir().unwrap();
+    std::fs::write(
+        saved.path().join("minutes.txt"),
+        "West: We patrol alone. East left the room.",
+    )
+    .unwrap();
+    let sources = saved.path().to_str().unwrap();
+    let pages: [(&str, &[&str], &[&str]); 3] = [
+        ("builtin", &["--talks", "euro-security-2022"], &[]),
+        ("bay", &["--data", "linkage"], &[]),
+        (
+            "bay-checked",
+            &["--data", "linkage"],
+            &["--sources", sources],
+        ),
     ];
-    for (name, data) in pages {
+    for (name, data, more) in pages {
         let mut cmd = bare();
         cmd.current_dir(fixtures()).args(data);
         if name == "builtin" {
             cmd.current_dir(dir.path());
         }
-        let (page, stderr, code) = run(cmd, &["report", "--out", "-"]);
+        let mut args = vec!["report", "--out", "-"];
+        args.extend(more);
+        let (page, stderr, code) = run(cmd, &args);
         assert_eq!(code, 0, "{stderr}");
+        if !more.is_empty() {
+            for class in ["verified", "not-found", "unverified"] {
+                assert!(
+                    page.contains(&format!("<span class=\"check {class}\">")),
+                    "{class}"
+                );
+            }
+        }
         let csp = page
             .find("<meta http-equiv=\"Content-Security-Policy\"")
             .unwrap();
@@ -592,4 +617,93 @@ fn the_report_passes_axe_core() {
             "{name}: axe-core finds violations"
         );
     }
+}
+
+/// Saved copies of the harbour's sources: minutes-1 holds its quote,
+/// minutes-2 not, and minutes-3 is not there.
+fn saved_minutes() -> tempfile::TempDir {
+    let saved = tempfile::tempdir().unwrap();
+    std::fs::write(
+        saved.path().join("minutes-1.txt"),
+        "North said: The harbour is ours to run. South listened.",
+    )
+    .unwrap();
+    std::fs::write(
+        saved.path().join("minutes-2.txt"),
+        "South said: we might accept a board.",
+    )
+    .unwrap();
+    saved
+}
+
+/// `report --sources DIR` marks each quote as `check --sources DIR` finds
+/// it: verified in its source's saved copy, not found there, or not
+/// verified for want of a copy; the page says once, near the top, what was
+/// checked, and without `--sources` that nothing was and how to have it
+/// done. The harbour's minutes-2 is saved without the quote of its
+/// round's position, minutes-3 not at all.
+#[test]
+fn quotes_are_marked_as_checked_against_the_saved_sources() {
+    let saved = saved_minutes();
+    let dir = saved.path().to_str().unwrap();
+    // The marks as of each round, after the words they mark.
+    let mark = |page: &str, quote: &str| -> String {
+        let at = page
+            .find(&format!("“{quote}”"))
+            .unwrap_or_else(|| panic!("{quote} is not on the page"));
+        let rest = &page[at..];
+        let end = rest
+            .find("</blockquote>")
+            .into_iter()
+            .chain(rest.find("</div>"))
+            .min()
+            .unwrap();
+        let piece = &rest[..end];
+        let class = piece
+            .find("<span class=\"check ")
+            .map(|k| piece[k + 19..].split('"').next().unwrap().to_string());
+        class.unwrap_or_else(|| "none".into())
+    };
+    let (first, stderr, code) = run(
+        redlines(),
+        &["report", "--round", "first", "--sources", dir, "--out", "-"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(mark(&first, "The harbour is ours to run."), "verified");
+    let (latest, stderr, code) = run(redlines(), &["report", "--sources", dir, "--out", "-"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        mark(&latest, "We could live with a joint board."),
+        "not-found"
+    );
+    assert_eq!(mark(&latest, "Nothing else will do."), "unverified");
+    assert_eq!(latest.matches("<p class=\"quotes-note\">").count(), 1);
+    assert!(
+        latest.contains(&format!(
+            "against the saved copies of their sources in {dir}: of 3 quotes in the data, 1 <span"
+        )),
+        "{latest}"
+    );
+    // The quote not found is said on stderr too, once.
+    assert_eq!(
+        stderr.matches("warning: 1 quote not found").count(),
+        1,
+        "{stderr}"
+    );
+
+    // Without --sources: no mark, and one note saying how.
+    let (plain, _, code) = run(redlines(), &["report", "--out", "-"]);
+    assert_eq!(code, 0);
+    assert!(!plain.contains("class=\"check "));
+    assert_eq!(plain.matches("<p class=\"quotes-note\">").count(), 1);
+    assert!(plain.contains("<strong>Quotes not checked: </strong>"));
+    assert!(plain.contains("<code>redlines report --sources DIR</code>"));
+    // The curator's notes on positions are shown (the built-in talks of
+    // spring 2022 flag their translated and unquoted positions so).
+    let mut cmd = bare();
+    cmd.args(["--talks", "russia-ukraine-2022"]);
+    let (ukraine, _, code) = run(cmd, &["report", "--out", "-"]);
+    assert_eq!(code, 0);
+    assert!(ukraine.contains("<div class=\"note\">curator&#39;s note: No quote: "));
+    assert!(ukraine.contains("<div class=\"note\">curator&#39;s note: Translated from Russian"));
 }

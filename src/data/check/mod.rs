@@ -21,6 +21,8 @@ pub struct Checked {
     pub files_read: usize,
     /// The quotes, and how many a source text verified.
     pub quotes: QuoteTally,
+    /// Each quote's check against its source's text.
+    pub checks: QuoteChecks,
 }
 
 /// What an id is, as every message refusing one says it.
@@ -76,6 +78,7 @@ struct Checker<'a> {
     talks_sources: HashMap<String, usize>,
     saved: Option<&'a SavedCopies>,
     tally: QuoteTally,
+    checks: QuoteChecks,
     /// Files whose text did not read cleanly: advice on curation (a red
     /// line's evidence) waits until they do, one cause, one message.
     unclean: Vec<FileId>,
@@ -116,7 +119,7 @@ mod quotes;
 mod round;
 mod sources;
 
-pub use quotes::normalise;
+pub use quotes::{QuoteCheck, QuoteChecks, normalise};
 pub use sources::{QuoteTally, SavedCopies, fingerprint};
 
 /// Check one talks as read: parse each file, resolve every reference, and
@@ -139,6 +142,7 @@ pub fn check_talks(
         talks_sources: HashMap::new(),
         saved,
         tally: QuoteTally::default(),
+        checks: QuoteChecks::default(),
         unclean: Vec::new(),
         follow_ups: Vec::new(),
         withdrawals: Vec::new(),
@@ -211,6 +215,7 @@ pub fn check_talks(
     Checked {
         talks,
         quotes: c.tally,
+        checks: c.checks,
         diagnostics: c.diags,
         files_read,
     }

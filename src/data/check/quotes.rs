@@ -2,6 +2,46 @@
 
 use super::*;
 
+/// What checking found of one quote against its source's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteCheck {
+    /// Found verbatim (white space and quote marks aside) in the text.
+    Verified,
+    /// Not in the text: `check` reports it as an error.
+    NotFound,
+    /// No text of its source to look in (or no source).
+    NoText,
+}
+
+/// The check of every quote of a talks, by its source's id and its words
+/// as written: what a page that shows a quote marks it with.
+#[derive(Debug, Default, Clone)]
+pub struct QuoteChecks(HashMap<(Option<String>, String), QuoteCheck>);
+
+impl QuoteChecks {
+    /// How the quote `quote` citing the source `source` was checked; one
+    /// never checked counts as having no text.
+    pub fn get(&self, source: Option<&str>, quote: &str) -> QuoteCheck {
+        self.0
+            .get(&(source.map(str::to_string), quote.to_string()))
+            .copied()
+            .unwrap_or(QuoteCheck::NoText)
+    }
+
+    /// The same words from the same source id (two rounds may each define
+    /// one) count as not found if any copy was not.
+    fn record(&mut self, source: Option<&str>, quote: &str, check: QuoteCheck) {
+        let seen = self
+            .0
+            .entry((source.map(str::to_string), quote.to_string()))
+            .or_insert(check);
+        if check == QuoteCheck::NotFound {
+            *seen = check;
+        }
+    }
+}
+
 impl Checker<'_> {
     /// Count a quote, and verify it against its source's text where there
     /// is one: a quote the text does not hold is an error.
@@ -12,15 +52,22 @@ impl Checker<'_> {
         source: Option<usize>,
     ) {
         self.tally.quotes += 1;
-        let Some(s) = source else { return };
+        let id = source.map(|s| self.sources[s].id.clone());
+        let record = |c: &mut Self, check| c.checks.record(id.as_deref(), quote.get_ref(), check);
+        let Some(s) = source else {
+            return record(self, QuoteCheck::NoText);
+        };
         let Some((path, text)) = &self.texts[s] else {
-            return;
+            return record(self, QuoteCheck::NoText);
         };
         let wanted = normalise(quote.get_ref());
         if text.contains(&wanted) {
             self.tally.verified += 1;
-            return;
+            return record(self, QuoteCheck::Verified);
         }
+        let path = path.clone();
+        let help = where_quote_differs(&wanted, text);
+        record(self, QuoteCheck::NotFound);
         self.tally.not_found += 1;
         let d = Diagnostic::error(format!(
             "the quote is not found verbatim in source `{}`",
@@ -28,7 +75,7 @@ impl Checker<'_> {
         ))
         .at(file, quote.span())
         .label(format!("not in {path}"))
-        .help(where_quote_differs(&wanted, text));
+        .help(help);
         self.push(d);
     }
 }

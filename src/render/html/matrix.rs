@@ -36,6 +36,12 @@ pub fn heat(score: f64) -> (String, bool) {
     (format!("#{r:02x}{g:02x}{bl:02x}"), lum < 140.0)
 }
 
+/// The ink on a heat-map colour: white on the dark half, near black on
+/// the light (the page's cells and the workbook's alike).
+pub fn heat_ink(light: bool) -> &'static str {
+    if light { "#ffffff" } else { "#111111" }
+}
+
 pub(super) fn section(h: &mut Html, r: &ReportView) {
     let talks = r.talks;
     let m = &r.matrix;
@@ -73,7 +79,7 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
                         let (class, style) = match sum.score {
                             Some(s) => {
                                 let (bg, light) = heat(s);
-                                let fg = if light { "#fff" } else { "#111" };
+                                let fg = heat_ink(light);
                                 (
                                     if light { "cell light" } else { "cell" },
                                     format!("background:{bg};color:{fg}"),

@@ -12,11 +12,13 @@ mod trend;
 pub mod writer;
 mod zones;
 
-pub use matrix::heat;
+pub use matrix::{heat, heat_ink};
+pub use relations::relation_colours;
 
 use crate::core::overview::Section;
+use crate::data::check::QuoteCheck;
 use crate::data::diag::plural;
-use crate::view::report::{ReportView, section_id, section_title};
+use crate::view::report::{ReportView, check_words, section_id, section_title};
 use writer::Html;
 
 /// The page's stylesheet, written by this program.
@@ -60,6 +62,7 @@ pub fn page(r: &ReportView) -> String {
         );
         h.el("style", &[], |h| {
             h.raw(CSS);
+            h.raw(relations::relation_css());
         });
     });
     h.open("body", &[]);
@@ -129,6 +132,7 @@ fn header(h: &mut Html, r: &ReportView) {
             ));
         });
         glance(h, r);
+        quotes_note(h, r);
         h.el("nav", &[], |h| {
             h.el("ol", &[], |h| {
                 for s in r.sections() {
@@ -173,6 +177,65 @@ fn glance(h: &mut Html, r: &ReportView) {
         h.text_el("strong", &[], "At a glance: ");
         h.text(&facts.join(" · "));
     });
+}
+
+/// Once, near the top: whether the quotes were checked against saved
+/// copies of their sources, what that found, and how to have it done.
+fn quotes_note(h: &mut Html, r: &ReportView) {
+    h.el("p", &[("class", "quotes-note")], |h| match &r.sources {
+        None => {
+            h.text_el("strong", &[], "Quotes not checked: ");
+            h.text("the quotes on this page were not checked against their sources. ");
+            h.text_el("code", &[], "redlines report --sources DIR");
+            h.text(
+                " marks each one verified, or not, in the saved copies of the sources in DIR, as ",
+            );
+            h.text_el("code", &[], "redlines check --sources DIR");
+            h.text(" verifies them.");
+        }
+        Some(s) => {
+            let t = &s.tally;
+            h.text_el("strong", &[], "Quotes checked ");
+            h.text(&format!(
+                "against the saved copies of their sources in {}: of {} in the data, ",
+                s.dir,
+                plural(t.quotes, "quote")
+            ));
+            let counts = [
+                (QuoteCheck::Verified, t.verified),
+                (QuoteCheck::NotFound, t.not_found),
+                (QuoteCheck::NoText, t.unverified()),
+            ];
+            for (k, (check, n)) in counts.into_iter().enumerate() {
+                let (class, mark, words) = check_words(check);
+                if k > 0 {
+                    h.text(if k == 2 { " and " } else { ", " });
+                }
+                h.text(&format!("{n} "));
+                h.text_el(
+                    "span",
+                    &[("class", &format!("check {class}"))],
+                    &format!("{mark} {words}"),
+                );
+            }
+            h.text(". Each quote below is marked so.");
+        }
+    });
+}
+
+/// After a quote, what checking it against its source's saved copy found,
+/// where the quotes were checked (`--sources`).
+pub(super) fn check_mark(h: &mut Html, r: &ReportView, source: Option<&str>, quote: &str) {
+    let Some(check) = r.quote_check(source, quote) else {
+        return;
+    };
+    let (class, mark, words) = check_words(check);
+    h.text(" ");
+    h.text_el(
+        "span",
+        &[("class", &format!("check {class}"))],
+        &format!("{mark} {words}"),
+    );
 }
 
 pub(super) fn legend(h: &mut Html, items: &[(&str, &str, &str)]) {

@@ -1,8 +1,8 @@
 //! Proposals and packages: every proposal on the table with each party's
 //! answer term by term, and the package deal zone of every linkage.
 
-use super::legend;
 use super::writer::Html;
+use super::{check_mark, legend};
 use crate::view::proposals::{Answer, TermStand, stand_mark, stand_name};
 use crate::view::report::ReportView;
 
@@ -58,7 +58,11 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
                             h.el("td", &[], |h| {
                                 h.text(&t.outcomes.join(", "));
                                 if let Some(q) = &t.quote {
-                                    h.text_el("div", &[("class", "quote")], &format!("“{q}”"));
+                                    h.el("div", &[("class", "quote")], |h| {
+                                        h.text(&format!("“{q}”"));
+                                        let source = p.said.source.as_ref().map(|s| s.id.as_str());
+                                        check_mark(h, r, source, q);
+                                    });
                                 }
                             });
                             for &s in &t.stands {
@@ -96,6 +100,8 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
                             if let Some(s) = &p.said.speaker {
                                 h.text_el("span", &[("class", "speaker")], &format!(" — {s}"));
                             }
+                            let source = p.said.source.as_ref().map(|s| s.id.as_str());
+                            check_mark(h, r, source, q);
                         });
                     }
                 });

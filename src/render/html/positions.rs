@@ -1,7 +1,7 @@
 //! The positions section: issues down, parties across.
 
-use super::legend;
 use super::writer::Html;
+use super::{check_mark, legend};
 use crate::view::position::PositionView;
 use crate::view::report::ReportView;
 
@@ -122,12 +122,17 @@ fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
             );
         }
         h.text_el("p", &[("class", "summary")], &pos.summary);
+        let source = pos
+            .source
+            .and_then(|s| talks.sources.get(s))
+            .map(|s| s.id.as_str());
         if let Some(q) = &pos.quote {
             h.el("blockquote", &[], |h| {
                 h.text(&format!("“{q}”"));
                 if let Some(s) = &pos.speaker {
                     h.text_el("span", &[("class", "speaker")], &format!(" — {s}"));
                 }
+                check_mark(h, r, source, q);
             });
         }
         if let Some(e) = &view.evidence
@@ -141,6 +146,8 @@ fn position_cell(h: &mut Html, r: &ReportView, p: usize, i: usize) {
                 if let Some(s) = &e.speaker {
                     h.text_el("span", &[("class", "speaker")], &format!(" — {s}"));
                 }
+                let own = e.source.as_ref().map(|s| s.id.as_str());
+                check_mark(h, r, own.or(source), &e.quote);
             });
         }
         if let Some(src) = pos.source.and_then(|s| talks.sources.get(s)) {

@@ -11,6 +11,37 @@ pub(super) fn pair_label(a: &Party, b: &Party) -> String {
     format!("{}–{}", a.label(), b.label())
 }
 
+/// The colours of relations, background and ink: the page's `.rel.KEY`
+/// classes and the workbook's cells are both drawn from here.
+const COLOURS: [(Relation, &str, &str); 4] = [
+    (Relation::Agree, "#c9ecdc", "#0b5a3c"),
+    (Relation::Overlap, "#d3e8f7", "#164a74"),
+    (Relation::Disagree, "#fbe2b4", "#7a4a00"),
+    (Relation::Clash, "#f5c3a9", "#8a2400"),
+];
+
+/// A relation's background and ink, where it has colours of its own.
+pub fn relation_colours(rel: Relation) -> Option<(&'static str, &'static str)> {
+    COLOURS
+        .iter()
+        .find(|c| c.0 == rel)
+        .map(|&(_, bg, ink)| (bg, ink))
+}
+
+/// The stylesheet's rules for the colours of relations: markup of this
+/// program's, made once.
+pub(super) fn relation_css() -> &'static str {
+    static CSS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        COLOURS
+            .iter()
+            .map(|(rel, bg, ink)| {
+                format!(".rel.{} {{ background: {bg}; color: {ink}; }}\n", rel.key())
+            })
+            .collect()
+    });
+    CSS.as_str()
+}
+
 /// The class of a relation's cell: `rel` and the relation's JSON name.
 pub(super) fn relation_class(rel: Relation) -> String {
     format!("rel {}", rel.key())
