@@ -23,6 +23,68 @@ pub struct ReportView<'t> {
     /// What checking the quotes against saved copies of their sources
     /// found (`report --sources`); `None` where they were not checked.
     pub sources: Option<SourcesChecked>,
+    /// What of every pair a page can hold: see [`Shown`].
+    pub shown: Shown,
+}
+
+/// Past this many pairs of parties (32 parties make 496), the report shows
+/// the pairs in part: every pair of a UN-sized talks (200 parties, 19 900
+/// pairs) made a page of 900 MB that no browser opens. Every pair stays
+/// one command away (`matrix --by issue`, `trend --pair`, `diff`).
+pub const MAX_PAIRS_SHOWN: usize = 500;
+
+/// How many pairs' charts the trend shows when it cannot show every one.
+pub const TOP_PAIRS: usize = 24;
+
+/// What the report shows of the pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shown {
+    /// The pairs (indices in the matrix's order) whose agreement is charted
+    /// when not every one is: those whose score moved most, either way,
+    /// from the first round it was known to this one. `None`: every pair.
+    pub trend_pairs: Option<Vec<usize>>,
+    /// Relations by issue as a count of each relation, not a mark per pair.
+    pub relations_counted: bool,
+    /// Relation changes counted per issue, not listed pair by pair.
+    pub relation_changes_counted: bool,
+}
+
+impl Shown {
+    fn of(overview: &Overview<'_>) -> Self {
+        let relation_changes_counted = overview
+            .diff
+            .as_ref()
+            .is_some_and(|d| d.relations.len() > MAX_PAIRS_SHOWN);
+        if overview.trend.len() <= MAX_PAIRS_SHOWN {
+            return Shown {
+                trend_pairs: None,
+                relations_counted: false,
+                relation_changes_counted,
+            };
+        }
+        let moved = |scores: &[Option<f64>]| {
+            let mut known = scores.iter().flatten();
+            match (known.next(), known.last()) {
+                (Some(first), Some(last)) => (last - first).abs(),
+                _ => 0.0,
+            }
+        };
+        let mut by_move: Vec<(usize, f64)> = overview
+            .trend
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (k, moved(s)))
+            .collect();
+        // The largest moves first; among equals, the matrix's order.
+        by_move.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut top: Vec<usize> = by_move.iter().take(TOP_PAIRS).map(|&(k, _)| k).collect();
+        top.sort_unstable();
+        Shown {
+            trend_pairs: Some(top),
+            relations_counted: true,
+            relation_changes_counted,
+        }
+    }
 }
 
 /// The quotes checked against the saved copies in a folder, as `check
@@ -69,7 +131,9 @@ impl<'t> ReportView<'t> {
             .map(|(p, r)| ProposalView::new(&overview.state, p, r))
             .collect();
         let packages = packages(&overview.state);
+        let shown = Shown::of(&overview);
         ReportView {
+            shown,
             overview,
             changes,
             proposals,

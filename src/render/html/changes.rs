@@ -3,7 +3,7 @@
 
 use super::relations::relation_class;
 use super::writer::Html;
-use crate::core::diff::RoundDiff;
+use crate::core::diff::{RoundDiff, Trend};
 use crate::data::diag::plural;
 use crate::view::diff::{ChangeView, word_text};
 use crate::view::relation::{relation_said, trend_said};
@@ -264,9 +264,67 @@ fn rich(h: &mut Html, t: &Text) {
     }
 }
 
+/// Relation changes counted per issue, progress and setback, where they
+/// are too many to list.
+fn relation_changes_counted(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
+    let talks = r.talks;
+    h.el("p", &[("class", "note")], |h| {
+        h.text(&format!(
+            "{} relations changed between pairs comparable in both rounds, too many to list: they are counted per issue. ",
+            diff.relations.len()
+        ));
+        h.text_el(
+            "code",
+            &[],
+            &format!(
+                "redlines diff {} {} --issue ISSUE",
+                talks.rounds[diff.from].id, talks.rounds[diff.to].id
+            ),
+        );
+        h.text(" lists them.");
+    });
+    let trends = [Trend::Progress, Trend::Setback];
+    h.el("table", &[("class", "rel-changes counted")], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                for t in trends {
+                    let (said, mark, _) = trend_said(t);
+                    h.text_el("th", &[("scope", "col")], &format!("{mark} {said}"));
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            for &i in &diff.issues {
+                let count = |t| {
+                    diff.relations
+                        .iter()
+                        .filter(|c| c.issue == i && c.trend() == t)
+                        .count()
+                };
+                let counts = trends.map(count);
+                if counts.iter().all(|&n| n == 0) {
+                    continue;
+                }
+                h.el("tr", &[], |h| {
+                    h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
+                    for n in counts {
+                        h.text_el("td", &[("class", "num")], &n.to_string());
+                    }
+                });
+            }
+        });
+    });
+}
+
 fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
     let talks = r.talks;
     h.text_el("h3", &[], "Relations that changed");
+    if r.shown.relation_changes_counted {
+        relation_changes_counted(h, r, diff);
+        unlisted(h, r, diff);
+        return;
+    }
     let issues: Vec<usize> = diff.relations.iter().map(|c| c.issue).collect();
     grouped_table(
         h,
@@ -315,7 +373,18 @@ fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
             );
         },
     );
-    if !diff.unlisted.is_empty() {
+    unlisted(h, r, diff);
+}
+
+/// The pairs that only became or stopped being comparable, counted.
+fn unlisted(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
+    let talks = r.talks;
+    if diff.unlisted.is_empty() {
+        return;
+    }
+    let total: usize = diff.unlisted.iter().map(|u| u.pairs).sum();
+    // Per issue while that is a short list; past it, the total alone.
+    let per_issue = if diff.unlisted.len() <= 10 {
         let counts: Vec<String> = diff
             .unlisted
             .iter()
@@ -328,13 +397,16 @@ fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
                 )
             })
             .collect();
-        h.text_el(
-            "p",
-            &[("class", "note")],
-            &format!(
-                "Pairs that only became or stopped being comparable, because a position was stated or withdrawn, are too many to list; per issue: {}. `redlines matrix --by issue` shows every pair.",
-                counts.join("; ")
-            ),
-        );
-    }
+        format!(" ({})", counts.join("; "))
+    } else {
+        String::new()
+    };
+    h.el("p", &[("class", "note")], |h| {
+        h.text(&format!(
+            "{} only became or stopped being comparable{per_issue}, because a position was stated or withdrawn: too many to list. ",
+            plural(total, "pair")
+        ));
+        h.text_el("code", &[], "redlines matrix --by issue");
+        h.text(" shows every pair.");
+    });
 }

@@ -67,7 +67,54 @@ fn relation_legend(h: &mut Html) {
 /// 435-column one.
 const MAX_PAIR_COLUMNS: usize = 8;
 
+/// Each issue's relations counted: a column per relation, a row per issue.
+fn counted(h: &mut Html, r: &ReportView) {
+    let talks = r.talks;
+    let m = &r.matrix;
+    h.el("p", &[("class", "note")], |h| {
+        h.text(&format!(
+            "{} pairs are too many to show one by one: each issue's relations are counted. ",
+            m.relations.len()
+        ));
+        h.text_el("code", &[], "redlines matrix --by issue");
+        h.text(" lists every pair (with --party, those of the parties named).");
+    });
+    relation_legend(h);
+    h.el("table", &[("class", "relations counted")], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                for w in &WORDS {
+                    h.text_el(
+                        "th",
+                        &[("scope", "col"), ("class", &relation_class(w.relation))],
+                        &format!("{} {}", w.mark, w.name),
+                    );
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            for (k, &i) in m.issues.iter().enumerate() {
+                h.el("tr", &[], |h| {
+                    h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
+                    for w in &WORDS {
+                        let n = m
+                            .relations
+                            .iter()
+                            .filter(|row| row[k] == w.relation)
+                            .count();
+                        h.text_el("td", &[("class", "num")], &n.to_string());
+                    }
+                });
+            }
+        });
+    });
+}
+
 pub(super) fn section(h: &mut Html, r: &ReportView) {
+    if r.shown.relations_counted {
+        return counted(h, r);
+    }
     let talks = r.talks;
     let m = &r.matrix;
     let pairs: Vec<(&Party, &Party)> = m
@@ -185,6 +232,20 @@ mod tests {
         assert_eq!(many.matches("<th scope=\"col\"").count(), 1 + 1);
         assert_eq!(many.matches("<th scope=\"row\"").count(), 10);
         assert_eq!(many.matches("<td class=\"rel ").count(), 10);
+        // 33 parties, 528 pairs: too many for a page; each relation counted
+        // per issue, 24 pairs charted, and the page says where the rest are.
+        let stances = |shift: usize| {
+            (0..33)
+                .map(|p| crate::testing::stance(p, Some((p * shift) % 3)))
+                .collect()
+        };
+        let talks = crate::testing::talks(33, 3, vec![stances(1), stances(2)]);
+        let page = crate::render::html::page(&ReportView::build(&talks, 1, 0, false));
+        assert!(page.contains("<table class=\"relations counted\">"));
+        assert!(page.contains("528 pairs are too many to show one by one"));
+        assert!(!page.contains("<table class=\"relations pairs-down\">"));
+        assert_eq!(page.matches("<figure class=\"chart\">").count(), 24);
+        assert!(page.contains("528 pairs are too many to chart"));
         // 30 parties: 435 rows of one cell, not 435 columns.
         let crowd = relations_table(30);
         assert_eq!(crowd.matches("<tr>").count(), 1 + 435);

@@ -7,8 +7,25 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     let talks = r.talks;
     let m = &r.matrix;
     h.text_el("p", &[("class", "lead")], "Each pair's agreement score (0 to 1, as in the heat map) as of every round up to this one; the rounds are numbered below. A gap means the two had no issue to compare yet.");
+    if let Some(top) = &r.shown.trend_pairs {
+        h.el("p", &[("class", "note")], |h| {
+            h.text(&format!(
+                "{} pairs are too many to chart: shown are the {} whose agreement moved most, either way, from the first round it was known. ",
+                r.trend.len(),
+                top.len()
+            ));
+            h.text_el("code", &[], "redlines trend --pair A,B");
+            h.text(" follows any pair.");
+        });
+    }
     h.el("div", &[("class", "charts")], |h| {
-        for (k, (a, b)) in m.pairs().enumerate() {
+        let shown = |k: &usize| {
+            r.shown
+                .trend_pairs
+                .as_ref()
+                .is_none_or(|t| t.binary_search(k).is_ok())
+        };
+        for (k, (a, b)) in m.pairs().enumerate().filter(|(k, _)| shown(k)) {
             let (pa, pb) = (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]);
             let scores = &r.trend[k];
             let known: Vec<f64> = scores.iter().flatten().copied().collect();

@@ -273,11 +273,14 @@ impl DiffView {
                 .iter()
                 .map(|p| proposal_change(talks, p, rounds.clone())),
         );
-        changes.extend(
-            diff.relations
-                .iter()
-                .map(|r| relation_change(talks, r, rounds.clone())),
-        );
+        // The report draws relation changes from the diff itself.
+        if naming == Naming::Ids {
+            changes.extend(
+                diff.relations
+                    .iter()
+                    .map(|r| relation_change(talks, r, rounds.clone())),
+            );
+        }
         let tally = diff.tally();
         DiffView {
             talks: talks.id.clone(),
