@@ -280,6 +280,28 @@ pub fn pairs(n: usize) -> impl Iterator<Item = (usize, usize)> {
     (0..n).flat_map(move |a| (a + 1..n).map(move |b| (a, b)))
 }
 
+/// The indices of the `n` score series (of [`score_trend`]) that moved
+/// most, either way, from the first round a score was known to the last,
+/// in their own order; among equal moves the earlier series.
+pub fn most_moved<'a>(trend: impl IntoIterator<Item = &'a [Option<f64>]>, n: usize) -> Vec<usize> {
+    let moved = |scores: &[Option<f64>]| {
+        let mut known = scores.iter().flatten();
+        match (known.next(), known.last()) {
+            (Some(first), Some(last)) => (last - first).abs(),
+            _ => 0.0,
+        }
+    };
+    let mut by_move: Vec<(usize, f64)> = trend
+        .into_iter()
+        .enumerate()
+        .map(|(k, s)| (k, moved(s)))
+        .collect();
+    by_move.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut top: Vec<usize> = by_move.iter().take(n).map(|&(k, _)| k).collect();
+    top.sort_unstable();
+    top
+}
+
 /// Each pair's agreement score as of every round: `scores[pair][round]`,
 /// pairs in [`PairMatrix::pairs`] order, equal to [`PairMatrix::build`]'s
 /// score as of each round. Built incrementally: a position stated in a round

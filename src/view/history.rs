@@ -5,7 +5,9 @@ use crate::core::compare::{Relation, pairs, relation};
 use crate::core::diff::{Change, ChangeKind, position_changes};
 use crate::core::state::{State, states};
 use crate::data::talks::Talks;
-use crate::view::relation::{relation_legend, relation_mark};
+use crate::view::relation::{
+    MAX_PAIR_COLUMNS, counted, counted_headers, counted_said, relation_legend, relation_mark,
+};
 use crate::view::round::RoundRef;
 use crate::view::round::round_label;
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
@@ -166,11 +168,16 @@ impl View for History {
         headers.extend(self.labels.iter().cloned());
         // A column of marks needs no more width than its longer label.
         let dash = if narrow { "\n" } else { "–" };
-        headers.extend(
-            self.pair_labels
-                .iter()
-                .map(|(a, b)| format!("{a}{dash}{b}")),
-        );
+        let pairs_counted = self.pair_labels.len() > MAX_PAIR_COLUMNS;
+        if pairs_counted {
+            headers.extend(counted_headers());
+        } else {
+            headers.extend(
+                self.pair_labels
+                    .iter()
+                    .map(|(a, b)| format!("{a}{dash}{b}")),
+            );
+        }
         let rows = self
             .rounds
             .iter()
@@ -206,7 +213,11 @@ impl View for History {
                     }
                     t
                 }));
-                cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                if pairs_counted {
+                    cells.extend(counted(&row.relations));
+                } else {
+                    cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                }
                 cells
             })
             .collect();
@@ -218,12 +229,16 @@ impl View for History {
         if let Some(q) = &self.question {
             doc.push(Block::Line(Text::styled(q.clone(), Tone::Dim)));
         }
+        if pairs_counted {
+            doc.push(Block::Line(counted_said(self.pair_labels.len())));
+        }
         doc.push(Block::Table(Table {
             headers,
             rows,
             right: Vec::new(),
             // Ids a reader types, and labels: whole, never wrapped.
-            nowrap: (0..=self.labels.len() + self.pair_labels.len()).collect(),
+            nowrap: (0..=self.labels.len() + self.pair_labels.len().min(MAX_PAIR_COLUMNS))
+                .collect(),
             heat: Vec::new(),
         }));
         let conditional = self

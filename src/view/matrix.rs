@@ -5,7 +5,8 @@ use crate::core::state::State;
 use crate::data::talks::Talks;
 use crate::view::linkage::{IssueLinkageView, PackageView, packages};
 use crate::view::relation::{
-    SCORE_FORMULA, not_scored, relation_legend, relation_mark, score_text, words,
+    MAX_PAIR_COLUMNS, SCORE_FORMULA, counted, counted_headers, counted_said, not_scored,
+    relation_legend, relation_mark, score_text, words,
 };
 use crate::view::round::RoundRef;
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
@@ -312,8 +313,13 @@ impl View for ByIssue {
         if layout == Layout::Data {
             return self.data();
         }
+        let pairs_counted = self.pairs.len() > MAX_PAIR_COLUMNS;
         let mut headers = vec!["issue".to_string()];
-        headers.extend(self.pair_labels.iter().cloned());
+        if pairs_counted {
+            headers.extend(counted_headers());
+        } else {
+            headers.extend(self.pair_labels.iter().cloned());
+        }
         headers.push("deal zone".into());
         headers.push("on conditions".into());
         headers.push("blocked by".into());
@@ -322,7 +328,11 @@ impl View for ByIssue {
             .iter()
             .map(|row| {
                 let mut cells = vec![Text::plain(row.issue.clone())];
-                cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                if pairs_counted {
+                    cells.extend(counted(&row.relations));
+                } else {
+                    cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                }
                 cells.push(match &row.deal_zone {
                     None => Text::styled("–", Tone::Dim),
                     Some(z) if z.is_empty() => Text::styled("none", Tone::Clash),
@@ -348,10 +358,17 @@ impl View for ByIssue {
         if let Some(b) = self.as_of.banner() {
             doc.push(b);
         }
+        if pairs_counted {
+            doc.push(Block::Line(counted_said(self.pairs.len())));
+        }
         doc.push(Block::Table(Table {
             headers,
             rows,
-            right: Vec::new(),
+            right: if pairs_counted {
+                (1..=crate::view::relation::WORDS.len()).collect()
+            } else {
+                Vec::new()
+            },
             nowrap: vec![0],
             heat: Vec::new(),
         }));

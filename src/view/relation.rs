@@ -126,6 +126,34 @@ pub fn score_text(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_string(), |s| format!("{s:.2}"))
 }
 
+/// Past this many pairs (10 parties), a table or a page cannot give each
+/// pair a column: its relations are counted instead (see [`counted`]), and
+/// the data formats (CSV, JSON, xlsx) list every pair.
+pub const MAX_PAIR_COLUMNS: usize = 45;
+
+/// The headers of relations counted: `✔ agree`, `≈ overlap`, …
+pub fn counted_headers() -> impl Iterator<Item = String> {
+    WORDS.iter().map(|w| format!("{} {}", w.mark, w.name))
+}
+
+/// How many of `relations` are of each relation, in [`WORDS`]' order.
+pub fn counted(relations: &[Relation]) -> impl Iterator<Item = Text> + '_ {
+    WORDS.iter().map(|w| {
+        let n = relations.iter().filter(|&&r| r == w.relation).count();
+        Text::plain(n.to_string())
+    })
+}
+
+/// The line that says pairs are counted, not given a column each.
+pub fn counted_said(pairs: usize) -> Text {
+    Text::styled(
+        format!(
+            "{pairs} pairs are too many for a column each: their relations are counted. Name parties with --party to see their pairs, or use --format csv or json for every pair."
+        ),
+        Tone::Dim,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,23 +62,8 @@ impl Shown {
                 relation_changes_counted,
             };
         }
-        let moved = |scores: &[Option<f64>]| {
-            let mut known = scores.iter().flatten();
-            match (known.next(), known.last()) {
-                (Some(first), Some(last)) => (last - first).abs(),
-                _ => 0.0,
-            }
-        };
-        let mut by_move: Vec<(usize, f64)> = overview
-            .trend
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (k, moved(s)))
-            .collect();
-        // The largest moves first; among equals, the matrix's order.
-        by_move.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut top: Vec<usize> = by_move.iter().take(TOP_PAIRS).map(|&(k, _)| k).collect();
-        top.sort_unstable();
+        let top =
+            crate::core::compare::most_moved(overview.trend.iter().map(Vec::as_slice), TOP_PAIRS);
         Shown {
             trend_pairs: Some(top),
             relations_counted: true,

@@ -1,10 +1,11 @@
 //! `trend`: each pair's agreement score as of every round, as numbers and,
 //! on a terminal, a sparkline.
-use crate::core::compare::{self, score_trend};
+use crate::core::compare::{self, most_moved, score_trend};
 use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, not_scored, score_text};
+use crate::view::report::{MAX_PAIRS_SHOWN, TOP_PAIRS};
 use crate::view::round::{RoundRef, round_label};
-use crate::view::{Block, Doc, Layout, Table, Text, View, cell, data_table};
+use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -132,10 +133,16 @@ impl View for ScoreTrend {
         if with_sparkline {
             headers.push("trend".into());
         }
+        // Past MAX_PAIRS_SHOWN pairs, the ones that moved most.
+        let top = (self.pairs.len() > MAX_PAIRS_SHOWN)
+            .then(|| most_moved(self.pairs.iter().map(|p| p.scores.as_slice()), TOP_PAIRS));
+        let shown = |k: &usize| top.as_ref().is_none_or(|t| t.binary_search(k).is_ok());
         let rows = self
             .pairs
             .iter()
-            .map(|p| {
+            .enumerate()
+            .filter(|(k, _)| shown(k))
+            .map(|(_, p)| {
                 let mut row = vec![Text::plain(p.label.clone())];
                 row.extend(p.scores.iter().map(|&s| Text::plain(score_text(s))));
                 if with_sparkline {
@@ -149,6 +156,16 @@ impl View for ScoreTrend {
             "{} — agreement score of each pair, round by round",
             self.title
         )));
+        if let Some(top) = &top {
+            doc.push(Block::Line(Text::styled(
+                format!(
+                    "{} pairs are too many to list: shown are the {} whose agreement moved most, either way, from the first round it was known. --pair A,B follows any pair; --format csv or json gives every pair.",
+                    self.pairs.len(),
+                    top.len()
+                ),
+                Tone::Dim,
+            )));
+        }
         doc.push(Block::Table(Table {
             headers,
             rows,

@@ -245,3 +245,51 @@ fn more_than_five_hundred_parties_with_positions_ask_for_a_choice() {
     let (_, stderr, code) = run(cmd, &["matrix", "--party", two[0], "--party", two[1]]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// 33 parties, 528 pairs: a table or a page counts each issue's relations
+/// and shows the 24 pairs whose agreement moved most, and says so; CSV and
+/// JSON still give every pair.
+#[test]
+fn many_pairs_are_counted_on_a_page_and_listed_in_the_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let params = Params {
+        parties: 33,
+        issues: 4,
+        rounds: 3,
+        seed: 5,
+        links: false,
+    };
+    write(&tmp.path().join("synth"), &generate(params));
+    let out = |args: &[&str]| {
+        let mut cmd = bare();
+        cmd.arg("--data").arg(tmp.path());
+        let (stdout, stderr, code) = run(cmd, args);
+        assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
+        stdout
+    };
+    for format in ["table", "markdown"] {
+        let by_issue = out(&["matrix", "--by", "issue", "--format", format]);
+        assert!(
+            by_issue.contains("528 pairs are too many for a column each"),
+            "{by_issue}"
+        );
+        assert!(
+            by_issue.contains("✔ agree") && by_issue.contains("⛔ red-line clash"),
+            "{by_issue}"
+        );
+        let history = out(&["history", "adaptation-finance", "--format", format]);
+        assert!(
+            history.contains("528 pairs are too many for a column each"),
+            "{history}"
+        );
+        let trend = out(&["trend", "--format", format]);
+        assert!(
+            trend.contains("528 pairs are too many to list: shown are the 24"),
+            "{trend}"
+        );
+    }
+    let csv = out(&["matrix", "--by", "issue", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + 528 * 4);
+    let csv = out(&["trend", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + 528 * 3);
+}
