@@ -6,49 +6,59 @@
 //! there (OWASP's "CSV injection"), so it is written behind a `'`, which
 //! spreadsheets show as text. `--csv-raw` writes every cell as it is.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::view::{Block, Doc};
 
-/// A cell a spreadsheet will read as text, never as a formula.
-pub fn defused(cell: String) -> String {
+/// A cell as written: behind a `'` where a spreadsheet would run it, so
+/// that it reads as text, never as a formula (unless `raw`).
+fn written(cell: &str, raw: bool) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell,
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !raw => format!("'{cell}").into(),
+        _ => cell.into(),
     }
 }
 
+/// The tables of `doc`, written row by row as they are read: no copy of
+/// the table is made on the way.
 pub fn render(doc: &Doc, raw: bool) -> Result<String> {
-    let cell = |s: String| if raw { s } else { defused(s) };
+    let err = |e: csv::Error| Error::Io(e.to_string());
     let mut out = Vec::new();
-    let mut first = true;
     for block in &doc.blocks {
-        let (headers, rows): (Vec<String>, Vec<Vec<String>>) = match block {
-            Block::Table(t) => (
-                t.headers.clone(),
-                t.rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| cell(c.to_plain("; "))).collect())
-                    .collect(),
-            ),
-            Block::Fields(f) => (
-                vec!["field".into(), "value".into()],
-                f.iter()
-                    .map(|(k, v)| vec![cell(k.clone()), cell(v.to_plain("; "))])
-                    .collect(),
-            ),
-            _ => continue,
-        };
-        if !first {
+        if !matches!(block, Block::Table(_) | Block::Fields(_)) {
+            continue;
+        }
+        if !out.is_empty() {
+            // One empty line between tables.
             out.push(b'\n');
         }
-        first = false;
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let err = |e: csv::Error| Error::Io(e.to_string());
-        w.write_record(&headers).map_err(err)?;
-        for r in rows {
-            w.write_record(&r).map_err(err)?;
+        let mut w = csv::Writer::from_writer(out);
+        match block {
+            Block::Table(t) => {
+                w.write_record(&t.headers).map_err(err)?;
+                for r in &t.rows {
+                    let plain: Vec<Cow<str>> = r.iter().map(|c| c.plain_cow("; ")).collect();
+                    let cells: Vec<Cow<str>> = plain.iter().map(|c| written(c, raw)).collect();
+                    w.write_record(cells.iter().map(|c| c.as_bytes()))
+                        .map_err(err)?;
+                }
+            }
+            Block::Fields(f) => {
+                w.write_record(["field", "value"]).map_err(err)?;
+                for (k, v) in f {
+                    let v = v.plain_cow("; ");
+                    w.write_record(
+                        [written(k, raw), written(&v, raw)]
+                            .iter()
+                            .map(|c| c.as_bytes()),
+                    )
+                    .map_err(err)?;
+                }
+            }
+            _ => {}
         }
-        out.extend(w.into_inner().map_err(|e| Error::Io(e.to_string()))?);
+        out = w.into_inner().map_err(|e| Error::Io(e.to_string()))?;
     }
     String::from_utf8(out).map_err(|e| Error::Io(e.to_string()))
 }
@@ -72,7 +82,7 @@ mod tests {
             ("0.5", "0.5"),
             ("a = b", "a = b"),
         ] {
-            assert_eq!(defused(cell.to_string()), written);
+            assert_eq!(super::written(cell, false), written);
         }
     }
 }

@@ -66,6 +66,16 @@ impl Text {
         self
     }
 
+    /// The text without styling, lines joined by `sep`; borrowed where it
+    /// is one span (most cells), so that a renderer need not copy it.
+    pub fn plain_cow(&self, sep: &str) -> std::borrow::Cow<'_, str> {
+        match self.lines.as_slice() {
+            [] => "".into(),
+            [line] if line.len() == 1 => line[0].text.as_str().into(),
+            _ => self.to_plain(sep).into(),
+        }
+    }
+
     /// The text without styling, lines joined by `sep`.
     pub fn to_plain(&self, sep: &str) -> String {
         self.lines
