@@ -8,23 +8,22 @@
 
 #![no_main]
 
+#[allow(dead_code)] // each target uses part of it
+mod common;
+
+use common::files;
 use libfuzzer_sys::fuzz_target;
-use redlines::data::check::check_texts;
 use redlines::core::compare::{PairMatrix, deal_zone, score_trend};
-use redlines::data::diag::render_all;
 use redlines::core::state::states;
+use redlines::data::check::check_texts;
+use redlines::data::diag::render_all;
 
 const TALKS: &[u8] = include_bytes!("../../tests/fixtures/data/harbour/talks.toml");
 const ROUND_IDS: [&str; 4] = ["2024-01-01-a", "2024-01-02-b", "round-c", "Not_An_Id"];
 
 fuzz_target!(|data: &[u8]| {
-    let (talks, rounds): (&[u8], Vec<&[u8]>) = if data.contains(&0) {
-        let mut parts = data.split(|&b| b == 0);
-        let talks = parts.next().unwrap_or_default();
-        (talks, parts.take(ROUND_IDS.len()).collect())
-    } else {
-        (TALKS, vec![data])
-    };
+    let (talks, rounds) = files(data, ROUND_IDS.len());
+    let talks = talks.unwrap_or(TALKS);
     let rounds: Vec<(&str, &[u8])> = ROUND_IDS.iter().copied().zip(rounds).collect();
     let (checked, files) = check_texts(talks, &rounds);
     let _ = render_all(&checked.diagnostics, &files, false);
