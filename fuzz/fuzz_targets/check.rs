@@ -26,8 +26,8 @@ fuzz_target!(|data: &[u8]| {
     let talks = talks.unwrap_or(TALKS);
     let rounds: Vec<(&str, &[u8])> = ROUND_IDS.iter().copied().zip(rounds).collect();
     let (checked, files) = check_texts(talks, &rounds);
-    let _ = render_all(&checked.diagnostics, &files, false);
-    let _ = render_all(&checked.diagnostics, &files, true);
+    let _ = render_all(&checked.diagnostics, &files, false, Some(80));
+    let _ = render_all(&checked.diagnostics, &files, true, Some(60));
     if let Some(t) = &checked.talks {
         let parties: Vec<usize> = (0..t.parties.len()).collect();
         let issues: Vec<usize> = (0..t.issues.len()).collect();

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let rounds: Vec<(&str, &[u8])> = ROUND_IDS.iter().copied().zip(rounds).collect();
     let (checked, files) = check_texts(talks, &rounds);
-    let _ = render_all(&checked.diagnostics, &files, false);
+    let _ = render_all(&checked.diagnostics, &files, false, Some(80));
     if let Some(t) = &checked.talks {
         for r in 0..t.rounds.len() {
             exercise(t, r);

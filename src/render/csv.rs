@@ -65,7 +65,6 @@ pub fn render(doc: &Doc, raw: bool) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn a_cell_a_spreadsheet_would_run_is_written_as_text() {
