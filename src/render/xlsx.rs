@@ -41,6 +41,15 @@ fn rgb(hex: &str) -> Color {
 /// of its own is named by `title`. With it, a warning for each cell whose
 /// text was too long for Excel and is cut.
 pub fn render(doc: &Doc, title: Option<&str>) -> Result<(Vec<u8>, Vec<String>)> {
+    render_sheets(doc, title, MAX_ROWS)
+}
+
+/// [`render`], with at most `max_rows` rows under a sheet's header.
+fn render_sheets(
+    doc: &Doc,
+    title: Option<&str>,
+    max_rows: usize,
+) -> Result<(Vec<u8>, Vec<String>)> {
     let mut warnings = Vec::new();
     let mut book = Workbook::new();
     // Same data, same bytes: the workbook's creation date is fixed, not now.
@@ -54,27 +63,40 @@ pub fn render(doc: &Doc, title: Option<&str>) -> Result<(Vec<u8>, Vec<String>)> 
                 own = Some(t);
                 continue;
             }
-            Block::Table(t) => t.clone(),
-            Block::Fields(f) => Table {
+            Block::Table(t) => Cow::Borrowed(t),
+            Block::Fields(f) => Cow::Owned(Table {
                 headers: vec!["field".into(), "value".into()],
                 rows: f
                     .iter()
                     .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
                     .collect(),
                 ..Table::default()
-            },
+            }),
             _ => continue,
         };
-        let name = sheet_name(own.take().or(title), names.len() + 1, &names);
-        let sheet = book.add_worksheet();
-        sheet.set_name(&name).map_err(err)?;
-        write_table(sheet, &table, &mut |cell, length| {
+        // A table longer than a sheet goes on over as many as it takes,
+        // each with the header row.
+        let named = own.take().or(title);
+        let parts = table.rows.len().div_ceil(max_rows).max(1);
+        for part in 0..parts {
+            let rows = &table.rows[part * max_rows..((part + 1) * max_rows).min(table.rows.len())];
+            let name = sheet_name(named, names.len() + 1, &names);
+            let sheet = book.add_worksheet();
+            sheet.set_name(&name).map_err(err)?;
+            write_table(sheet, &table, rows, &mut |cell, length| {
+                warnings.push(format!(
+                    "sheet “{name}”, cell {cell}: its text of {length} characters is longer than a cell of Excel holds ({MAX_CELL}); it is cut, and ends saying so (--format json has it whole)"
+                ));
+            })
+            .map_err(err)?;
+            names.push(name);
+        }
+        if parts > 1 {
             warnings.push(format!(
-                "sheet “{name}”, cell {cell}: its text of {length} characters is longer than a cell of Excel holds ({MAX_CELL}); it is cut, and ends saying so (--format json has it whole)"
+                "a table of {} rows is longer than a sheet of Excel ({max_rows} rows under its header): it goes on over {parts} sheets, each with the header",
+                table.rows.len()
             ));
-        })
-        .map_err(err)?;
-        names.push(name);
+        }
     }
     if names.is_empty() {
         // A workbook has at least one sheet.
@@ -106,6 +128,9 @@ fn fitted(s: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{head}{}", mark(total - kept)))
 }
 
+/// The rows of a sheet under its header row: Excel's 1 048 576 less one.
+const MAX_ROWS: usize = 1_048_575;
+
 fn err(e: XlsxError) -> Error {
     Error::Io(format!("cannot make the workbook: {e}"))
 }
@@ -115,6 +140,7 @@ fn err(e: XlsxError) -> Error {
 fn write_table(
     sheet: &mut Worksheet,
     t: &Table,
+    rows: &[Vec<Text>],
     cut: &mut dyn FnMut(String, usize),
 ) -> std::result::Result<(), XlsxError> {
     let bold = Format::new().set_bold();
@@ -130,13 +156,12 @@ fn write_table(
     for (c, h) in t.headers.iter().enumerate() {
         sheet.write_string_with_format(0, col(c), whole_or_cut(0, col(c), h), &bold)?;
     }
-    let plain: Vec<Vec<String>> = t
-        .rows
+    let plain: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| c.to_plain("; ")).collect())
         .collect();
     let typed = column_types(&plain, columns);
-    for (i, (row, cells)) in t.rows.iter().zip(&typed).enumerate() {
+    for (i, (row, cells)) in rows.iter().zip(&typed).enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for (c, (text, cell)) in row.iter().zip(cells).enumerate() {
             let format = cell_format(t, c, text, cell);
@@ -247,6 +272,28 @@ fn sheet_name(title: Option<&str>, n: usize, taken: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_longer_than_a_sheet_goes_on_over_more_sheets() {
+        let rows: Vec<Vec<Text>> = (0..7).map(|n| vec![Text::plain(n.to_string())]).collect();
+        let mut doc = Doc::default();
+        doc.push(Block::Table(crate::view::data_table(&["n"], rows)));
+        let (bytes, warnings) = render_sheets(&doc, Some("Numbers"), 3).unwrap();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("a table of 7 rows") && warnings[0].contains("3 sheets"));
+        use calamine::{Reader, Xlsx};
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names();
+        assert_eq!(names.len(), 3, "{names:?}");
+        let mut seen = Vec::new();
+        for name in names {
+            let range = book.worksheet_range(&name).unwrap();
+            let mut cells = range.rows();
+            assert_eq!(cells.next().unwrap()[0].to_string(), "n");
+            seen.extend(cells.map(|r| r[0].to_string()));
+        }
+        assert_eq!(seen, ["0", "1", "2", "3", "4", "5", "6"]);
+    }
 
     #[test]
     fn sheet_names_are_short_clean_and_unique() {
