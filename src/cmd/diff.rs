@@ -28,11 +28,6 @@ pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> 
         ));
     }
     let parties = select::parties(&talks, &filter.parties)?;
-    let shown = if filter.parties.is_empty() {
-        parties.len()
-    } else {
-        talks.parties.len()
-    };
     let issues = select::issues(&talks, &filter.issues)?;
     let mut diff = RoundDiff::between(
         &State::as_of(&talks, a),
@@ -51,5 +46,10 @@ pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> 
     if show.exit_code && !diff.is_empty() {
         out.code = 1;
     }
-    super::noting_left_out(ctx, &talks, shown, Ok(out))
+    super::noting_left_out(
+        ctx,
+        &talks,
+        (!filter.parties.is_empty(), parties.len()),
+        Ok(out),
+    )
 }

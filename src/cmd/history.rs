@@ -10,20 +10,7 @@ pub fn run(ctx: &Ctx, issue: &str, parties: &[String]) -> Result<Output> {
     let i = select::issue(&talks, issue)?;
     let named = !parties.is_empty();
     let parties = select::parties(&talks, parties)?;
-    select::pairwise(
-        &talks,
-        &parties,
-        "the history",
-        &format!(
-            "name at most {} with --party (one each)",
-            select::MANY_PARTIES
-        ),
-    )?;
+    select::pairwise(&talks, &parties, "the history", &select::name_parties())?;
     let out = ctx.render(&History::build(&talks, i, &parties));
-    let shown = if named {
-        talks.parties.len()
-    } else {
-        parties.len()
-    };
-    super::noting_left_out(ctx, &talks, shown, out)
+    super::noting_left_out(ctx, &talks, (named, parties.len()), out)
 }

@@ -20,31 +20,19 @@ pub fn run(
     let selected = select::parties(&talks, &filter.parties)?;
     // Mediators and observers named with --party are asked for.
     let all = with_mediators || !filter.parties.is_empty();
-    let parties = select::scored(&talks, &selected, all);
-    let left_out: Vec<usize> = selected
-        .into_iter()
-        .filter(|p| !parties.contains(p))
-        .collect();
+    let (parties, left_out) = select::scored_and_not(&talks, &selected, all);
     let issues = select::issues(&talks, &filter.issues)?;
-    select::pairwise(
-        &talks,
-        &parties,
-        "a matrix",
-        &format!(
-            "name at most {} with --party (one each)",
-            select::MANY_PARTIES
-        ),
-    )?;
+    select::pairwise(&talks, &parties, "a matrix", &select::name_parties())?;
     let state = State::as_of(&talks, r);
     let m = PairMatrix::build(&state, &parties, &issues);
     let out = match by {
         MatrixBy::Pair => ctx.render(&ByPair::new(&talks, r, &m, &left_out)),
         MatrixBy::Issue => ctx.render(&ByIssue::new(&talks, &state, &m)),
     };
-    let shown = if filter.parties.is_empty() {
-        select::every_party(&talks).len()
-    } else {
-        talks.parties.len()
-    };
-    super::noting_left_out(ctx, &talks, shown, out)
+    super::noting_left_out(
+        ctx,
+        &talks,
+        (!filter.parties.is_empty(), selected.len()),
+        out,
+    )
 }

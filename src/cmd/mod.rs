@@ -121,8 +121,8 @@ impl Ctx {
     }
 
     /// The note of [`noting_left_out`], wrapped to the width; empty for none.
-    pub fn left_out(&self, talks: &Talks, shown: usize) -> String {
-        select::left_out_note(talks, shown)
+    pub fn left_out(&self, talks: &Talks, named: bool, chosen: usize) -> String {
+        select::left_out_note(talks, named, chosen)
             .map(|n| crate::render::wrap(&n, self.style.width) + "\n")
             .unwrap_or_default()
     }
@@ -175,9 +175,16 @@ impl Ctx {
 
 /// `out` with a note on stderr of the parties a view of a very large talks
 /// leaves out (see [`select::every_party`]).
-fn noting_left_out(ctx: &Ctx, talks: &Talks, shown: usize, out: Result<Output>) -> Result<Output> {
+/// `chosen` parties were taken, the parties `named` or not.
+fn noting_left_out(
+    ctx: &Ctx,
+    talks: &Talks,
+    (named, chosen): (bool, usize),
+    out: Result<Output>,
+) -> Result<Output> {
     let mut out = out?;
-    out.stderr.insert_str(0, &ctx.left_out(talks, shown));
+    out.stderr
+        .insert_str(0, &ctx.left_out(talks, named, chosen));
     Ok(out)
 }
 

@@ -88,7 +88,7 @@ pub fn run(
         }
     };
     let sections: Vec<&str> = report.sections().into_iter().map(section_id).collect();
-    let note = ctx.left_out(&talks, parties.len());
+    let note = ctx.left_out(&talks, false, parties.len());
     if to_stdout {
         return Ok(Output {
             stdout: html,

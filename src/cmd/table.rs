@@ -11,10 +11,10 @@ pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
     let out = ctx.render(&PositionsTable::build(&talks, r, &parties, &issues));
-    let shown = if filter.parties.is_empty() {
-        parties.len()
-    } else {
-        talks.parties.len()
-    };
-    super::noting_left_out(ctx, &talks, shown, out)
+    super::noting_left_out(
+        ctx,
+        &talks,
+        (!filter.parties.is_empty(), parties.len()),
+        out,
+    )
 }

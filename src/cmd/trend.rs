@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, pairs: &[String], with_mediators: bool) -> Result<Output> 
         )?;
     }
     let out = ctx.render(&ScoreTrend::build(&talks, &pairs, &parties, with_mediators));
-    super::noting_left_out(ctx, &talks, parties.len(), out)
+    super::noting_left_out(ctx, &talks, (false, parties.len()), out)
 }
 
 /// `A,B`: two different parties.

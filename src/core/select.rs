@@ -147,14 +147,14 @@ pub fn every_party(talks: &Talks) -> Vec<usize> {
     (0..n).filter(|&p| stated[p]).collect()
 }
 
-/// What [`every_party`] leaves out, said once: `None` when it leaves out
-/// no one.
-pub fn left_out_note(talks: &Talks, shown: usize) -> Option<String> {
+/// What [`every_party`] left out of `chosen`, said once: `None` where it
+/// leaves out no one, or the parties were `named`.
+pub fn left_out_note(talks: &Talks, named: bool, chosen: usize) -> Option<String> {
     let n = talks.parties.len();
-    (shown < n && n > MANY_PARTIES).then(|| {
+    (!named && chosen < n && n > MANY_PARTIES).then(|| {
         format!(
             "note: {} of the {n} parties of `{}` state no position in any round and are left out (where a command takes --party, naming one shows it)",
-            n - shown,
+            n - chosen,
             talks.id
         )
     })
@@ -186,11 +186,19 @@ pub fn pairwise(talks: &Talks, parties: &[usize], what: &str, hint: &str) -> Res
 /// Of `parties`, those whose agreement is scored: a mediator's or an
 /// observer's is not, unless `all` (they are asked for).
 pub fn scored(talks: &Talks, parties: &[usize], all: bool) -> Vec<usize> {
+    scored_and_not(talks, parties, all).0
+}
+
+/// [`scored`], and the rest of `parties`: those left out of the score.
+pub fn scored_and_not(talks: &Talks, parties: &[usize], all: bool) -> (Vec<usize>, Vec<usize>) {
     parties
         .iter()
-        .copied()
-        .filter(|&p| all || talks.parties[p].role.has_stake())
-        .collect()
+        .partition(|&&p| all || talks.parties[p].role.has_stake())
+}
+
+/// What to ask for instead of every pair, where parties can be named.
+pub fn name_parties() -> String {
+    format!("name at most {MANY_PARTIES} with --party (one each)")
 }
 
 /// The issues named (all, in order, when none is).

@@ -137,11 +137,21 @@ pub fn counted_headers() -> impl Iterator<Item = String> {
 }
 
 /// How many of `relations` are of each relation, in [`WORDS`]' order.
-pub fn counted(relations: &[Relation]) -> impl Iterator<Item = Text> + '_ {
-    WORDS.iter().map(|w| {
-        let n = relations.iter().filter(|&&r| r == w.relation).count();
-        Text::plain(n.to_string())
-    })
+pub fn counts(relations: impl IntoIterator<Item = Relation>) -> [usize; WORDS.len()] {
+    let mut n = [0; WORDS.len()];
+    for r in relations {
+        if let Some(k) = WORDS.iter().position(|w| w.relation == r) {
+            n[k] += 1;
+        }
+    }
+    n
+}
+
+/// [`counts`] as cells.
+pub fn counted(relations: &[Relation]) -> impl Iterator<Item = Text> {
+    counts(relations.iter().copied())
+        .into_iter()
+        .map(|n| Text::plain(n.to_string()))
 }
 
 /// The line that says pairs are counted, not given a column each.

@@ -11,6 +11,7 @@ use crate::data::talks::Talks;
 use crate::view::diff::{DiffView, Naming};
 use crate::view::linkage::{PackageView, packages};
 use crate::view::proposals::ProposalView;
+use crate::view::trend::{MAX_PAIRS_SHOWN, pairs_shown};
 
 pub struct ReportView<'t> {
     pub overview: Overview<'t>,
@@ -27,15 +28,6 @@ pub struct ReportView<'t> {
     pub shown: Shown,
 }
 
-/// Past this many pairs of parties (32 parties make 496), the report shows
-/// the pairs in part: every pair of a UN-sized talks (200 parties, 19 900
-/// pairs) made a page of 900 MB that no browser opens. Every pair stays
-/// one command away (`matrix --by issue`, `trend --pair`, `diff`).
-pub const MAX_PAIRS_SHOWN: usize = 500;
-
-/// How many pairs' charts the trend shows when it cannot show every one.
-pub const TOP_PAIRS: usize = 24;
-
 /// What the report shows of the pairs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Shown {
@@ -43,32 +35,25 @@ pub struct Shown {
     /// when not every one is: those whose score moved most, either way,
     /// from the first round it was known to this one. `None`: every pair.
     pub trend_pairs: Option<Vec<usize>>,
-    /// Relations by issue as a count of each relation, not a mark per pair.
-    pub relations_counted: bool,
     /// Relation changes counted per issue, not listed pair by pair.
     pub relation_changes_counted: bool,
 }
 
 impl Shown {
     fn of(overview: &Overview<'_>) -> Self {
-        let relation_changes_counted = overview
-            .diff
-            .as_ref()
-            .is_some_and(|d| d.relations.len() > MAX_PAIRS_SHOWN);
-        if overview.trend.len() <= MAX_PAIRS_SHOWN {
-            return Shown {
-                trend_pairs: None,
-                relations_counted: false,
-                relation_changes_counted,
-            };
-        }
-        let top =
-            crate::core::compare::most_moved(overview.trend.iter().map(Vec::as_slice), TOP_PAIRS);
         Shown {
-            trend_pairs: Some(top),
-            relations_counted: true,
-            relation_changes_counted,
+            trend_pairs: pairs_shown(overview.trend.iter().map(Vec::as_slice)),
+            relation_changes_counted: overview
+                .diff
+                .as_ref()
+                .is_some_and(|d| d.relations.len() > MAX_PAIRS_SHOWN),
         }
+    }
+
+    /// Relations by issue as a count of each relation, not a mark per
+    /// pair: where not every pair is charted either.
+    pub fn relations_counted(&self) -> bool {
+        self.trend_pairs.is_some()
     }
 }
 

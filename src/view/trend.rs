@@ -3,7 +3,6 @@
 use crate::core::compare::{self, most_moved, score_trend};
 use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, not_scored, score_text};
-use crate::view::report::{MAX_PAIRS_SHOWN, TOP_PAIRS};
 use crate::view::round::{RoundRef, round_label};
 use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
@@ -45,12 +44,8 @@ impl ScoreTrend {
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
         let mut left_out = Vec::new();
         let (pairs, scores) = if pairs.is_empty() {
-            let all = crate::core::select::scored(talks, every, with_mediators);
-            left_out = every
-                .iter()
-                .copied()
-                .filter(|p| all.binary_search(p).is_err())
-                .collect();
+            let all;
+            (all, left_out) = crate::core::select::scored_and_not(talks, every, with_mediators);
             let pairs: Vec<_> = compare::pairs(all.len())
                 .map(|(a, b)| (all[a], all[b]))
                 .collect();
@@ -83,6 +78,23 @@ impl ScoreTrend {
                 .collect(),
         }
     }
+}
+
+/// Past this many pairs of parties (32 parties make 496), a table or the
+/// report shows the pairs in part: every pair of a UN-sized talks (200
+/// parties, 19 900 pairs) made a report of 900 MB that no browser opens.
+/// Every pair stays one command away (`trend --pair`, `--format csv`).
+pub const MAX_PAIRS_SHOWN: usize = 500;
+
+/// How many pairs' scores are shown when not every one is.
+pub const TOP_PAIRS: usize = 24;
+
+/// Which of these pairs' score series to show: `None` for every one; past
+/// [`MAX_PAIRS_SHOWN`], the [`TOP_PAIRS`] that moved most, in their order.
+pub fn pairs_shown<'a>(
+    trend: impl ExactSizeIterator<Item = &'a [Option<f64>]>,
+) -> Option<Vec<usize>> {
+    (trend.len() > MAX_PAIRS_SHOWN).then(|| most_moved(trend, TOP_PAIRS))
 }
 
 /// Scores in [0, 1] as bars of eight heights; `·` where unknown.
@@ -133,9 +145,7 @@ impl View for ScoreTrend {
         if with_sparkline {
             headers.push("trend".into());
         }
-        // Past MAX_PAIRS_SHOWN pairs, the ones that moved most.
-        let top = (self.pairs.len() > MAX_PAIRS_SHOWN)
-            .then(|| most_moved(self.pairs.iter().map(|p| p.scores.as_slice()), TOP_PAIRS));
+        let top = pairs_shown(self.pairs.iter().map(|p| p.scores.as_slice()));
         let shown = |k: &usize| top.as_ref().is_none_or(|t| t.binary_search(k).is_ok());
         let rows = self
             .pairs

@@ -3,7 +3,7 @@
 //! border follows the median line; Eastland ties patrols to the border; the
 //! broker tables a plan, and Eastland a plan it withdraws in round two.
 
-use crate::{FORMATS, bare, fixtures, run};
+use crate::{bare, fixtures, run};
 
 /// `redlines --data linkage ARGS`, which must succeed.
 pub fn bay(args: &[&str]) -> String {
@@ -31,13 +31,7 @@ fn every_linkage_view_in_every_format() {
         &["table"],
         &["diff", "first", "latest"],
     ];
-    for case in cases {
-        for format in FORMATS {
-            let mut args = case.to_vec();
-            args.extend(["--format", format]);
-            insta::assert_snapshot!(format!("bay--{}--{format}", case.join("_")), bay(&args));
-        }
-    }
+    bay_in_every_format!(cases);
 }
 
 #[test]

@@ -2,6 +2,23 @@
 //! `tests/fixtures/`, with colour off and the width fixed so that output is
 //! stable. One module per command; snapshots live in `snapshots/`.
 
+/// A snapshot of each of `cases` run on the bay fixture (`linkage::bay`)
+/// in every format, named `bay--ARGS--FORMAT` in the calling module.
+macro_rules! bay_in_every_format {
+    ($cases:expr) => {
+        for case in $cases {
+            for format in $crate::FORMATS {
+                let mut args = case.to_vec();
+                args.extend(["--format", format]);
+                insta::assert_snapshot!(
+                    format!("bay--{}--{format}", case.join("_")),
+                    $crate::linkage::bay(&args)
+                );
+            }
+        }
+    };
+}
+
 mod authoring;
 mod check;
 mod core;

@@ -3,7 +3,7 @@
 //! other: a bridge or a trade applied through `--assume` does what it says.
 
 use crate::linkage::bay;
-use crate::{FORMATS, bare, fixtures, run};
+use crate::{bare, fixtures, run};
 
 /// `redlines ARGS` on the built-in European security talks, which must
 /// succeed.
@@ -46,13 +46,7 @@ fn every_what_if_view_in_every_format() {
         ],
         &["--assume", "east.toll=none", "diff", "latest", "assumed"],
     ];
-    for case in cases {
-        for format in FORMATS {
-            let mut args = case.to_vec();
-            args.extend(["--format", format]);
-            insta::assert_snapshot!(format!("bay--{}--{format}", case.join("_")), bay(&args));
-        }
-    }
+    bay_in_every_format!(cases);
 }
 
 /// The nearest deal of every issue, its moves laid over the round with

@@ -279,9 +279,10 @@ fn relation_changes(
     }
     let mut relations = Vec::new();
     let mut comparable = 0;
-    // (issue, trend, pairs) of every NowKnown/NowUnknown change, in order.
+    // Per issue, the pairs that became and that stopped being comparable.
     let mut counts: Vec<Unlisted> = Vec::new();
     for &i in issues {
+        let mut known = [0, 0];
         // Parties holding a position on the issue in either state, and
         // whether it is another position (or none) in the other.
         let holders: Vec<(usize, bool)> = (0..n)
@@ -319,14 +320,7 @@ fn relation_changes(
                 let trend = change.trend();
                 if matches!(trend, Trend::NowKnown | Trend::NowUnknown) {
                     comparable += 1;
-                    match counts.last_mut() {
-                        Some(u) if u.issue == i && u.trend == trend => u.pairs += 1,
-                        _ => counts.push(Unlisted {
-                            issue: i,
-                            trend,
-                            pairs: 1,
-                        }),
-                    }
+                    known[usize::from(trend == Trend::NowUnknown)] += 1;
                     if comparable > LIST_COMPARABLE {
                         continue;
                     }
@@ -334,20 +328,20 @@ fn relation_changes(
                 relations.push(change);
             }
         }
+        for (trend, pairs) in [Trend::NowKnown, Trend::NowUnknown].into_iter().zip(known) {
+            if pairs > 0 {
+                counts.push(Unlisted {
+                    issue: i,
+                    trend,
+                    pairs,
+                });
+            }
+        }
     }
     if comparable <= LIST_COMPARABLE {
         return (relations, Vec::new());
     }
     relations.retain(|c| !matches!(c.trend(), Trend::NowKnown | Trend::NowUnknown));
-    // One count per issue and trend, whatever order the pairs came in.
-    counts.sort_by_key(|u| (u.issue, u.trend == Trend::NowUnknown));
-    counts.dedup_by(|b, a| {
-        let same = a.issue == b.issue && a.trend == b.trend;
-        if same {
-            a.pairs += b.pairs;
-        }
-        same
-    });
     (relations, counts)
 }
 

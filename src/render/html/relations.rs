@@ -4,7 +4,7 @@ use super::legend;
 use super::writer::Html;
 use crate::core::compare::Relation;
 use crate::data::talks::Party;
-use crate::view::relation::{WORDS, words};
+use crate::view::relation::{WORDS, counts, words};
 use crate::view::report::ReportView;
 
 pub(super) fn pair_label(a: &Party, b: &Party) -> String {
@@ -97,12 +97,7 @@ fn counted(h: &mut Html, r: &ReportView) {
             for (k, &i) in m.issues.iter().enumerate() {
                 h.el("tr", &[], |h| {
                     h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
-                    for w in &WORDS {
-                        let n = m
-                            .relations
-                            .iter()
-                            .filter(|row| row[k] == w.relation)
-                            .count();
+                    for n in counts(m.relations.iter().map(|row| row[k])) {
                         h.text_el("td", &[("class", "num")], &n.to_string());
                     }
                 });
@@ -112,7 +107,7 @@ fn counted(h: &mut Html, r: &ReportView) {
 }
 
 pub(super) fn section(h: &mut Html, r: &ReportView) {
-    if r.shown.relations_counted {
+    if r.shown.relations_counted() {
         return counted(h, r);
     }
     let talks = r.talks;

@@ -242,12 +242,25 @@ pub struct BearingView {
 }
 
 impl DiffView {
+    /// Every change, relation changes last, in the words of ids.
     pub fn new(talks: &Talks, diff: &RoundDiff<'_>, parties: &[usize]) -> Self {
-        DiffView::named(talks, diff, parties, Naming::Ids)
+        let mut view = DiffView::named(talks, diff, parties, Naming::Ids);
+        let rounds = FromTo {
+            from: view.from.id.clone(),
+            to: view.to.id.clone(),
+        };
+        view.changes.extend(
+            diff.relations
+                .iter()
+                .map(|r| relation_change(talks, r, rounds.clone())),
+        );
+        view
     }
 
-    /// The view whose words (`detail`, the old and new text, the verdict)
-    /// name things as `naming` says.
+    /// The view of the changes to positions, linkages and proposals, whose
+    /// words (`detail`, the old and new text, the verdict) name things as
+    /// `naming` says. Relation changes are left to [`DiffView::new`]: the
+    /// report draws them from the diff itself.
     pub fn named(talks: &Talks, diff: &RoundDiff<'_>, parties: &[usize], naming: Naming) -> Self {
         let (from, to) = (&talks.rounds[diff.from], &talks.rounds[diff.to]);
         let rounds = FromTo {
@@ -273,14 +286,6 @@ impl DiffView {
                 .iter()
                 .map(|p| proposal_change(talks, p, rounds.clone())),
         );
-        // The report draws relation changes from the diff itself.
-        if naming == Naming::Ids {
-            changes.extend(
-                diff.relations
-                    .iter()
-                    .map(|r| relation_change(talks, r, rounds.clone())),
-            );
-        }
         let tally = diff.tally();
         DiffView {
             talks: talks.id.clone(),
