@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -10,17 +9,15 @@ fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     let code = match redlines::cmd::run(cli) {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            let written = stdout
-                .write_all(out.stdout.as_bytes())
-                .and_then(|()| stdout.write_all(&out.binary))
-                .and_then(|()| stdout.flush());
-            eprint!("{}", out.stderr);
+        Ok(mut out) => {
+            let (code, stderr) = (out.code, std::mem::take(&mut out.stderr));
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = out.write_stdout(&mut stdout);
+            eprint!("{stderr}");
             match written {
-                Ok(()) => out.code,
+                Ok(()) => code,
                 // A closed pipe (`redlines table | head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => out.code,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
                 Err(e) => {
                     eprintln!("error: cannot write the output: {e}");
                     2

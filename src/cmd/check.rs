@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         // Folder names, which may not be valid ids.
         let ids = ids.iter().map(|id| shown(id).into_owned()).collect();
         let view = CheckView::new(ctx.data.describe(), ids, read, &diags, &files, quotes);
-        let mut out = ctx.render(&view)?;
+        let mut out = ctx.render(view)?;
         out.code = code;
         return Ok(out);
     }
@@ -105,7 +105,7 @@ pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<O
     let mut changed: Option<String> = None;
     loop {
         let said = match run(ctx, deny_warnings, sources) {
-            Ok(out) => format!("{}{}", out.stdout, out.stderr),
+            Ok(out) => out.text(),
             Err(e) => format!("{e}\n"),
         };
         let mut err = std::io::stderr().lock();

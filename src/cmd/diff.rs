@@ -39,9 +39,9 @@ pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> 
         diff.drop_wording();
     }
     let mut out = if show.stat {
-        ctx.render(&DiffStat::new(&talks, &diff))?
+        ctx.render(DiffStat::new(&talks, &diff))?
     } else {
-        ctx.render(&DiffView::new(&talks, &diff, &parties))?
+        ctx.render(DiffView::new(&talks, &diff, &parties))?
     };
     if show.exit_code && !diff.is_empty() {
         out.code = 1;

@@ -15,5 +15,5 @@ pub fn run(ctx: &Ctx, a: &str, b: &str, issue: &str, round: &str) -> Result<Outp
         )));
     }
     let i = select::issue(&talks, issue)?;
-    ctx.render(&Explained::new(&talks, r, [pa, pb], i))
+    ctx.render(Explained::new(&talks, r, [pa, pb], i))
 }

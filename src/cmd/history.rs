@@ -11,6 +11,6 @@ pub fn run(ctx: &Ctx, issue: &str, parties: &[String]) -> Result<Output> {
     let named = !parties.is_empty();
     let parties = select::parties(&talks, parties)?;
     select::pairwise(&talks, &parties, "the history", &select::name_parties())?;
-    let out = ctx.render(&History::build(&talks, i, &parties));
+    let out = ctx.render(History::build(&talks, i, &parties));
     super::noting_left_out(ctx, &talks, (named, parties.len()), out)
 }

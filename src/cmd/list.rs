@@ -10,16 +10,16 @@ use crate::view::list::{IssuesList, PartiesList, RoundsList, TalksItem, TalksLis
 
 pub fn run(ctx: &Ctx, what: ListWhat) -> Result<Output> {
     match what {
-        ListWhat::Talks => ctx.render(&talks_list(ctx)?),
-        ListWhat::Rounds => ctx.render(&RoundsList::new(&ctx.load()?)),
+        ListWhat::Talks => ctx.render(talks_list(ctx)?),
+        ListWhat::Rounds => ctx.render(RoundsList::new(&ctx.load()?)),
         ListWhat::Parties => {
             let t = ctx.load()?;
-            ctx.render(&PartiesList {
+            ctx.render(PartiesList {
                 talks: t.id.clone(),
                 parties: t.parties,
             })
         }
-        ListWhat::Issues => ctx.render(&IssuesList::new(&ctx.load()?)),
+        ListWhat::Issues => ctx.render(IssuesList::new(&ctx.load()?)),
     }
 }
 

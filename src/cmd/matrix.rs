@@ -26,8 +26,8 @@ pub fn run(
     let state = State::as_of(&talks, r);
     let m = PairMatrix::build(&state, &parties, &issues);
     let out = match by {
-        MatrixBy::Pair => ctx.render(&ByPair::new(&talks, r, &m, &left_out)),
-        MatrixBy::Issue => ctx.render(&ByIssue::new(&talks, &state, &m)),
+        MatrixBy::Pair => ctx.render(ByPair::new(&talks, r, &m, &left_out)),
+        MatrixBy::Issue => ctx.render(ByIssue::new(&talks, &state, &m)),
     };
     super::noting_left_out(
         ctx,

@@ -30,18 +30,24 @@ use crate::data::load::DataDir;
 use crate::data::printable::shown_path;
 use crate::data::talks::Talks;
 use crate::error::{Error, Result};
-use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render, render_bytes, wrap};
+use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render_bytes, wrap, write};
 use crate::view::View;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Output {
     pub stdout: String,
+    /// A view still to be written, after `stdout`: it is rendered as it is
+    /// written, so that a long output is never held whole.
+    pub body: Option<Body>,
     pub stderr: String,
     /// Bytes that are not text (an xlsx workbook), written after `stdout`.
     pub binary: Vec<u8>,
     pub code: u8,
 }
+
+/// A view and how to write it.
+pub type Body = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
 
 impl Output {
     fn ok(stdout: String) -> Self {
@@ -49,6 +55,27 @@ impl Output {
             stdout,
             ..Output::default()
         }
+    }
+
+    /// Everything it says, stdout then stderr, as text (for `check --watch`,
+    /// which prints it again at each change).
+    pub fn text(self) -> String {
+        let stderr = self.stderr.clone();
+        let mut out = Vec::new();
+        if let Err(e) = self.write_stdout(&mut out) {
+            out.extend(format!("error: cannot write the output: {e}\n").into_bytes());
+        }
+        String::from_utf8_lossy(&out).into_owned() + &stderr
+    }
+
+    /// Write what goes to stdout: the text, the view, then the bytes.
+    pub fn write_stdout(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.stdout.as_bytes())?;
+        if let Some(body) = self.body {
+            body(out)?;
+        }
+        out.write_all(&self.binary)?;
+        out.flush()
     }
 }
 
@@ -137,11 +164,17 @@ impl Ctx {
         )))
     }
 
-    pub fn render(&self, view: &impl View) -> Result<Output> {
+    /// The output of `view`: text formats are written as they are rendered,
+    /// when the output is written; a workbook is made here.
+    pub fn render(&self, view: impl View + 'static) -> Result<Output> {
         if !self.style.format.is_binary() {
-            return Ok(Output::ok(render(view, &self.style)?));
+            let style = self.style;
+            return Ok(Output {
+                body: Some(Box::new(move |out| write(&view, &style, out))),
+                ..Output::default()
+            });
         }
-        let (bytes, warnings) = render_bytes(view, &self.style)?;
+        let (bytes, warnings) = render_bytes(&view, &self.style)?;
         // The warnings first, then what was written.
         let mut stderr: String = warnings
             .iter()

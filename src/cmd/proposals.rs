@@ -10,5 +10,5 @@ pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
     let (talks, r) = ctx.scenario(round)?;
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
-    ctx.render(&ProposalsView::new(&talks, r, &parties, &issues))
+    ctx.render(ProposalsView::new(&talks, r, &parties, &issues))
 }

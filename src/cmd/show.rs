@@ -9,5 +9,5 @@ pub fn run(ctx: &Ctx, party: &str, issue: &str, round: &str) -> Result<Output> {
     let (talks, r) = ctx.scenario(round)?;
     let p = select::party(&talks, party)?;
     let i = select::issue(&talks, issue)?;
-    ctx.render(&Shown::new(&talks, r, p, i))
+    ctx.render(Shown::new(&talks, r, p, i))
 }

@@ -10,7 +10,7 @@ pub fn run(ctx: &Ctx, round: &str, filter: &Filter) -> Result<Output> {
     let (talks, r) = ctx.scenario(round)?;
     let parties = select::parties(&talks, &filter.parties)?;
     let issues = select::issues(&talks, &filter.issues)?;
-    let out = ctx.render(&PositionsTable::build(&talks, r, &parties, &issues));
+    let out = ctx.render(PositionsTable::build(&talks, r, &parties, &issues));
     super::noting_left_out(
         ctx,
         &talks,

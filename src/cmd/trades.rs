@@ -33,5 +33,5 @@ pub fn run(ctx: &Ctx, parties: &[String], round: &str, top: usize) -> Result<Out
             ));
         }
     };
-    ctx.render(&TradesView::new(&talks, r, between, top))
+    ctx.render(TradesView::new(&talks, r, between, top))
 }

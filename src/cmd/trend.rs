@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, pairs: &[String], with_mediators: bool) -> Result<Output> 
             "name the pairs to follow with --pair A,B",
         )?;
     }
-    let out = ctx.render(&ScoreTrend::build(&talks, &pairs, &parties, with_mediators));
+    let out = ctx.render(ScoreTrend::build(&talks, &pairs, &parties, with_mediators));
     super::noting_left_out(ctx, &talks, (false, parties.len()), out)
 }
 

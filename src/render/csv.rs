@@ -7,8 +7,8 @@
 //! spreadsheets show as text. `--csv-raw` writes every cell as it is.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
-use crate::error::{Error, Result};
 use crate::view::{Block, Doc};
 
 /// A cell as written: behind a `'` where a spreadsheet would run it, so
@@ -20,47 +20,54 @@ fn written(cell: &str, raw: bool) -> Cow<'_, str> {
     }
 }
 
-/// The tables of `doc`, written row by row as they are read: no copy of
-/// the table is made on the way.
-pub fn render(doc: &Doc, raw: bool) -> Result<String> {
-    let err = |e: csv::Error| Error::Io(e.to_string());
-    let mut out = Vec::new();
+/// [`written`], keeping a cell borrowed where it is written as it is.
+fn as_written(cell: Cow<'_, str>, raw: bool) -> Cow<'_, [u8]> {
+    match written(&cell, raw) {
+        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        Cow::Borrowed(_) => match cell {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        },
+    }
+}
+
+/// The tables of `doc`, written to `out` row by row as they are read (or
+/// made): no copy of a table is made on the way.
+pub fn write(doc: &Doc, raw: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut first = true;
     for block in &doc.blocks {
         if !matches!(block, Block::Table(_) | Block::Fields(_)) {
             continue;
         }
-        if !out.is_empty() {
+        if !first {
             // One empty line between tables.
-            out.push(b'\n');
+            out.write_all(b"\n")?;
         }
-        let mut w = csv::Writer::from_writer(out);
+        first = false;
+        let mut w = csv::Writer::from_writer(&mut *out);
         match block {
             Block::Table(t) => {
-                w.write_record(&t.headers).map_err(err)?;
-                for r in &t.rows {
-                    let plain: Vec<Cow<str>> = r.iter().map(|c| c.plain_cow("; ")).collect();
-                    let cells: Vec<Cow<str>> = plain.iter().map(|c| written(c, raw)).collect();
-                    w.write_record(cells.iter().map(|c| c.as_bytes()))
-                        .map_err(err)?;
+                w.write_record(&t.headers)?;
+                for r in t.rows.iter() {
+                    w.write_record(r.iter().map(|c| as_written(c.plain_cow("; "), raw)))?;
                 }
             }
             Block::Fields(f) => {
-                w.write_record(["field", "value"]).map_err(err)?;
+                w.write_record(["field", "value"])?;
                 for (k, v) in f {
                     let v = v.plain_cow("; ");
                     w.write_record(
                         [written(k, raw), written(&v, raw)]
                             .iter()
                             .map(|c| c.as_bytes()),
-                    )
-                    .map_err(err)?;
+                    )?;
                 }
             }
             _ => {}
         }
-        out = w.into_inner().map_err(|e| Error::Io(e.to_string()))?;
+        w.flush()?;
     }
-    String::from_utf8(out).map_err(|e| Error::Io(e.to_string()))
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,19 +1,22 @@
 //! `--format markdown`: headings and GitHub pipe tables, for reports.
 
+use std::io::{self, Write};
+
 use unicode_width::UnicodeWidthStr;
 
 use crate::view::{Block, Doc, Table, Text, Tone};
 
-pub fn render(doc: &Doc) -> String {
-    let mut out = String::new();
+/// The document as Markdown, written to `out` block by block and a table
+/// row by row.
+pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
     for (i, block) in doc.blocks.iter().enumerate() {
         if i > 0 {
-            out.push('\n');
+            out.write_all(b"\n")?;
         }
         match block {
-            Block::Title(t) => out.push_str(&format!("# {}\n", escape(t))),
-            Block::Heading(h) => out.push_str(&format!("## {}\n", escape(h))),
-            Block::Table(t) => out.push_str(&pipe_table(t)),
+            Block::Title(t) => writeln!(out, "# {}", escape(t))?,
+            Block::Heading(h) => writeln!(out, "## {}", escape(h))?,
+            Block::Table(t) => pipe_table(t, out)?,
             Block::Fields(fields) => {
                 let t = Table {
                     headers: vec!["Field".into(), "Value".into()],
@@ -23,20 +26,17 @@ pub fn render(doc: &Doc) -> String {
                         .collect(),
                     ..Table::default()
                 };
-                out.push_str(&pipe_table(&t));
+                pipe_table(&t, out)?;
             }
-            Block::Line(t) => {
-                out.push_str(&inline(t));
-                out.push('\n');
-            }
+            Block::Line(t) => writeln!(out, "{}", inline(t))?,
             Block::Legend(lines) => {
                 for l in lines {
-                    out.push_str(&format!("{}  \n", escape(l)));
+                    writeln!(out, "{}  ", escape(l))?;
                 }
             }
         }
     }
-    out
+    Ok(())
 }
 
 /// Columns are padded to their widest cell, up to this many display
@@ -45,33 +45,36 @@ pub fn render(doc: &Doc) -> String {
 const PAD_LIMIT: usize = 60;
 
 /// A GitHub pipe table, written row by row: `| a | b |`, a `|---|` rule under
-/// the header, cells padded for a reader of the raw text.
-fn pipe_table(table: &Table) -> String {
+/// the header, cells padded for a reader of the raw text. The rows are read
+/// twice, for the widths and to write them, and never held as text.
+fn pipe_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let header: Vec<String> = table.headers.iter().map(|h| escape(h)).collect();
-    let rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|r| r.iter().map(inline).collect())
-        .collect();
-    let columns = rows.iter().map(Vec::len).fold(header.len(), usize::max);
-    let mut widths = vec![0; columns];
-    for cells in std::iter::once(&header).chain(&rows) {
-        for (w, c) in widths.iter_mut().zip(cells) {
+    let cells = |r: &[Text]| -> Vec<String> { r.iter().map(inline).collect() };
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width().min(PAD_LIMIT)).collect();
+    for r in table.rows.iter() {
+        let r = cells(&r);
+        if widths.len() < r.len() {
+            widths.resize(r.len(), 0);
+        }
+        for (w, c) in widths.iter_mut().zip(&r) {
             *w = (*w).max(c.width().min(PAD_LIMIT));
         }
     }
-    let mut out = String::new();
-    write_row(&mut out, &widths, &header);
-    out.push('|');
+    let mut line = String::new();
+    write_row(&mut line, &widths, &header);
+    line.push('|');
     for w in &widths {
-        out.extend(std::iter::repeat_n('-', w + 2));
-        out.push('|');
+        line.extend(std::iter::repeat_n('-', w + 2));
+        line.push('|');
     }
-    out.push('\n');
-    for r in &rows {
-        write_row(&mut out, &widths, r);
+    line.push('\n');
+    out.write_all(line.as_bytes())?;
+    for r in table.rows.iter() {
+        line.clear();
+        write_row(&mut line, &widths, &cells(&r));
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 fn write_row(out: &mut String, widths: &[usize], cells: &[String]) {

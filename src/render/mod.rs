@@ -9,6 +9,8 @@ mod markdown;
 mod table;
 mod xlsx;
 
+use std::io;
+
 use crate::error::{Error, Result};
 use crate::view::{Block, Layout, Span, Tone, View};
 
@@ -52,21 +54,30 @@ pub struct Style {
     pub csv_raw: bool,
 }
 
-/// Render a view in the chosen format.
-pub fn render(view: &impl View, style: &Style) -> Result<String> {
+/// Write a view in the chosen text format to `out`, as it is laid out:
+/// a table's rows are read (or made) and written one by one.
+pub fn write(view: &impl View, style: &Style, out: &mut dyn io::Write) -> io::Result<()> {
     match style.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(view).map_err(|e| Error::Io(e.to_string()))?;
-            s.push('\n');
-            Ok(s)
+            serde_json::to_writer_pretty(&mut *out, view)?;
+            out.write_all(b"\n")
         }
-        Format::Table => Ok(table::render(&view.doc(Layout::Terminal), style)),
-        Format::Markdown => Ok(markdown::render(&view.doc(Layout::Document))),
-        Format::Csv => csv::render(&view.doc(Layout::Data), style.csv_raw),
-        Format::Xlsx => Err(Error::Usage(
-            "--format xlsx writes a workbook, not text; this output cannot be one".into(),
+        Format::Table => {
+            out.write_all(table::render(&view.doc(Layout::Terminal), style).as_bytes())
+        }
+        Format::Markdown => markdown::write(&view.doc(Layout::Document), out),
+        Format::Csv => csv::write(&view.doc(Layout::Data), style.csv_raw, out),
+        Format::Xlsx => Err(io::Error::other(
+            "--format xlsx writes a workbook, not text; this output cannot be one",
         )),
     }
+}
+
+/// A view in the chosen text format, as a string (see [`write`]).
+pub fn render(view: &impl View, style: &Style) -> Result<String> {
+    let mut out = Vec::new();
+    write(view, style, &mut out).map_err(|e| Error::Io(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| Error::Io(e.to_string()))
 }
 
 /// Render a view as bytes: a workbook for xlsx, else the text of [`render`];

@@ -201,7 +201,7 @@ fn boxed(table: &Table, style: &Style) -> String {
             .map(|h| paint_line(h, Tone::Strong, style.color)),
     );
     let mut breaks = false;
-    for row in &table.rows {
+    for row in table.rows.iter() {
         let cells: Vec<Cell> = row
             .iter()
             .map(|c| cell(c, style.color, &mut breaks))
@@ -244,8 +244,7 @@ fn narrowest(table: &Table) -> usize {
         let cells = table
             .rows
             .iter()
-            .filter_map(|r| r.get(c))
-            .map(|t| words(&t.to_plain("\n"), whole))
+            .filter_map(|r| r.get(c).map(|t| words(&t.to_plain("\n"), whole)))
             .max()
             .unwrap_or(0);
         total += header.max(cells).max(1);
@@ -365,7 +364,7 @@ mod tests {
         let doc = Doc {
             blocks: vec![Block::Table(Table {
                 headers: vec!["h".into()],
-                rows: vec![vec![Text::plain(&s)]],
+                rows: vec![vec![Text::plain(&s)]].into(),
                 ..Table::default()
             })],
         };

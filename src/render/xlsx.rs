@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
 
 use super::html::{heat, heat_ink, relation_colours};
 use crate::error::{Error, Result};
-use crate::view::cell::{Typed, column_types};
+use crate::view::cell::{ColumnTypes, Typed};
 use crate::view::relation::WORDS;
 use crate::view::{Block, Doc, Table, Text, Tone};
 
@@ -45,6 +45,11 @@ pub fn render(doc: &Doc, title: Option<&str>) -> Result<(Vec<u8>, Vec<String>)> 
 }
 
 /// [`render`], with at most `max_rows` rows under a sheet's header.
+///
+/// Each table is read twice: once to learn its columns' types and widths,
+/// once to write it. Sheets are written row by row to a temporary file
+/// (rust_xlsxwriter's constant-memory mode), so that neither the table nor
+/// the sheet is ever held whole.
 fn render_sheets(
     doc: &Doc,
     title: Option<&str>,
@@ -55,40 +60,49 @@ fn render_sheets(
     // Same data, same bytes: the workbook's creation date is fixed, not now.
     let epoch = ExcelDateTime::from_ymd(1980, 1, 1).map_err(err)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
+    // The fastest compression: the sheets of every pair are large, and
+    // deflate at the default level took a third of the time to save them.
+    book.set_zip_compression_level(1);
     let mut names: Vec<String> = Vec::new();
     let mut own: Option<&str> = None;
+    let mut formats = Formats::default();
     for block in &doc.blocks {
+        let fields;
         let table = match block {
             Block::Title(t) | Block::Heading(t) => {
                 own = Some(t);
                 continue;
             }
-            Block::Table(t) => Cow::Borrowed(t),
-            Block::Fields(f) => Cow::Owned(Table {
-                headers: vec!["field".into(), "value".into()],
-                rows: f
-                    .iter()
-                    .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
-                    .collect(),
-                ..Table::default()
-            }),
+            Block::Table(t) => t,
+            Block::Fields(f) => {
+                fields = Table {
+                    headers: vec!["field".into(), "value".into()],
+                    rows: f
+                        .iter()
+                        .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
+                        .collect(),
+                    ..Table::default()
+                };
+                &fields
+            }
             _ => continue,
         };
+        let named = own.take().or(title);
+        let columns = Columns::of(table);
         // A table longer than a sheet goes on over as many as it takes,
         // each with the header row.
-        let named = own.take().or(title);
         let parts = table.rows.len().div_ceil(max_rows).max(1);
-        for part in 0..parts {
-            let rows = &table.rows[part * max_rows..((part + 1) * max_rows).min(table.rows.len())];
+        let mut rows = table.rows.iter();
+        for _ in 0..parts {
             let name = sheet_name(named, names.len() + 1, &names);
-            let sheet = book.add_worksheet();
+            let mut cut = |cell: String, length| warnings.push(cut_warning(&name, &cell, length));
+            let sheet = book.add_worksheet_with_constant_memory().map_err(err)?;
             sheet.set_name(&name).map_err(err)?;
-            write_table(sheet, &table, rows, &mut |cell, length| {
-                warnings.push(format!(
-                    "sheet “{name}”, cell {cell}: its text of {length} characters is longer than a cell of Excel holds ({MAX_CELL}); it is cut, and ends saying so (--format json has it whole)"
-                ));
-            })
-            .map_err(err)?;
+            write_header(sheet, table, &columns, &mut formats, &mut cut).map_err(err)?;
+            for (r, row) in (1..=max_rows).zip(rows.by_ref()) {
+                let r = u32::try_from(r).unwrap_or(u32::MAX);
+                write_row(sheet, r, table, &row, &columns, &mut formats, &mut cut).map_err(err)?;
+            }
             names.push(name);
         }
         if parts > 1 {
@@ -103,6 +117,87 @@ fn render_sheets(
         book.add_worksheet().set_name("empty").map_err(err)?;
     }
     Ok((book.save_to_buffer().map_err(err)?, warnings))
+}
+
+/// The warning for a cell whose text is cut to fit.
+fn cut_warning(sheet: &str, cell: &str, length: usize) -> String {
+    format!(
+        "sheet “{sheet}”, cell {cell}: its text of {length} characters is longer than a cell of Excel holds ({MAX_CELL}); it is cut, and ends saying so (--format json has it whole)"
+    )
+}
+
+/// What the first reading of a table learns: each column's type and width.
+struct Columns {
+    types: ColumnTypes,
+    widths: Vec<usize>,
+}
+
+impl Columns {
+    fn of(t: &Table) -> Self {
+        let mut types = ColumnTypes::default();
+        let mut widths: Vec<usize> = t.headers.iter().map(|h| chars(h)).collect();
+        for row in t.rows.iter() {
+            let plain: Vec<Cow<str>> = row.iter().map(|c| c.plain_cow("; ")).collect();
+            types.observe(plain.iter().map(|c| c.as_ref()));
+            for (c, s) in plain.iter().enumerate() {
+                if let Some(w) = widths.get_mut(c) {
+                    *w = (*w).max(chars(s));
+                }
+            }
+        }
+        Columns { types, widths }
+    }
+}
+
+/// The formats of cells, made once each: a workbook of a million coloured
+/// cells has a few dozen formats.
+#[derive(Default)]
+struct Formats {
+    bold: Option<Format>,
+    made: std::collections::HashMap<FormatKey, Option<Format>>,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+enum FormatKey {
+    Heat(String),
+    Tone(Tone),
+}
+
+impl Formats {
+    fn bold(&mut self) -> &Format {
+        self.bold.get_or_insert_with(|| Format::new().set_bold())
+    }
+
+    /// The colour of a cell: a score in a heat column, else the tone of a
+    /// relation; none for the rest.
+    fn of(&mut self, t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<&Format> {
+        let key = if let (true, Typed::Number(x)) = (t.heat.contains(&c), cell) {
+            let (hex, light) = heat(*x);
+            let key = FormatKey::Heat(hex.clone());
+            if !self.made.contains_key(&key) {
+                let format = Format::new()
+                    .set_background_color(rgb(&hex))
+                    .set_font_color(rgb(heat_ink(light)));
+                self.made.insert(FormatKey::Heat(hex), Some(format));
+            }
+            key
+        } else {
+            let mut tones = text.lines.iter().flatten().map(|s| s.tone);
+            let tone = tones.next()?;
+            if tones.any(|t| t != tone) {
+                return None;
+            }
+            self.made
+                .entry(FormatKey::Tone(tone))
+                .or_insert_with(|| {
+                    tone_colours(tone)
+                        .map(|(bg, fg)| Format::new().set_background_color(bg).set_font_color(fg))
+                })
+                .as_ref()?;
+            FormatKey::Tone(tone)
+        };
+        self.made.get(&key)?.as_ref()
+    }
 }
 
 /// `s` as a cell may hold it: whole where it fits, else cut to Excel's limit
@@ -135,83 +230,67 @@ fn err(e: XlsxError) -> Error {
     Error::Io(format!("cannot make the workbook: {e}"))
 }
 
-/// Write a table; `cut` is told of each cell whose text is cut to fit
-/// (its A1 reference, and its length in characters).
-fn write_table(
+/// Write a sheet's header row, frozen, and its columns' widths; `cut` is
+/// told of each cell whose text is cut to fit (its A1 reference, and its
+/// length in characters).
+fn write_header(
     sheet: &mut Worksheet,
     t: &Table,
-    rows: &[Vec<Text>],
+    columns: &Columns,
+    formats: &mut Formats,
     cut: &mut dyn FnMut(String, usize),
 ) -> std::result::Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
-    let columns = t.headers.len();
-    let mut widths: Vec<usize> = t.headers.iter().map(|h| chars(h)).collect();
-    let mut whole_or_cut = |r: u32, c: u16, s: &str| -> String {
-        let fits = fitted(s);
-        if let Cow::Owned(_) = fits {
-            cut(row_col_to_cell(r, c), s.chars().count());
-        }
-        fits.into_owned()
-    };
-    for (c, h) in t.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), whole_or_cut(0, col(c), h), &bold)?;
-    }
-    let plain: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.to_plain("; ")).collect())
-        .collect();
-    let typed = column_types(&plain, columns);
-    for (i, (row, cells)) in rows.iter().zip(&typed).enumerate() {
-        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (c, (text, cell)) in row.iter().zip(cells).enumerate() {
-            let format = cell_format(t, c, text, cell);
-            let c16 = col(c);
-            match (cell, &format) {
-                (Typed::Empty, _) => continue,
-                (Typed::Number(x), Some(f)) => sheet.write_number_with_format(r, c16, *x, f)?,
-                (Typed::Number(x), None) => sheet.write_number(r, c16, *x)?,
-                (Typed::Bool(b), _) => sheet.write_boolean(r, c16, *b)?,
-                (Typed::Text(s), Some(f)) => {
-                    sheet.write_string_with_format(r, c16, whole_or_cut(r, c16, s), f)?
-                }
-                (Typed::Text(s), None) => sheet.write_string(r, c16, whole_or_cut(r, c16, s))?,
-            };
-            let w = match cell {
-                Typed::Text(s) => chars(s),
-                Typed::Number(_) => plain[i][c].len(),
-                Typed::Bool(b) => 5 - usize::from(*b),
-                Typed::Empty => 0,
-            };
-            if let Some(m) = widths.get_mut(c) {
-                *m = (*m).max(w);
-            }
-        }
+    for (c, w) in columns.widths.iter().enumerate() {
+        sheet.set_column_width(col(c), (w.min(&MAX_WIDTH) + 2) as f64)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    for (c, w) in widths.into_iter().enumerate() {
-        sheet.set_column_width(col(c), (w.min(MAX_WIDTH) + 2) as f64)?;
+    for (c, h) in t.headers.iter().enumerate() {
+        sheet.write_string_with_format(
+            0,
+            col(c),
+            whole_or_cut(0, col(c), h, cut),
+            formats.bold(),
+        )?;
     }
     Ok(())
 }
 
-/// The colour of a cell: a score in a heat column, else the tone of a
-/// relation; none for the rest.
-fn cell_format(t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<Format> {
-    if let (true, Typed::Number(x)) = (t.heat.contains(&c), cell) {
-        let (hex, light) = heat(*x);
-        return Some(
-            Format::new()
-                .set_background_color(rgb(&hex))
-                .set_font_color(rgb(heat_ink(light))),
-        );
+/// `s` as [`fitted`] makes it, telling `cut` where it was cut.
+fn whole_or_cut(r: u32, c: u16, s: &str, cut: &mut dyn FnMut(String, usize)) -> String {
+    let fits = fitted(s);
+    if let Cow::Owned(_) = fits {
+        cut(row_col_to_cell(r, c), s.chars().count());
     }
-    let mut tones = text.lines.iter().flatten().map(|s| s.tone);
-    let tone = tones.next()?;
-    if tones.any(|t| t != tone) {
-        return None;
+    fits.into_owned()
+}
+
+/// Write one row of a table, as row `r` of the sheet.
+fn write_row(
+    sheet: &mut Worksheet,
+    r: u32,
+    t: &Table,
+    row: &[Text],
+    columns: &Columns,
+    formats: &mut Formats,
+    cut: &mut dyn FnMut(String, usize),
+) -> std::result::Result<(), XlsxError> {
+    for (c, text) in row.iter().enumerate() {
+        let plain = text.plain_cow("; ");
+        let cell = columns.types.typed(c, &plain);
+        let format = formats.of(t, c, text, &cell);
+        let c16 = col(c);
+        match (&cell, format) {
+            (Typed::Empty, _) => continue,
+            (Typed::Number(x), Some(f)) => sheet.write_number_with_format(r, c16, *x, f)?,
+            (Typed::Number(x), None) => sheet.write_number(r, c16, *x)?,
+            (Typed::Bool(b), _) => sheet.write_boolean(r, c16, *b)?,
+            (Typed::Text(s), Some(f)) => {
+                sheet.write_string_with_format(r, c16, whole_or_cut(r, c16, s, cut), f)?
+            }
+            (Typed::Text(s), None) => sheet.write_string(r, c16, whole_or_cut(r, c16, s, cut))?,
+        };
     }
-    let (bg, fg) = tone_colours(tone)?;
-    Some(Format::new().set_background_color(bg).set_font_color(fg))
+    Ok(())
 }
 
 fn col(c: usize) -> u16 {

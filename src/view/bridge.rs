@@ -254,7 +254,7 @@ impl BridgeView {
 }
 
 impl View for BridgeView {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "What would it take — as of {} ({})",

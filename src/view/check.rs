@@ -68,7 +68,7 @@ impl CheckView {
 }
 
 impl View for CheckView {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, _layout: Layout) -> Doc<'_> {
         let opt = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
         let rows = self
             .problems

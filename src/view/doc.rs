@@ -3,9 +3,13 @@
 //! A [`Tone`] says what a piece of text means (agreement, a red line, an
 //! added word); each renderer decides how that looks.
 
+use std::borrow::Cow;
+
+use smallvec::{SmallVec, smallvec};
+
 /// How a piece of text should look; marks and words carry the meaning, so
 /// that output reads the same without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tone {
     Plain,
     Strong,
@@ -25,10 +29,15 @@ pub struct Span {
     pub tone: Tone,
 }
 
-/// A cell or a line: styled spans, in one or more lines.
+/// One line of a [`Text`]: its spans.
+pub type Line = SmallVec<[Span; 1]>;
+
+/// A cell or a line: styled spans, in one or more lines. Most cells are one
+/// span on one line, held without an allocation of their own but the
+/// span's text (a data table of every pair has millions of cells).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
-    pub lines: Vec<Vec<Span>>,
+    pub lines: SmallVec<[Line; 1]>,
 }
 
 impl Text {
@@ -38,7 +47,7 @@ impl Text {
 
     pub fn styled(s: impl Into<String>, tone: Tone) -> Self {
         Text {
-            lines: vec![vec![Span {
+            lines: smallvec![smallvec![Span {
                 text: s.into(),
                 tone,
             }]],
@@ -48,7 +57,7 @@ impl Text {
     /// Add a span to the last line.
     pub fn push(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
         if self.lines.is_empty() {
-            self.lines.push(Vec::new());
+            self.lines.push(Line::new());
         }
         self.lines.last_mut().unwrap().push(Span {
             text: s.into(),
@@ -59,7 +68,7 @@ impl Text {
 
     /// Start a new line with a span.
     pub fn line(&mut self, s: impl Into<String>, tone: Tone) -> &mut Self {
-        self.lines.push(vec![Span {
+        self.lines.push(smallvec![Span {
             text: s.into(),
             tone,
         }]);
@@ -68,7 +77,7 @@ impl Text {
 
     /// The text without styling, lines joined by `sep`; borrowed where it
     /// is one span (most cells), so that a renderer need not copy it.
-    pub fn plain_cow(&self, sep: &str) -> std::borrow::Cow<'_, str> {
+    pub fn plain_cow(&self, sep: &str) -> Cow<'_, str> {
         match self.lines.as_slice() {
             [] => "".into(),
             [line] if line.len() == 1 => line[0].text.as_str().into(),
@@ -132,62 +141,161 @@ pub mod cell {
         Text(&'a str),
     }
 
-    /// The type of each column of data cells: a column is numeric, or
-    /// boolean, only when every cell in it that is not empty is; so that an
-    /// id that happens to look like a number stays text beside other ids.
-    pub fn column_types<'a>(rows: &'a [Vec<String>], columns: usize) -> Vec<Vec<Typed<'a>>> {
-        let number = |s: &str| {
-            s.parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite() && !s.starts_with('+') && !s.contains(['e', 'E']))
-        };
-        let bool_of = |s: &str| match s {
+    fn number(s: &str) -> Option<f64> {
+        s.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && !s.starts_with('+') && !s.contains(['e', 'E']))
+    }
+
+    fn boolean(s: &str) -> Option<bool> {
+        match s {
             "true" => Some(true),
             "false" => Some(false),
             _ => None,
-        };
-        let cells = |c: usize| {
-            rows.iter()
-                .filter_map(move |r| r.get(c))
-                .filter(|s| !s.is_empty())
-        };
-        let numeric: Vec<bool> = (0..columns)
-            .map(|c| cells(c).next().is_some() && cells(c).all(|s| number(s).is_some()))
-            .collect();
-        let boolean: Vec<bool> = (0..columns)
-            .map(|c| cells(c).next().is_some() && cells(c).all(|s| bool_of(s).is_some()))
-            .collect();
-        rows.iter()
-            .map(|r| {
-                r.iter()
-                    .enumerate()
-                    .map(|(c, s)| match s.as_str() {
-                        "" => Typed::Empty,
-                        s if numeric.get(c) == Some(&true) => {
-                            Typed::Number(number(s).unwrap_or(0.0))
-                        }
-                        s if boolean.get(c) == Some(&true) => Typed::Bool(s == "true"),
-                        s => Typed::Text(s),
-                    })
-                    .collect()
-            })
-            .collect()
+        }
+    }
+
+    /// The type of each column of data cells, learnt from every row in a
+    /// first reading: a column is numeric, or boolean, only when every cell
+    /// in it that is not empty is; so that an id that happens to look like
+    /// a number stays text beside other ids.
+    #[derive(Debug, Clone, Default)]
+    pub struct ColumnTypes {
+        /// Per column: (some cell seen, all numeric, all boolean).
+        columns: Vec<(bool, bool, bool)>,
+    }
+
+    impl ColumnTypes {
+        /// Learn from one row's cells.
+        pub fn observe<'s>(&mut self, cells: impl IntoIterator<Item = &'s str>) {
+            for (c, s) in cells.into_iter().enumerate() {
+                if self.columns.len() <= c {
+                    self.columns.resize(c + 1, (false, true, true));
+                }
+                if s.is_empty() {
+                    continue;
+                }
+                let col = &mut self.columns[c];
+                col.0 = true;
+                col.1 &= number(s).is_some();
+                col.2 &= boolean(s).is_some();
+            }
+        }
+
+        /// What the cell `s` of column `c` holds.
+        pub fn typed<'s>(&self, c: usize, s: &'s str) -> Typed<'s> {
+            let (seen, numeric, boolean_) = self.columns.get(c).copied().unwrap_or_default();
+            match s {
+                "" => Typed::Empty,
+                s if seen && numeric => Typed::Number(number(s).unwrap_or(0.0)),
+                s if seen && boolean_ => Typed::Bool(s == "true"),
+                s => Typed::Text(s),
+            }
+        }
     }
 }
 
 /// A data table (CSV) of these columns and rows.
-pub fn data_table(headers: &[&str], rows: Vec<Vec<Text>>) -> Table {
+pub fn data_table<'a>(headers: &[&str], rows: impl Into<Rows<'a>>) -> Table<'a> {
     Table {
         headers: headers.iter().map(|h| h.to_string()).collect(),
-        rows,
+        rows: rows.into(),
         ..Table::default()
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Table {
+/// The iterator of rows that [`Rows::made`] is given.
+type MadeRows<'a> = Box<dyn Iterator<Item = Vec<Text>> + 'a>;
+
+/// The rows of a table: held, or made one at a time as a renderer reads
+/// them, so that a data table of every pair and round (millions of rows)
+/// is never held whole; a renderer may read them more than once.
+pub enum Rows<'a> {
+    Held(Vec<Vec<Text>>),
+    Made {
+        len: usize,
+        make: Box<dyn Fn() -> MadeRows<'a> + 'a>,
+    },
+}
+
+impl<'a> Rows<'a> {
+    /// `len` rows, made afresh by `make` each time they are read.
+    pub fn made<I>(len: usize, make: impl Fn() -> I + 'a) -> Self
+    where
+        I: Iterator<Item = Vec<Text>> + 'a,
+    {
+        Rows::Made {
+            len,
+            make: Box::new(move || Box::new(make())),
+        }
+    }
+
+    /// A row for each item of each group (each party's cell of each
+    /// issue): `row(group, item)`, made as the rows are read.
+    pub fn each<G: 'a, I: 'a>(
+        groups: &'a [G],
+        items: impl Fn(&'a G) -> &'a [I] + Copy + 'a,
+        row: impl Fn(&'a G, &'a I) -> Vec<Text> + Copy + 'a,
+    ) -> Self {
+        let len = groups.iter().map(|g| items(g).len()).sum();
+        Rows::made(len, move || {
+            groups
+                .iter()
+                .flat_map(move |g| items(g).iter().map(move |i| row(g, i)))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Held(rows) => rows.len(),
+            Rows::Made { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The rows, borrowed where they are held.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = Cow<'_, [Text]>> + '_> {
+        match self {
+            Rows::Held(rows) => Box::new(rows.iter().map(|r| Cow::Borrowed(r.as_slice()))),
+            Rows::Made { make, .. } => Box::new(make().map(Cow::Owned)),
+        }
+    }
+}
+
+impl Default for Rows<'_> {
+    fn default() -> Self {
+        Rows::Held(Vec::new())
+    }
+}
+
+impl From<Vec<Vec<Text>>> for Rows<'_> {
+    fn from(rows: Vec<Vec<Text>>) -> Self {
+        Rows::Held(rows)
+    }
+}
+
+impl FromIterator<Vec<Text>> for Rows<'_> {
+    fn from_iter<I: IntoIterator<Item = Vec<Text>>>(rows: I) -> Self {
+        Rows::Held(rows.into_iter().collect())
+    }
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rows::Held(rows) => f.debug_tuple("Held").field(rows).finish(),
+            Rows::Made { len, .. } => f.debug_struct("Made").field("len", len).finish(),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Table<'a> {
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<Text>>,
+    pub rows: Rows<'a>,
     /// Columns whose content is right-aligned (numbers).
     pub right: Vec<usize>,
     /// Columns never wrapped, such as ids a reader will type.
@@ -197,13 +305,13 @@ pub struct Table {
     pub heat: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
-pub enum Block {
+#[derive(Debug)]
+pub enum Block<'a> {
     /// The document's title, once at the top.
     Title(String),
     /// A section heading.
     Heading(String),
-    Table(Table),
+    Table(Table<'a>),
     /// Label/value pairs, such as one position in full.
     Fields(Vec<(String, Text)>),
     /// A line of prose.
@@ -212,14 +320,64 @@ pub enum Block {
     Legend(Vec<String>),
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Doc {
-    pub blocks: Vec<Block>,
+#[derive(Debug, Default)]
+pub struct Doc<'a> {
+    pub blocks: Vec<Block<'a>>,
 }
 
-impl Doc {
-    pub fn push(&mut self, b: Block) -> &mut Self {
+impl<'a> Doc<'a> {
+    pub fn push(&mut self, b: Block<'a>) -> &mut Self {
         self.blocks.push(b);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows made as they are read come in order, as many as said, and the
+    /// same each time a renderer reads them (xlsx reads a table twice).
+    #[test]
+    fn made_rows_are_the_same_at_each_reading() {
+        let groups = [("a", vec![1, 2]), ("b", vec![]), ("c", vec![3])];
+        let rows = Rows::each(
+            &groups,
+            |g| &g.1,
+            |g, n| vec![Text::plain(g.0), Text::plain(n.to_string())],
+        );
+        let read = |rows: &Rows| -> Vec<String> {
+            rows.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| c.to_plain(""))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .collect()
+        };
+        assert_eq!(rows.len(), 3);
+        assert_eq!(read(&rows), ["a,1", "a,2", "c,3"]);
+        assert_eq!(read(&rows), read(&rows));
+        let held: Rows = vec![vec![Text::plain("x")]].into();
+        assert_eq!(read(&held), ["x"]);
+    }
+
+    #[test]
+    fn column_types_are_learnt_from_every_cell() {
+        let mut types = cell::ColumnTypes::default();
+        for row in [
+            ["1", "true", "x", ""],
+            ["2.5", "false", "3", ""],
+            ["", "", "y", ""],
+        ] {
+            types.observe(row);
+        }
+        assert_eq!(types.typed(0, "2.5"), cell::Typed::Number(2.5));
+        assert_eq!(types.typed(0, ""), cell::Typed::Empty);
+        assert_eq!(types.typed(1, "true"), cell::Typed::Bool(true));
+        // A number among ids stays text.
+        assert_eq!(types.typed(2, "3"), cell::Typed::Text("3"));
+        assert_eq!(types.typed(3, "z"), cell::Typed::Text("z"));
     }
 }

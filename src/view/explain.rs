@@ -143,7 +143,7 @@ impl Explained {
 }
 
 impl View for Explained {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} and {} on {} — as of {}",

@@ -10,7 +10,7 @@ use crate::view::relation::{
 };
 use crate::view::round::RoundRef;
 use crate::view::round::round_label;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
+use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -123,11 +123,12 @@ impl History {
 
 impl History {
     /// One row per round and party: one value per cell.
-    fn data(&self) -> Doc {
-        let mut rows = Vec::new();
-        for r in &self.rounds {
-            for c in &r.cells {
-                rows.push(vec![
+    fn data(&self) -> Doc<'_> {
+        let rows = Rows::each(
+            &self.rounds,
+            |r| &r.cells,
+            |r, c| {
+                vec![
                     Text::plain(r.round.id.clone()),
                     Text::plain(r.round.date.to_string()),
                     Text::plain(c.party.clone()),
@@ -136,9 +137,9 @@ impl History {
                     cell::flag(c.withdrawn),
                     cell::flag(c.stated),
                     cell::flag(c.changed),
-                ]);
-            }
-        }
+                ]
+            },
+        );
         let mut doc = Doc::default();
         doc.push(Block::Table(data_table(
             &[
@@ -158,7 +159,7 @@ impl History {
 }
 
 impl View for History {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         if layout == Layout::Data {
             return self.data();
         }
@@ -197,7 +198,7 @@ impl View for History {
                         (false, false) => Text::styled(shown, Tone::Dim),
                     };
                     if c.changed || c.red_line {
-                        t.lines.push(Vec::new());
+                        t.lines.push(crate::view::Line::new());
                     }
                     if c.changed {
                         t.push("*", Tone::Strong);

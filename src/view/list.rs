@@ -54,7 +54,7 @@ impl TalksItem {
 }
 
 impl View for TalksList {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, _layout: Layout) -> Doc<'_> {
         let rows = self
             .talks
             .iter()
@@ -140,7 +140,7 @@ impl RoundsList {
 }
 
 impl View for RoundsList {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, _layout: Layout) -> Doc<'_> {
         let rows = self
             .rounds
             .iter()
@@ -185,7 +185,7 @@ pub struct PartiesList {
 }
 
 impl View for PartiesList {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, _layout: Layout) -> Doc<'_> {
         let rows = self
             .parties
             .iter()
@@ -229,7 +229,7 @@ impl IssuesList {
 }
 
 impl View for IssuesList {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, _layout: Layout) -> Doc<'_> {
         let rows = self
             .issues
             .iter()

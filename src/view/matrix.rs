@@ -9,7 +9,7 @@ use crate::view::relation::{
     relation_legend, relation_mark, score_text, words,
 };
 use crate::view::round::RoundRef;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
+use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -81,7 +81,7 @@ impl ByPair {
     }
 
     /// A party × party table whose off-diagonal cells `cell` fills.
-    fn square(&self, cell: impl Fn(&PairSummary) -> Text) -> Table {
+    fn square(&self, cell: impl Fn(&PairSummary) -> Text) -> Table<'_> {
         let mut headers = vec![String::new()];
         headers.extend(self.labels.iter().cloned());
         let rows = (0..self.labels.len())
@@ -126,11 +126,9 @@ fn counts(s: &PairSummary, relations: &[Relation]) -> Text {
 
 impl ByPair {
     /// One row per pair: its score and its count of each relation.
-    fn data(&self) -> Doc {
-        let rows = self
-            .pairs
-            .iter()
-            .map(|p| {
+    fn data(&self) -> Doc<'_> {
+        let rows = Rows::made(self.pairs.len(), || {
+            self.pairs.iter().map(|p| {
                 let s = &p.summary;
                 vec![
                     Text::plain(p.a.clone()),
@@ -143,7 +141,7 @@ impl ByPair {
                     cell::count(s.unknown),
                 ]
             })
-            .collect();
+        });
         let mut table = data_table(
             &[
                 "a", "b", "score", "agree", "overlap", "disagree", "clash", "unknown",
@@ -158,7 +156,7 @@ impl ByPair {
 }
 
 impl View for ByPair {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         if layout == Layout::Data {
             return self.data();
         }
@@ -174,7 +172,7 @@ impl View for ByPair {
         }
         doc.push(Block::Table(self.square(|s| {
             let mut t = Text::styled(score_text(s.score), Tone::Strong);
-            t.lines.push(Vec::new());
+            t.lines.push(crate::view::Line::new());
             let c = counts(s, &[Relation::Agree, Relation::Overlap]);
             t.lines
                 .last_mut()
@@ -273,25 +271,27 @@ impl ByIssue {
     /// One row per issue and pair: the relation, and the issue's deal zone
     /// (its outcome ids, space-separated; `deal_zone_known` false where
     /// fewer than two parties hold a position).
-    fn data(&self) -> Doc {
-        let mut rows = Vec::new();
-        for r in &self.rows {
-            for (pair, rel) in self.pairs.iter().zip(&r.relations) {
-                rows.push(vec![
-                    Text::plain(r.issue.clone()),
-                    Text::plain(pair[0].clone()),
-                    Text::plain(pair[1].clone()),
-                    Text::styled(rel.key(), words(*rel).tone),
-                    Text::plain(
-                        r.deal_zone
-                            .as_ref()
-                            .map(|z| z.join(" "))
-                            .unwrap_or_default(),
-                    ),
-                    cell::flag(r.deal_zone.is_some()),
-                ]);
-            }
-        }
+    fn data(&self) -> Doc<'_> {
+        let len = self.rows.iter().map(|r| r.relations.len()).sum();
+        let rows = Rows::made(len, || {
+            self.rows.iter().flat_map(|r| {
+                let zone = r
+                    .deal_zone
+                    .as_ref()
+                    .map(|z| z.join(" "))
+                    .unwrap_or_default();
+                self.pairs.iter().zip(&r.relations).map(move |(pair, rel)| {
+                    vec![
+                        Text::plain(r.issue.clone()),
+                        Text::plain(pair[0].clone()),
+                        Text::plain(pair[1].clone()),
+                        Text::styled(rel.key(), words(*rel).tone),
+                        Text::plain(zone.clone()),
+                        cell::flag(r.deal_zone.is_some()),
+                    ]
+                })
+            })
+        });
         let mut doc = Doc::default();
         doc.push(Block::Table(data_table(
             &[
@@ -309,7 +309,7 @@ impl ByIssue {
 }
 
 impl View for ByIssue {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         if layout == Layout::Data {
             return self.data();
         }

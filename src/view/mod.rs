@@ -23,7 +23,7 @@ pub mod table;
 pub mod trades;
 pub mod trend;
 
-pub use doc::{Block, Doc, Span, Table, Text, Tone, cell, data_table};
+pub use doc::{Block, Doc, Line, Rows, Span, Table, Text, Tone, cell, data_table};
 use serde::Serialize;
 
 /// How a view is to be laid out: for a terminal, read by a person at a
@@ -42,5 +42,5 @@ pub enum Layout {
 /// What a command hands to the output layer.
 pub trait View: Serialize {
     /// The view as blocks, laid out for `layout`.
-    fn doc(&self, layout: Layout) -> Doc;
+    fn doc(&self, layout: Layout) -> Doc<'_>;
 }

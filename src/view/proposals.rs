@@ -292,7 +292,7 @@ impl ProposalsView {
 
     /// Per proposal a table, issues down and parties across, then each
     /// party's answer in a sentence.
-    fn terminal(&self) -> Doc {
+    fn terminal(&self) -> Doc<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} — proposals on the table as of {} ({})",
@@ -364,7 +364,7 @@ impl ProposalsView {
     }
 
     /// One row per proposal, term and party.
-    fn document(&self) -> Doc {
+    fn document(&self) -> Doc<'_> {
         let mut rows = Vec::new();
         for p in &self.proposals {
             for t in &p.terms {
@@ -395,7 +395,7 @@ impl ProposalsView {
             ]
             .map(String::from)
             .to_vec(),
-            rows,
+            rows: rows.into(),
             ..Table::default()
         }));
         doc
@@ -414,7 +414,7 @@ pub fn stand_name(s: TermStand) -> &'static str {
 }
 
 impl View for ProposalsView {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         match layout {
             Layout::Terminal => self.terminal(),
             Layout::Document | Layout::Data => self.document(),

@@ -31,7 +31,7 @@ impl RoundRef {
     }
 
     /// The line that says a view shows a scenario, where it does.
-    pub fn banner(&self) -> Option<Block> {
+    pub fn banner<'a>(&self) -> Option<Block<'a>> {
         (!self.assumed.is_empty()).then(|| {
             Block::Line(Text::styled(
                 format!(

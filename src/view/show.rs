@@ -37,7 +37,7 @@ impl Shown {
 }
 
 impl View for Shown {
-    fn doc(&self, _layout: Layout) -> Doc {
+    fn doc(&self, _layout: Layout) -> Doc<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} on {} — as of {}",

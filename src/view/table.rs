@@ -2,7 +2,7 @@
 use crate::core::state::State;
 use crate::data::talks::{Priority, Talks};
 use crate::view::round::RoundRef;
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
+use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -92,11 +92,12 @@ impl PositionsTable {
 
 impl PositionsTable {
     /// One row per issue and party: one value per cell.
-    fn data(&self) -> Doc {
-        let mut rows = Vec::new();
-        for r in &self.rows {
-            for c in &r.cells {
-                rows.push(vec![
+    fn data(&self) -> Doc<'_> {
+        let rows = Rows::each(
+            &self.rows,
+            |r| &r.cells,
+            |r, c| {
+                vec![
                     Text::plain(r.issue.clone()),
                     Text::plain(c.party.clone()),
                     cell::text(c.stance.as_deref()),
@@ -106,9 +107,9 @@ impl PositionsTable {
                     cell::flag(c.carried),
                     cell::flag(c.on_conditions),
                     cell::flag(c.assumed),
-                ]);
-            }
-        }
+                ]
+            },
+        );
         let mut doc = Doc::default();
         doc.push(Block::Table(data_table(
             &[
@@ -129,7 +130,7 @@ impl PositionsTable {
 }
 
 impl View for PositionsTable {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         if layout == Layout::Data {
             return self.data();
         }

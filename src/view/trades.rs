@@ -117,7 +117,7 @@ impl TradeView {
 
 impl TradesView {
     /// One row per trade, a value per cell, numbers as numbers.
-    fn document(&self) -> Doc {
+    fn document(&self) -> Doc<'_> {
         let num = |x: f64| cell::num(Some(x));
         let rows = self
             .trades
@@ -163,7 +163,7 @@ impl TradesView {
 }
 
 impl View for TradesView {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         if layout != Layout::Terminal && !self.trades.is_empty() {
             return self.document();
         }

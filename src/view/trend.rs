@@ -4,7 +4,7 @@ use crate::core::compare::{self, most_moved, score_trend};
 use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, not_scored, score_text};
 use crate::view::round::{RoundRef, round_label};
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View, cell, data_table};
+use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -111,19 +111,21 @@ fn sparkline(scores: &[Option<f64>]) -> String {
 
 impl ScoreTrend {
     /// One row per pair and round: the score, empty where unknown.
-    fn data(&self) -> Doc {
-        let mut rows = Vec::new();
-        for p in &self.pairs {
-            for (r, s) in self.rounds.iter().zip(&p.scores) {
-                rows.push(vec![
-                    Text::plain(p.parties[0].clone()),
-                    Text::plain(p.parties[1].clone()),
-                    Text::plain(r.id.clone()),
-                    Text::plain(r.date.to_string()),
-                    cell::num(*s),
-                ]);
-            }
-        }
+    fn data(&self) -> Doc<'_> {
+        let len = self.pairs.iter().map(|p| p.scores.len()).sum();
+        let rows = Rows::made(len, || {
+            self.pairs.iter().flat_map(|p| {
+                self.rounds.iter().zip(&p.scores).map(move |(r, s)| {
+                    vec![
+                        Text::plain(p.parties[0].clone()),
+                        Text::plain(p.parties[1].clone()),
+                        Text::plain(r.id.clone()),
+                        Text::plain(r.date.to_string()),
+                        cell::num(*s),
+                    ]
+                })
+            })
+        });
         let mut doc = Doc::default();
         doc.push(Block::Table(data_table(
             &["a", "b", "round", "date", "score"],
@@ -134,7 +136,7 @@ impl ScoreTrend {
 }
 
 impl View for ScoreTrend {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         if layout == Layout::Data {
             return self.data();
         }

@@ -5,7 +5,7 @@ use super::{ChangeView, DiffView, Side};
 use crate::core::diff::{ChangeKind, Trend};
 use crate::data::diag::plural;
 use crate::view::relation::{relation_mark, trend_said};
-use crate::view::{Block, Doc, Layout, Table, Text, Tone, View};
+use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View};
 
 impl ChangeView {
     /// Whose change it is: `party` or `a–b`.
@@ -38,7 +38,7 @@ impl DiffView {
 
     /// A heading per party and issue (or pair and issue), a marker line per
     /// change, the old and the new under it.
-    fn as_text_doc(&self) -> Doc {
+    fn as_text_doc(&self) -> Doc<'_> {
         const INDENT: &str = "    ";
         let mut doc = Doc::default();
         doc.push(Block::Title(self.title()));
@@ -141,43 +141,44 @@ impl DiffView {
     }
 
     /// One row per change, for Markdown and CSV.
-    fn as_rows_doc(&self) -> Doc {
-        let rows = self
-            .changes
-            .iter()
-            .map(|c| {
-                let (from, to) = match &c.words {
-                    // Only the changed words stand out: struck and bold in Markdown.
-                    Some(_) => (
-                        c.old.clone().unwrap_or_default(),
-                        c.new.clone().unwrap_or_default(),
-                    ),
-                    None => (Text::plain(c.from.cell()), Text::plain(c.to.cell())),
-                };
-                vec![
-                    Text::plain(c.kind.name()),
-                    Text::plain(c.who()),
-                    Text::plain(c.issue.clone()),
-                    from,
-                    to,
-                    Text::plain(c.detail.clone()),
-                ]
-            })
-            .chain(self.unlisted.iter().map(|u| {
-                vec![
-                    Text::plain(ChangeKind::RelationChanged.name()),
-                    Text::plain(""),
-                    Text::plain(u.issue.clone()),
-                    Text::plain(""),
-                    Text::plain(""),
-                    Text::plain(format!(
-                        "{}: {} (not listed)",
-                        trend_said(u.trend).0,
-                        plural(u.pairs, "pair")
-                    )),
-                ]
-            }))
-            .collect();
+    fn as_rows_doc(&self) -> Doc<'_> {
+        let len = self.changes.len() + self.unlisted.len();
+        let rows = Rows::made(len, || {
+            self.changes
+                .iter()
+                .map(|c| {
+                    let (from, to) = match &c.words {
+                        // Only the changed words stand out: struck and bold in Markdown.
+                        Some(_) => (
+                            c.old.clone().unwrap_or_default(),
+                            c.new.clone().unwrap_or_default(),
+                        ),
+                        None => (Text::plain(c.from.cell()), Text::plain(c.to.cell())),
+                    };
+                    vec![
+                        Text::plain(c.kind.name()),
+                        Text::plain(c.who()),
+                        Text::plain(c.issue.clone()),
+                        from,
+                        to,
+                        Text::plain(c.detail.clone()),
+                    ]
+                })
+                .chain(self.unlisted.iter().map(|u| {
+                    vec![
+                        Text::plain(ChangeKind::RelationChanged.name()),
+                        Text::plain(""),
+                        Text::plain(u.issue.clone()),
+                        Text::plain(""),
+                        Text::plain(""),
+                        Text::plain(format!(
+                            "{}: {} (not listed)",
+                            trend_said(u.trend).0,
+                            plural(u.pairs, "pair")
+                        )),
+                    ]
+                }))
+        });
         let mut doc = Doc::default();
         doc.push(Block::Title(self.title()));
         if let Some(b) = self.to.banner().or_else(|| self.from.banner()) {
@@ -209,7 +210,7 @@ fn append(t: &mut Text, more: &Text) {
 }
 
 impl View for DiffView {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         // On a terminal, a diff reads as text (dyff's layout); elsewhere, as rows.
         if layout == Layout::Terminal {
             self.as_text_doc()

@@ -131,7 +131,7 @@ impl StatRow {
 }
 
 impl View for DiffStat {
-    fn doc(&self, layout: Layout) -> Doc {
+    fn doc(&self, layout: Layout) -> Doc<'_> {
         let mut doc = Doc::default();
         doc.push(Block::Title(format!(
             "{} → {}: what changed, party by party",
