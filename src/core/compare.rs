@@ -296,10 +296,59 @@ pub fn most_moved<'a>(trend: impl IntoIterator<Item = &'a [Option<f64>]>, n: usi
         .enumerate()
         .map(|(k, s)| (k, moved(s)))
         .collect();
-    by_move.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut top: Vec<usize> = by_move.iter().take(n).map(|&(k, _)| k).collect();
+    let mut top: Vec<usize> = take_first(&mut by_move, n, Rank::Highest)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
     top.sort_unstable();
     top
+}
+
+/// The indices of the `n` pairs (of `scores`, one per pair in
+/// [`PairMatrix::pairs`] order) that agree most, highest score first, and
+/// of the `n` others that agree least, lowest first; among equal scores the
+/// earlier pair, so by party order. A pair with no score (no issue known
+/// to both) is in neither.
+pub fn agree_most_and_least(
+    scores: impl IntoIterator<Item = Option<f64>>,
+    n: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut scored: Vec<(usize, f64)> = scores
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, s)| Some((k, s?)))
+        .collect();
+    let most = take_first(&mut scored, n, Rank::Highest);
+    let least = take_first(&mut scored, n, Rank::Lowest);
+    let index = |v: Vec<(usize, f64)>| v.into_iter().map(|(k, _)| k).collect();
+    (index(most), index(least))
+}
+
+/// Which end of a ranking [`take_first`] takes.
+#[derive(Clone, Copy)]
+enum Rank {
+    Highest,
+    Lowest,
+}
+
+/// Take out of `items` (index, value) the `n` that rank first, in rank
+/// order, ties to the lower index; the rest stay, in no order. A partial
+/// selection: linear in the items, only the `n` taken are sorted.
+fn take_first(items: &mut Vec<(usize, f64)>, n: usize, rank: Rank) -> Vec<(usize, f64)> {
+    let order = |a: &(usize, f64), b: &(usize, f64)| {
+        let by_value = match rank {
+            Rank::Highest => b.1.total_cmp(&a.1),
+            Rank::Lowest => a.1.total_cmp(&b.1),
+        };
+        by_value.then(a.0.cmp(&b.0))
+    };
+    let n = n.min(items.len());
+    if n > 0 && n < items.len() {
+        items.select_nth_unstable_by(n - 1, order);
+    }
+    let mut first: Vec<(usize, f64)> = items.drain(..n).collect();
+    first.sort_unstable_by(order);
+    first
 }
 
 /// Each pair's agreement score as of every round: `scores[pair][round]`,
@@ -468,6 +517,31 @@ mod tests {
                     prop_assert_eq!(trend[k][r], s.score, "pair {} as of round {}", k, r);
                 }
             }
+        }
+    }
+
+    proptest! {
+        /// The partial selection chooses what sorting every pair would:
+        /// highest first, then lowest first of the rest, ties by pair order.
+        #[test]
+        fn the_pairs_that_agree_most_and_least_are_those_a_full_sort_gives(
+            scores in prop::collection::vec(prop::option::of(0u8..=4), 0..80),
+            n in 0usize..30,
+        ) {
+            // Quarters, so that ties are common.
+            let scores: Vec<Option<f64>> =
+                scores.iter().map(|s| s.map(|q| f64::from(q) / 4.0)).collect();
+            let mut sorted: Vec<(usize, f64)> = scores
+                .iter()
+                .enumerate()
+                .filter_map(|(k, s)| Some((k, (*s)?)))
+                .collect();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let most: Vec<usize> = sorted.iter().take(n).map(|&(k, _)| k).collect();
+            let mut rest = sorted.split_off(most.len());
+            rest.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            let least: Vec<usize> = rest.iter().take(n).map(|&(k, _)| k).collect();
+            prop_assert_eq!(agree_most_and_least(scores.iter().copied(), n), (most, least));
         }
     }
 

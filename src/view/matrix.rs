@@ -1,6 +1,8 @@
 //! `matrix`: party × party agreement and disagreement, or issue × pair
 //! relations with each issue's deal zone.
-use crate::core::compare::{PairMatrix, PairSummary, Relation, deal_zone, pair_index};
+use crate::core::compare::{
+    PairMatrix, PairSummary, Relation, agree_most_and_least, deal_zone, pair_index,
+};
 use crate::core::state::State;
 use crate::data::talks::Talks;
 use crate::view::linkage::{IssueLinkageView, PackageView, packages};
@@ -9,7 +11,8 @@ use crate::view::relation::{
     relation_legend, relation_mark, score_text, words,
 };
 use crate::view::round::RoundRef;
-use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
+use crate::view::trend::TOP_PAIRS;
+use crate::view::{Block, Doc, Layout, Line, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -170,32 +173,127 @@ impl View for ByPair {
         if let Some(b) = self.as_of.banner() {
             doc.push(b);
         }
+        if self.parties.len() > MAX_SQUARE_PARTIES {
+            self.ranked(&mut doc);
+            return doc;
+        }
         doc.push(Block::Table(self.square(|s| {
-            let mut t = Text::styled(score_text(s.score), Tone::Strong);
-            t.lines.push(crate::view::Line::new());
-            let c = counts(s, &[Relation::Agree, Relation::Overlap]);
+            let mut t = score(s);
+            t.lines.push(Line::new());
             t.lines
                 .last_mut()
                 .unwrap()
-                .extend(c.lines.into_iter().flatten());
+                .extend(agreement(s).lines.into_iter().flatten());
             t
         })));
         doc.push(Block::Heading(
             "Disagreement: issues with no common outcome (✘ ⛔), and issues not comparable (·)"
                 .into(),
         ));
-        doc.push(Block::Table(self.square(|s| {
-            counts(s, &[Relation::Disagree, Relation::Clash, Relation::Unknown])
-        })));
+        doc.push(Block::Table(self.square(disagreement)));
+        self.legend(&mut doc, "cell", "; – where no issue is known to both");
+        doc
+    }
+}
+
+/// Past this many parties, a table or a page ranks the pairs instead of
+/// drawing the square (see `ByPair::ranked`). 10 parties' square is 11
+/// columns, which the 100 a table gets off a terminal hold with cells of
+/// up to 6 characters (`0.57` over `4✔ 1≈`); a few more and every cell
+/// wraps, then the table is drawn one record per party, a line for each
+/// other party (120 608 lines at 200 parties). Its 45 pairs are as many as
+/// [`MAX_PAIR_COLUMNS`] gives a column each in `--by issue` and `history`,
+/// so every view of pairs changes layout at the same size.
+pub const MAX_SQUARE_PARTIES: usize = 10;
+const _: () = assert!(MAX_SQUARE_PARTIES * (MAX_SQUARE_PARTIES - 1) / 2 == MAX_PAIR_COLUMNS);
+
+/// The first line of the square's agreement cell, and the ranking's score.
+fn score(s: &PairSummary) -> Text {
+    Text::styled(score_text(s.score), Tone::Strong)
+}
+
+/// Issues agreed (✔) and overlapping (≈).
+fn agreement(s: &PairSummary) -> Text {
+    counts(s, &[Relation::Agree, Relation::Overlap])
+}
+
+/// Issues with no common outcome (✘ ⛔), and issues not comparable (·).
+fn disagreement(s: &PairSummary) -> Text {
+    counts(s, &[Relation::Disagree, Relation::Clash, Relation::Unknown])
+}
+
+impl ByPair {
+    /// Past [`MAX_SQUARE_PARTIES`], the pairs that agree most and least,
+    /// [`TOP_PAIRS`] each, a row each with the square's cells and both
+    /// parties' ids (labels repeat among many parties): cells are made for
+    /// those pairs only.
+    fn ranked(&self, doc: &mut Doc) {
+        let (most, least) =
+            agree_most_and_least(self.pairs.iter().map(|p| p.summary.score), TOP_PAIRS);
+        let unscored = self
+            .pairs
+            .iter()
+            .filter(|p| p.summary.score.is_none())
+            .count();
+        let mut said = format!(
+            "{} parties make {} pairs, too many for a square: shown are the {} pairs that agree most and the {} that agree least.",
+            self.parties.len(),
+            self.pairs.len(),
+            most.len(),
+            least.len()
+        );
+        if unscored > 0 {
+            said.push_str(&format!(
+                " {unscored} pairs share no issue known to both and are not ranked."
+            ));
+        }
+        said.push_str(&format!(
+            " Name up to {MAX_SQUARE_PARTIES} parties with --party to see their square, or use --format csv, json or xlsx for every pair."
+        ));
+        doc.push(Block::Line(Text::styled(said, Tone::Dim)));
+        for (heading, shown) in [
+            ("The pairs that agree most", most),
+            ("The pairs that agree least", least),
+        ] {
+            if shown.is_empty() {
+                continue;
+            }
+            doc.push(Block::Heading(heading.into()));
+            let rows = shown
+                .iter()
+                .map(|&k| {
+                    let p = &self.pairs[k];
+                    vec![
+                        Text::plain(p.a.clone()),
+                        Text::plain(p.b.clone()),
+                        score(&p.summary),
+                        agreement(&p.summary),
+                        disagreement(&p.summary),
+                    ]
+                })
+                .collect();
+            doc.push(Block::Table(Table {
+                headers: ["a", "b", "score", "agreement ✔ ≈", "disagreement ✘ ⛔ ·"]
+                    .map(String::from)
+                    .to_vec(),
+                rows,
+                right: vec![2],
+                nowrap: vec![0, 1],
+                heat: Vec::new(),
+            }));
+        }
+        self.legend(doc, "row", "");
+    }
+
+    /// The key to the marks and the score (what each `per` counts, what
+    /// an `unknown` score shows), and who is not scored.
+    fn legend(&self, doc: &mut Doc, per: &str, unknown: &str) {
         let mut legend = vec![
             relation_legend(),
-            format!(
-                "Each cell counts issues by relation. {SCORE_FORMULA}; – where no issue is known to both."
-            ),
+            format!("Each {per} counts issues by relation. {SCORE_FORMULA}{unknown}."),
         ];
         legend.extend(self.not_scored_note.clone());
         doc.push(Block::Legend(legend));
-        doc
     }
 }
 

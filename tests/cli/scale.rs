@@ -19,6 +19,22 @@ fn write(dir: &Path, files: &[(String, String)]) {
     }
 }
 
+/// A data folder holding the synthetic talks of `params`.
+fn synth(params: Params) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    write(&tmp.path().join("synth"), &generate(params));
+    tmp
+}
+
+/// What `redlines ARGS` prints on the data folder `dir`; it must succeed.
+fn out(dir: &Path, args: &[&str]) -> String {
+    let mut cmd = bare();
+    cmd.arg("--data").arg(dir);
+    let (stdout, stderr, code) = run(cmd, args);
+    assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
+    stdout
+}
+
 const SMALL: Params = Params {
     parties: 8,
     issues: 6,
@@ -251,22 +267,14 @@ fn more_than_five_hundred_parties_with_positions_ask_for_a_choice() {
 /// JSON still give every pair.
 #[test]
 fn many_pairs_are_counted_on_a_page_and_listed_in_the_data() {
-    let tmp = tempfile::tempdir().unwrap();
-    let params = Params {
+    let tmp = synth(Params {
         parties: 33,
         issues: 4,
         rounds: 3,
         seed: 5,
         links: false,
-    };
-    write(&tmp.path().join("synth"), &generate(params));
-    let out = |args: &[&str]| {
-        let mut cmd = bare();
-        cmd.arg("--data").arg(tmp.path());
-        let (stdout, stderr, code) = run(cmd, args);
-        assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
-        stdout
-    };
+    });
+    let out = |args: &[&str]| out(tmp.path(), args);
     for format in ["table", "markdown"] {
         let by_issue = out(&["matrix", "--by", "issue", "--format", format]);
         assert!(
@@ -292,4 +300,84 @@ fn many_pairs_are_counted_on_a_page_and_listed_in_the_data() {
     assert_eq!(csv.lines().count(), 1 + 528 * 4);
     let csv = out(&["trend", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 1 + 528 * 3);
+}
+
+/// 40 parties, 780 pairs: `matrix` as a table or Markdown ranks the 24
+/// pairs that agree most and the 24 that agree least, named by id, in a
+/// page that does not grow with the pairs, and says so; parties named
+/// with --party still get the square, and CSV and JSON every pair.
+#[test]
+fn many_parties_rank_the_pairs_instead_of_a_square() {
+    let tmp = synth(Params {
+        parties: 40,
+        issues: 6,
+        rounds: 3,
+        seed: 2,
+        links: false,
+    });
+    let out = |args: &[&str]| out(tmp.path(), args);
+    let ids: Vec<String> = out(&["list", "parties", "--format", "csv"])
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 40);
+    // Every pair and its score, from the data; the best, ties by party order.
+    let csv = out(&["matrix", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + 780);
+    let json: serde_json::Value =
+        serde_json::from_str(&out(&["matrix", "--format", "json"])).unwrap();
+    assert_eq!(json["pairs"].as_array().unwrap().len(), 780);
+    let best = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|c| !c[2].is_empty())
+        // The first of the highest, as min_by keeps the first of equals.
+        .min_by(|x, y| {
+            let score = |c: &[&str]| c[2].parse::<f64>().unwrap();
+            score(y).total_cmp(&score(x))
+        })
+        .map(|c| (c[0].to_string(), c[1].to_string()))
+        .unwrap();
+
+    let note = "40 parties make 780 pairs, too many for a square: shown are the 24 pairs that agree most and the 24 that agree least.";
+    for format in ["table", "markdown"] {
+        let page = out(&["matrix", "--format", format]);
+        assert!(page.lines().count() < 100, "{format}: {page}");
+        let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(note), "{flat}");
+        assert!(
+            flat.contains("Name up to 10 parties with --party to see their square, or use --format csv, json or xlsx for every pair."),
+            "{flat}"
+        );
+        assert!(!page.contains("Disagreement:"), "{page}");
+        // Each row names its pair by the parties' ids, in full.
+        let sep = if format == "table" { '┆' } else { '|' };
+        let rows: Vec<Vec<String>> = page
+            .lines()
+            .filter(|l| l.contains(sep) && !l.contains("score") && !l.contains("---"))
+            .map(|l| {
+                l.split(sep)
+                    .map(|c| c.trim_matches(|c: char| c == '│' || c == '|' || c.is_whitespace()))
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows.len(), 48, "{page}");
+        for row in &rows {
+            assert!(ids.contains(&row[0]) && ids.contains(&row[1]), "{row:?}");
+        }
+        assert_eq!((rows[0][0].clone(), rows[0][1].clone()), best, "{page}");
+    }
+
+    // Named, a few parties are a square again.
+    let mut args = vec!["matrix"];
+    for id in &ids[..3] {
+        args.extend(["--party", id.as_str()]);
+    }
+    let square = out(&args);
+    assert!(square.contains("Disagreement:"), "{square}");
+    assert!(!square.contains("too many for a square"), "{square}");
 }
