@@ -197,10 +197,24 @@ pub mod cell {
 
 /// A data table (CSV) of these columns and rows.
 pub fn data_table<'a>(headers: &[&str], rows: impl Into<Rows<'a>>) -> Table<'a> {
-    Table {
-        headers: headers.iter().map(|h| h.to_string()).collect(),
-        rows: rows.into(),
-        ..Table::default()
+    Table::new(headers, rows)
+}
+
+impl<'a> Table<'a> {
+    /// A table of these columns and rows, every column left-aligned.
+    pub fn new(headers: &[&str], rows: impl Into<Rows<'a>>) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: rows.into(),
+            ..Table::default()
+        }
+    }
+
+    /// With these columns right-aligned and these never wrapped.
+    pub fn aligned(mut self, right: &[usize], nowrap: &[usize]) -> Self {
+        self.right = right.to_vec();
+        self.nowrap = nowrap.to_vec();
+        self
     }
 }
 

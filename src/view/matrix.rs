@@ -259,7 +259,7 @@ impl ByPair {
                 continue;
             }
             doc.push(Block::Heading(heading.into()));
-            let rows = shown
+            let rows: Vec<Vec<Text>> = shown
                 .iter()
                 .map(|&k| {
                     let p = &self.pairs[k];
@@ -272,15 +272,13 @@ impl ByPair {
                     ]
                 })
                 .collect();
-            doc.push(Block::Table(Table {
-                headers: ["a", "b", "score", "agreement ✔ ≈", "disagreement ✘ ⛔ ·"]
-                    .map(String::from)
-                    .to_vec(),
-                rows,
-                right: vec![2],
-                nowrap: vec![0, 1],
-                heat: Vec::new(),
-            }));
+            doc.push(Block::Table(
+                Table::new(
+                    &["a", "b", "score", "agreement ✔ ≈", "disagreement ✘ ⛔ ·"],
+                    rows,
+                )
+                .aligned(&[2], &[0, 1]),
+            ));
         }
         self.legend(doc, "row", "");
     }

@@ -182,7 +182,7 @@ impl View for TradesView {
             )));
             return doc;
         }
-        let rows = self
+        let rows: Vec<Vec<Text>> = self
             .trades
             .iter()
             .map(|t| {
@@ -212,15 +212,10 @@ impl View for TradesView {
                 ]
             })
             .collect();
-        doc.push(Block::Table(Table {
-            headers: ["pair", "gives", "gives in return", "score", "gain"]
-                .map(String::from)
-                .to_vec(),
-            rows,
-            right: vec![4],
-            nowrap: vec![0],
-            heat: Vec::new(),
-        }));
+        doc.push(Block::Table(
+            Table::new(&["pair", "gives", "gives in return", "score", "gain"], rows)
+                .aligned(&[4], &[0]),
+        ));
         let mut legend = vec![
             "Each party gives on an issue that is core to the other and not to itself, taking the other's stance there; never a red line. The score is the pair's agreement score (`matrix`).".to_string(),
         ];
