@@ -66,7 +66,7 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     }
     // The views of the position changes, in the diff's order; the relation
     // changes after them are drawn from the diff itself.
-    let mut views = view.changes.iter();
+    let mut views = view.changes.held().iter();
     position_changes(h, r, diff, &mut views);
     let packages: Vec<&ChangeView> = views
         .take(diff.linkages.len() + diff.proposals.len())

@@ -57,12 +57,10 @@ impl DiffView {
         // Pairs that became (or stopped being) comparable only because one
         // side stated (or withdrew) a position, which is listed above them:
         // one line per issue, not a heading per pair.
-        let (comparable, changes): (Vec<&ChangeView>, Vec<&ChangeView>) = self
-            .changes
-            .iter()
-            .partition(|c| matches!(c.trend, Some(Trend::NowKnown | Trend::NowUnknown)));
+        let comparable =
+            |c: &ChangeView| matches!(c.trend, Some(Trend::NowKnown | Trend::NowUnknown));
         let mut entity: Option<(String, Text)> = None;
-        for c in changes {
+        for c in self.changes.iter().filter(|c| !comparable(c)) {
             let heading = format!("{} · {}", c.who(), c.issue);
             let t = match &mut entity {
                 Some((h, t)) if *h == heading => t,
@@ -100,12 +98,12 @@ impl DiffView {
             ),
         ] {
             let mut t = Text::styled(heading, Tone::Strong);
-            let mut issue: Option<&str> = None;
-            for c in comparable.iter().filter(|c| c.trend == Some(trend)) {
-                let sep = if issue == Some(c.issue.as_str()) {
+            let mut issue: Option<String> = None;
+            for c in self.changes.iter().filter(|c| c.trend == Some(trend)) {
+                let sep = if issue.as_deref() == Some(c.issue.as_str()) {
                     ", "
                 } else {
-                    issue = Some(&c.issue);
+                    issue = Some(c.issue.clone());
                     t.line(format!("  {}:", c.issue), Tone::Plain);
                     " "
                 };
@@ -120,7 +118,7 @@ impl DiffView {
                 }
             }
             for u in self.unlisted.iter().filter(|u| u.trend == trend) {
-                issue = Some(&u.issue);
+                issue = Some(u.issue.clone());
                 t.line(
                     format!("  {}: {}", u.issue, plural(u.pairs, "pair")),
                     Tone::Plain,

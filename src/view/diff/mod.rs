@@ -39,13 +39,86 @@ pub struct DiffView {
     pub issues: Vec<String>,
     /// Position changes party by party, issue by issue; then relation
     /// changes issue by issue, pair by pair.
-    pub changes: Vec<ChangeView>,
+    pub changes: Changes,
     /// Pairs that became (or stopped being) comparable, counted per issue
     /// where there were too many to list in `changes`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unlisted: Vec<UnlistedView>,
     pub tally: Tally,
     pub verdict: String,
+}
+
+/// The changes of a diff: those of positions, linkages and proposals,
+/// held; then the relation changes, made one by one as they are read
+/// (written or laid out), from the core's compact record of each: a talks
+/// of many parties has tens of thousands.
+#[derive(Default)]
+pub struct Changes {
+    held: Vec<ChangeView>,
+    relations: Vec<RelationChange>,
+    /// The ids of every party and of every issue, for the relation changes.
+    party_ids: Vec<String>,
+    issue_ids: Vec<String>,
+    rounds: Option<FromTo<String>>,
+}
+
+/// A change as [`Changes`] gives it: held, or just made.
+pub enum ChangeRef<'a> {
+    Held(&'a ChangeView),
+    Made(Box<ChangeView>),
+}
+
+impl std::ops::Deref for ChangeRef<'_> {
+    type Target = ChangeView;
+
+    fn deref(&self) -> &ChangeView {
+        match self {
+            ChangeRef::Held(c) => c,
+            ChangeRef::Made(c) => c,
+        }
+    }
+}
+
+impl Changes {
+    pub fn len(&self) -> usize {
+        self.held.len() + self.relations.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The changes of positions, linkages and proposals: all but the
+    /// relation changes.
+    pub fn held(&self) -> &[ChangeView] {
+        &self.held
+    }
+
+    /// Every change, relation changes last.
+    pub fn iter(&self) -> impl Iterator<Item = ChangeRef<'_>> {
+        let made = self.rounds.iter().flat_map(move |rounds| {
+            self.relations.iter().map(move |r| {
+                ChangeRef::Made(Box::new(relation_change(
+                    &self.party_ids,
+                    &self.issue_ids,
+                    r,
+                    rounds.clone(),
+                )))
+            })
+        });
+        self.held.iter().map(ChangeRef::Held).chain(made)
+    }
+}
+
+impl Serialize for Changes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for c in self.iter() {
+            seq.serialize_element(&*c)?;
+        }
+        seq.end()
+    }
 }
 
 /// How many pairs on an issue became (`now-known`) or stopped being
@@ -245,15 +318,14 @@ impl DiffView {
     /// Every change, relation changes last, in the words of ids.
     pub fn new(talks: &Talks, diff: &RoundDiff<'_>, parties: &[usize]) -> Self {
         let mut view = DiffView::named(talks, diff, parties, Naming::Ids);
-        let rounds = FromTo {
+        let changes = &mut view.changes;
+        changes.rounds = Some(FromTo {
             from: view.from.id.clone(),
             to: view.to.id.clone(),
-        };
-        view.changes.extend(
-            diff.relations
-                .iter()
-                .map(|r| relation_change(talks, r, rounds.clone())),
-        );
+        });
+        changes.relations = diff.relations.clone();
+        changes.party_ids = talks.parties.iter().map(|p| p.id.clone()).collect();
+        changes.issue_ids = talks.issues.iter().map(|i| i.id.clone()).collect();
         view
     }
 
@@ -302,7 +374,10 @@ impl DiffView {
                 .iter()
                 .map(|&i| talks.issues[i].id.clone())
                 .collect(),
-            changes,
+            changes: Changes {
+                held: changes,
+                ..Changes::default()
+            },
             unlisted: diff
                 .unlisted
                 .iter()

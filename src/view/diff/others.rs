@@ -69,8 +69,10 @@ pub(super) fn proposal_change(
     v
 }
 
+/// A relation change, named by the ids of the parties and issues.
 pub(super) fn relation_change(
-    talks: &Talks,
+    party_ids: &[String],
+    issue_ids: &[String],
     r: &RelationChange,
     rounds: FromTo<String>,
 ) -> ChangeView {
@@ -81,10 +83,10 @@ pub(super) fn relation_change(
         ChangeKind::RelationChanged,
         rounds,
         String::new(),
-        talks.issues[r.issue].id.clone(),
+        issue_ids[r.issue].clone(),
     );
     v.party = None;
-    v.parties = Some([talks.parties[a].id.clone(), talks.parties[b].id.clone()]);
+    v.parties = Some([party_ids[a].clone(), party_ids[b].clone()]);
     (v.from, v.to) = (Side::Relation(r.from), Side::Relation(r.to));
     v.detail = format!(
         "{said}: {} → {}",
