@@ -72,11 +72,11 @@ pub(super) fn wrapped(s: &str, width: Option<u16>) -> String {
             let options = textwrap::Options::new(width)
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
                 // Unicode's line breaking where a script needs it; between
-                // words at spaces for ASCII, ten times quicker.
-                .word_separator(if line.is_ascii() {
-                    textwrap::WordSeparator::AsciiSpace
-                } else {
+                // words at spaces for the rest, ten times quicker.
+                .word_separator(if breaks_without_spaces(line) {
                     textwrap::WordSeparator::new()
+                } else {
+                    textwrap::WordSeparator::AsciiSpace
                 })
                 .subsequent_indent(&indent)
                 .word_splitter(textwrap::WordSplitter::Custom(at_hyphens));
@@ -84,6 +84,17 @@ pub(super) fn wrapped(s: &str, width: Option<u16>) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Whether `line` holds a script written without spaces between words (or
+/// broken by other rules: Thai, Lao, Tibetan, Myanmar, Khmer, Chinese,
+/// Japanese…), which Unicode's line breaking must wrap. The scripts before
+/// U+0E00 (Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari…), and the
+/// punctuation, arrows and symbols of U+2000–U+2E7F that marks are made
+/// of, break at spaces.
+fn breaks_without_spaces(line: &str) -> bool {
+    line.chars()
+        .any(|c| matches!(c, '\u{0E00}'..='\u{1FFF}') || c >= '\u{2E80}')
 }
 
 fn paint_line(s: &str, tone: Tone, color: bool) -> String {
@@ -308,6 +319,29 @@ fn fields_table(fields: &[(String, Text)], style: &Style) -> String {
 mod tests {
     use super::*;
     use crate::render::Format;
+
+    /// Prose wraps to the width between words at spaces, and inside a
+    /// script written without spaces; nothing is lost either way.
+    #[test]
+    fn prose_wraps_at_spaces_or_where_its_script_breaks() {
+        let fits = |out: &str| {
+            out.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 20)
+        };
+        let latin = "russia · nato-open-door: agrees → disagrees, and so on";
+        let out = wrapped(latin, Some(20));
+        assert!(fits(&out), "{out}");
+        assert!(!breaks_without_spaces(latin));
+        assert_eq!(
+            out.split_whitespace().collect::<String>(),
+            latin.split_whitespace().collect::<String>()
+        );
+        let chinese = "双方同意立即停火并撤出所有部队以便恢复谈判进程和人道主义通道";
+        assert!(breaks_without_spaces(chinese));
+        let out = wrapped(chinese, Some(20));
+        assert!(fits(&out) && out.lines().count() > 1, "{out}");
+        assert_eq!(out.replace('\n', ""), chinese);
+    }
     use crate::view::Doc;
 
     fn style(width: Option<u16>) -> Style {
