@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::core::compare::pairs;
 use crate::core::state::State;
-use crate::core::trades::{Trade, trades};
+use crate::core::trades::{Best, Trade, best};
 use crate::data::talks::Talks;
 use crate::view::relation::score_text;
 use crate::view::round::RoundRef;
@@ -60,21 +60,7 @@ impl TradesView {
         };
         // The largest gains, kept as the pairs go by: never every trade of
         // a large talks in memory at once.
-        let mut best: Vec<Trade> = Vec::new();
-        let mut found = 0;
-        let by_gain = |x: &Trade, y: &Trade| y.gain().total_cmp(&x.gain());
-        for (a, b) in pairs_asked {
-            let some = trades(&state, a, b, &issues);
-            found += some.len();
-            best.extend(some);
-            if best.len() > 2 * top.max(1) {
-                best.sort_by(by_gain);
-                best.truncate(top);
-            }
-        }
-        best.sort_by(by_gain);
-        best.truncate(top);
-        let all = best;
+        let Best { trades: all, found } = best(&state, pairs_asked, &issues, top);
         TradesView {
             talks: talks.id.clone(),
             as_of: RoundRef::new(&talks.rounds[round]),
