@@ -60,7 +60,7 @@ pub fn relation(a: Option<&Position>, b: Option<&Position>) -> Relation {
 
 /// What the comparator reads of a position that has a stance, packed so
 /// that the matrices' (and the trades') inner loops stay in cache.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Stand {
     pub(crate) stance: usize,
     accepts: Outcomes,
@@ -404,11 +404,19 @@ pub fn score_trend(
             for &a in &rows[position.party] {
                 for &j in &cols[position.issue] {
                     let old = cells[a * m + j];
+                    // Restated as it was, or withdrawn where none was held:
+                    // no pair's sum changes.
+                    if old == new {
+                        continue;
+                    }
                     for b in (0..n).filter(|&b| b != a) {
-                        let other = cells[b * m + j];
+                        // A party with no position adds no term to a pair.
+                        let Some(other) = cells[b * m + j] else {
+                            continue;
+                        };
                         let sum = &mut sums[pair_index(n, a, b)];
-                        sum.count(old, other, relate(old, other), -1.0);
-                        sum.count(new, other, relate(new, other), 1.0);
+                        sum.count(old, Some(other), relate(old, Some(other)), -1.0);
+                        sum.count(new, Some(other), relate(new, Some(other)), 1.0);
                     }
                     cells[a * m + j] = new;
                 }

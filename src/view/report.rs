@@ -5,13 +5,15 @@
 
 use std::ops::Deref;
 
+use crate::core::compare::agree_most_and_least;
+use crate::core::diff::{Change, PositionDiff, RoundDiff};
 use crate::core::overview::{Overview, Section};
 use crate::data::check::{QuoteCheck, QuoteChecks, QuoteTally};
-use crate::data::talks::Talks;
-use crate::view::diff::{DiffView, Naming};
+use crate::data::talks::{Priority, Talks};
+use crate::view::diff::{DiffView, Naming, verdict};
 use crate::view::linkage::{PackageView, packages};
 use crate::view::proposals::ProposalView;
-use crate::view::trend::{MAX_PAIRS_SHOWN, pairs_shown};
+use crate::view::trend::{MAX_PAIRS_SHOWN, TOP_PAIRS, pairs_shown};
 
 pub struct ReportView<'t> {
     pub overview: Overview<'t>,
@@ -28,8 +30,27 @@ pub struct ReportView<'t> {
     pub shown: Shown,
 }
 
-/// What the report shows of the pairs.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Past this many parties, the page counts what each party holds instead
+/// of showing it party by party: the positions table has a column per
+/// party, and the deal zones a mark per party under each outcome (at 200
+/// parties, 12 MB and 2 MB). It is the size at which the page's views of
+/// every pair turn to counts and rankings (33 parties make more than
+/// [`MAX_PAIRS_SHOWN`] pairs), so that the whole page changes layout at one
+/// size: the heat map of 32 parties, 1 024 cells, still reads on a wide
+/// page, scrolled; one of 200, 40 000 cells and 7 MB, does not.
+pub const MAX_PARTIES_SHOWN: usize = 32;
+const _: () = assert!(
+    MAX_PARTIES_SHOWN * (MAX_PARTIES_SHOWN - 1) / 2 <= MAX_PAIRS_SHOWN
+        && (MAX_PARTIES_SHOWN + 1) * MAX_PARTIES_SHOWN / 2 > MAX_PAIRS_SHOWN
+);
+
+/// Past this many changes to positions, the page lists the first (whole
+/// rows, party by party, as `diff` orders them) and counts the rest per
+/// issue: 200 parties over 40 rounds made 27 000 changes and 23 MB.
+pub const MAX_CHANGES_LISTED: usize = 500;
+
+/// What the report shows of the pairs and the parties.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Shown {
     /// The pairs (indices in the matrix's order) whose agreement is charted
     /// when not every one is: those whose score moved most, either way,
@@ -37,16 +58,99 @@ pub struct Shown {
     pub trend_pairs: Option<Vec<usize>>,
     /// Relation changes counted per issue, not listed pair by pair.
     pub relation_changes_counted: bool,
+    /// In place of the heat map, past [`MAX_PAIRS_SHOWN`] pairs: the
+    /// [`TOP_PAIRS`] pairs that agree most, highest first, and those that
+    /// agree least, lowest first.
+    pub ranked_pairs: Option<Ranked>,
+    /// Past [`MAX_CHANGES_LISTED`] changes to positions: which are listed,
+    /// and the rest counted. `None`: every one is listed.
+    pub position_changes: Option<ChangesListed>,
+    /// Past [`MAX_PARTIES_SHOWN`] parties: per issue (in the order of the
+    /// report's issues), what the parties hold, counted; the positions and
+    /// the deal zones show these counts instead of every party.
+    pub stances_counted: Option<Vec<IssueStances>>,
+}
+
+/// The pairs that agree most and least, as positions in the matrix's
+/// parties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub most: Vec<(usize, usize)>,
+    pub least: Vec<(usize, usize)>,
+    /// Pairs with no issue known to both, in neither list.
+    pub unscored: usize,
+}
+
+/// The changes to positions listed, where there are too many for all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangesListed {
+    /// The first `rows` of the diff's positions are listed…
+    pub rows: usize,
+    /// … which hold this many changes, of `total`.
+    pub listed: usize,
+    pub total: usize,
+    /// The positions changed and not listed, per issue of the diff (those
+    /// with none left out): the issue and how many positions moved, were
+    /// stated, withdrawn, or restated without moving, in the verdict's
+    /// words.
+    pub rest: Vec<(usize, [usize; 4])>,
+}
+
+/// The columns of [`ChangesListed::rest`].
+pub const CHANGES_COUNTED: [&str; 4] = ["moved", "new", "withdrawn", "restated without moving"];
+
+/// What the parties hold on one issue, counted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IssueStances {
+    /// Parties with a position in force.
+    pub held: usize,
+    pub red_lines: usize,
+    /// Parties for which the issue is core.
+    pub core: usize,
+    /// Positions stated in an earlier round and carried forward.
+    pub carried: usize,
+    /// Parties whose position was withdrawn.
+    pub withdrawn: usize,
+    /// Per outcome of the issue's scale: the parties that demand it, those
+    /// of them as a red line, and those that could accept it (demanding
+    /// another).
+    pub outcomes: Vec<OutcomeStances>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutcomeStances {
+    pub demand: usize,
+    pub red_line: usize,
+    pub accept: usize,
 }
 
 impl Shown {
     fn of(overview: &Overview<'_>) -> Self {
+        let summaries = &overview.matrix.summaries;
         Shown {
             trend_pairs: pairs_shown(overview.trend.iter().map(Vec::as_slice)),
             relation_changes_counted: overview
                 .diff
                 .as_ref()
                 .is_some_and(|d| d.relations.len() > MAX_PAIRS_SHOWN),
+            ranked_pairs: (summaries.len() > MAX_PAIRS_SHOWN).then(|| {
+                let (most, least) =
+                    agree_most_and_least(summaries.iter().map(|s| s.score), TOP_PAIRS);
+                let pair = |k: usize| overview.matrix.pairs().nth(k).unwrap_or_default();
+                Ranked {
+                    most: most.into_iter().map(pair).collect(),
+                    least: least.into_iter().map(pair).collect(),
+                    unscored: summaries.iter().filter(|s| s.score.is_none()).count(),
+                }
+            }),
+            position_changes: overview.diff.as_ref().and_then(ChangesListed::of),
+            stances_counted: (overview.parties.len() > MAX_PARTIES_SHOWN).then(|| {
+                overview
+                    .issues
+                    .iter()
+                    .map(|&i| IssueStances::of(overview, i))
+                    .collect()
+            }),
         }
     }
 
@@ -54,6 +158,86 @@ impl Shown {
     /// pair: where not every pair is charted either.
     pub fn relations_counted(&self) -> bool {
         self.trend_pairs.is_some()
+    }
+}
+
+impl ChangesListed {
+    /// `None` where every change fits.
+    fn of(diff: &RoundDiff<'_>) -> Option<Self> {
+        let total: usize = diff.positions.iter().map(|d| d.changes.len()).sum();
+        if total <= MAX_CHANGES_LISTED {
+            return None;
+        }
+        let (mut rows, mut listed) = (0, 0);
+        for d in &diff.positions {
+            if listed + d.changes.len() > MAX_CHANGES_LISTED {
+                break;
+            }
+            rows += 1;
+            listed += d.changes.len();
+        }
+        // One pass over the changes, however many.
+        let mut per_issue = vec![[0; 4]; diff.issues.iter().max().map_or(0, |&i| i + 1)];
+        for d in &diff.positions[rows..] {
+            if let Some(counts) = per_issue.get_mut(d.issue) {
+                counts[Self::column(d)] += 1;
+            }
+        }
+        let rest = diff
+            .issues
+            .iter()
+            .map(|&i| (i, per_issue[i]))
+            .filter(|(_, counts)| counts.iter().any(|&n| n > 0))
+            .collect();
+        Some(ChangesListed {
+            rows,
+            listed,
+            total,
+            rest,
+        })
+    }
+
+    /// Which of [`CHANGES_COUNTED`] a changed position counts in.
+    fn column(d: &PositionDiff<'_>) -> usize {
+        if d.changes.contains(&Change::Added) {
+            1
+        } else if d.changes.contains(&Change::Withdrawn) {
+            2
+        } else if d.changes.iter().any(Change::is_movement) {
+            0
+        } else {
+            3
+        }
+    }
+}
+
+impl IssueStances {
+    fn of(overview: &Overview<'_>, issue: usize) -> Self {
+        let scale = overview.talks.issues[issue].scale.len();
+        let mut c = IssueStances {
+            outcomes: vec![OutcomeStances::default(); scale],
+            ..Default::default()
+        };
+        for &p in &overview.parties {
+            let Some(stated) = overview.state.get(p, issue) else {
+                c.withdrawn += usize::from(overview.state.last_stated(p, issue).is_some());
+                continue;
+            };
+            let pos = stated.position;
+            c.held += 1;
+            c.red_lines += usize::from(pos.red_line);
+            c.core += usize::from(pos.priority == Some(Priority::Core));
+            c.carried += usize::from(stated.round_ix < overview.round);
+            for (o, n) in c.outcomes.iter_mut().enumerate() {
+                if pos.stance == Some(o) {
+                    n.demand += 1;
+                    n.red_line += usize::from(pos.red_line);
+                } else if pos.accepts.contains(o) {
+                    n.accept += 1;
+                }
+            }
+        }
+        c
     }
 }
 
@@ -90,10 +274,11 @@ impl<'t> ReportView<'t> {
     /// `with_mediators`.
     pub fn build(talks: &'t Talks, round: usize, from: usize, with_mediators: bool) -> Self {
         let overview = Overview::build(talks, round, from, with_mediators);
+        let shown = Shown::of(&overview);
         let changes = overview
             .diff
             .as_ref()
-            .map(|d| DiffView::named(talks, d, &overview.parties, Naming::Names));
+            .map(|d| listed_changes(talks, d, &overview.parties, &shown));
         let proposals = overview
             .state
             .proposals()
@@ -101,7 +286,6 @@ impl<'t> ReportView<'t> {
             .map(|(p, r)| ProposalView::new(&overview.state, p, r))
             .collect();
         let packages = packages(&overview.state);
-        let shown = Shown::of(&overview);
         ReportView {
             shown,
             overview,
@@ -117,6 +301,54 @@ impl<'t> ReportView<'t> {
     pub fn quote_check(&self, source: Option<&str>, quote: &str) -> Option<QuoteCheck> {
         self.sources.as_ref().map(|s| s.checks.get(source, quote))
     }
+}
+
+/// The view of the changes the page lists: every one, or past
+/// [`MAX_CHANGES_LISTED`] those of the first rows only (each change's words
+/// cost a word-by-word comparison), with the verdict of them all; past
+/// [`MAX_PARTIES_SHOWN`] too, a stance's move without the parties it
+/// bears on.
+fn listed_changes(
+    talks: &Talks,
+    diff: &RoundDiff<'_>,
+    parties: &[usize],
+    shown: &Shown,
+) -> DiffView {
+    let many = shown.stances_counted.is_some();
+    let rows = match &shown.position_changes {
+        None if !many => return DiffView::named(talks, diff, parties, Naming::Names),
+        None => diff.positions.len(),
+        Some(listed) => listed.rows,
+    };
+    let mut positions = diff.positions[..rows].to_vec();
+    if many {
+        // Towards or away from whom a stance moved names every other
+        // party with a stance: past [`MAX_PARTIES_SHOWN`], the page says
+        // the steps only, and a note names the command that says whom.
+        for change in positions.iter_mut().flat_map(|d| &mut d.changes) {
+            if let Change::Moved { bearings, .. } = change {
+                bearings.clear();
+            }
+        }
+    }
+    let first = RoundDiff {
+        from: diff.from,
+        to: diff.to,
+        issues: diff.issues.clone(),
+        positions,
+        relations: Vec::new(),
+        unlisted: diff.unlisted.clone(),
+        linkages: diff.linkages.clone(),
+        proposals: diff.proposals.clone(),
+    };
+    let mut view = DiffView::named(talks, &first, parties, Naming::Names);
+    view.tally = diff.tally();
+    view.verdict = verdict(
+        &talks.rounds[diff.from].title,
+        &talks.rounds[diff.to].title,
+        &view.tally,
+    );
+    view
 }
 
 impl<'t> Deref for ReportView<'t> {

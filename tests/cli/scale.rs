@@ -9,7 +9,8 @@ use crate::{bare, run};
 #[path = "../../examples/synth/generate.rs"]
 mod generate;
 
-use generate::{Params, generate};
+pub(crate) use generate::Params;
+use generate::generate;
 
 fn write(dir: &Path, files: &[(String, String)]) {
     for (rel, text) in files {
@@ -20,7 +21,7 @@ fn write(dir: &Path, files: &[(String, String)]) {
 }
 
 /// A data folder holding the synthetic talks of `params`.
-fn synth(params: Params) -> tempfile::TempDir {
+pub(crate) fn synth(params: Params) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     write(&tmp.path().join("synth"), &generate(params));
     tmp
@@ -380,4 +381,174 @@ fn many_parties_rank_the_pairs_instead_of_a_square() {
     let square = out(&args);
     assert!(square.contains("Disagreement:"), "{square}");
     assert!(!square.contains("too many for a square"), "{square}");
+}
+
+/// The `<section id=ID>` of a report page.
+fn section<'p>(page: &'p str, id: &str) -> &'p str {
+    let start = page
+        .find(&format!("<section id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let end = start + page[start..].find("</section>").unwrap();
+    &page[start..end]
+}
+
+/// The text of a page's markup, tags dropped and white space collapsed.
+fn words(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// 32 parties are the most the page shows one by one: the heat map, every
+/// party's position, and each party placed on each scale, as for the
+/// built-in talks; one more and each of these is summarised.
+#[test]
+fn a_page_shows_32_parties_in_full_and_summarises_33() {
+    let page = |parties| {
+        let tmp = synth(Params {
+            parties,
+            issues: 4,
+            rounds: 3,
+            seed: 5,
+            links: false,
+        });
+        out(tmp.path(), &["report", "--out", "-"])
+    };
+    let full = page(32);
+    assert!(full.contains("<table class=\"heat\">"));
+    assert!(full.contains("<table class=\"positions\">"));
+    assert!(full.contains("class=\"demands"));
+    for said in [
+        "too many for a heat map",
+        "too many to show each one's position",
+        "too many to place one by one",
+    ] {
+        assert!(!full.contains(said), "{said}");
+    }
+    let summarised = page(33);
+    assert!(!summarised.contains("<table class=\"heat\">"));
+    assert!(summarised.contains("<table class=\"heat ranked\">"));
+    assert!(summarised.contains("<table class=\"positions counted\">"));
+}
+
+/// 120 parties, 12 issues, 8 rounds: every section of the page is
+/// summarised, says so and names the command that gives every detail; the
+/// page does not grow with the parties (60 make one as big).
+#[test]
+fn a_page_of_many_parties_summarises_each_section_and_names_the_commands() {
+    let report = |parties| {
+        let tmp = synth(Params {
+            parties,
+            issues: 12,
+            rounds: 8,
+            seed: 3,
+            links: false,
+        });
+        let page = out(tmp.path(), &["report", "--out", "-"]);
+        let csv = out(tmp.path(), &["diff", "first", "latest", "--format", "csv"]);
+        let rounds: Vec<String> = out(tmp.path(), &["list", "rounds", "--format", "csv"])
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect();
+        (page, csv, rounds)
+    };
+    let (page, diff, rounds) = report(120);
+    let (first, latest) = (&rounds[0], rounds.last().unwrap());
+    assert!(page.len() < 400_000, "{} bytes", page.len());
+
+    let matrix = words(section(&page, "matrix"));
+    assert!(
+        matrix.contains("120 parties make 7140 pairs, too many for a heat map: shown are the 24 pairs that agree most and the 24 that agree least."),
+        "{matrix}"
+    );
+    assert!(
+        matrix.contains("redlines matrix --format csv gives every pair's score; redlines matrix --party A --party B the heat map of the parties named (up to 10)."),
+        "{matrix}"
+    );
+    assert_eq!(section(&page, "matrix").matches("<tr>").count(), 2 + 48);
+
+    // The changes: the first 500 or fewer listed, whole rows; the rest
+    // counted per issue, and as many changes in all as diff finds.
+    let changes = section(&page, "changes");
+    let position_changes = diff
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with("relation-changed"))
+        .count();
+    assert!(position_changes > 500, "{position_changes}");
+    let listed = changes.matches("<li class=\"").count();
+    assert!((400..=500).contains(&listed), "{listed}");
+    let said = words(changes);
+    assert!(
+        said.contains(&format!(
+            "{position_changes} changes to positions are too many to list: listed are the first {listed}, party by party from"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "redlines diff {first} {latest} --issue ISSUE or redlines diff {first} {latest} --party PARTY lists them."
+        )),
+        "{said}"
+    );
+    assert!(
+        changes.contains("<table class=\"changes counted\">"),
+        "{changes}"
+    );
+    for column in ["moved", "new", "withdrawn", "restated without moving"] {
+        assert!(
+            changes.contains(&format!("<th scope=\"col\">positions {column}</th>")),
+            "{column}"
+        );
+    }
+    assert!(
+        said.contains(&format!("120 parties are too many to name each one a stance moved towards or away from: a move is said in steps. redlines diff {first} {latest} --party PARTY --issue ISSUE names them.")),
+        "{said}"
+    );
+    assert!(!said.contains(" steps apart)"), "a move's bearings");
+
+    let positions = section(&page, "positions");
+    assert!(!positions.contains("<td class=\"pos"), "a position in full");
+    let said = words(positions);
+    assert!(
+        said.contains("120 parties are too many to show each one's position: each issue's positions are counted. redlines table --issue ISSUE gives every party's stance on an issue, redlines show PARTY ISSUE a position in full"),
+        "{said}"
+    );
+    // A row per issue.
+    assert_eq!(positions.matches("<tr>").count(), 1 + 12);
+
+    let zones = section(&page, "deal-zones");
+    assert!(
+        !zones.contains("could accept this\">○"),
+        "a party placed by name"
+    );
+    assert!(
+        words(zones).contains("120 parties are too many to place one by one: under each outcome, how many parties demand it ● (⚑ of them as a red line) and how many could accept it ○. redlines table --issue ISSUE names every party's stance on an issue."),
+        "{zones}"
+    );
+
+    // Half the parties, a page as big: no section grows with the parties.
+    let (half, _, _) = report(60);
+    assert!(
+        page.len() < half.len() * 3 / 2,
+        "{} and {}",
+        page.len(),
+        half.len()
+    );
 }

@@ -1,13 +1,14 @@
 //! What changed from the earlier round to this one: the verdict, every
 //! change to a position, every relation that changed, in `diff`'s words.
 
+use super::note;
 use super::relations::relation_class;
 use super::writer::Html;
-use crate::core::diff::{RoundDiff, Trend};
+use crate::core::diff::{PositionDiff, RoundDiff, Trend};
 use crate::data::diag::plural;
 use crate::view::diff::{ChangeView, word_text};
 use crate::view::relation::{relation_said, trend_said};
-use crate::view::report::ReportView;
+use crate::view::report::{CHANGES_COUNTED, ChangesListed, ReportView};
 use crate::view::{Text, Tone};
 
 /// What changed from the earlier round to this one: the verdict, then
@@ -18,18 +19,10 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     let (Some(diff), Some(view)) = (&r.diff, &r.changes) else {
         return;
     };
-    let talks = r.talks;
     h.text_el("p", &[("class", "verdict")], &view.verdict);
     h.el("p", &[("class", "lead")], |h| {
         h.text("Every change between the positions held as of the two rounds (carried forward, as everywhere on this page): party by party and issue by issue, then the relations between pairs. The command line lists the same: ");
-        h.text_el(
-            "code",
-            &[],
-            &format!(
-                "redlines diff {} {}",
-                talks.rounds[diff.from].id, talks.rounds[diff.to].id
-            ),
-        );
+        h.text_el("code", &[], &diff_command(r, diff));
         h.text(".");
     });
     h.el("ul", &[("class", "legend")], |h| {
@@ -171,7 +164,9 @@ fn position_changes<'v>(
     views: &mut impl Iterator<Item = &'v ChangeView>,
 ) {
     let talks = r.talks;
-    let parties: Vec<usize> = diff.positions.iter().map(|d| d.party).collect();
+    let listed = r.shown.position_changes.as_ref();
+    let rows = listed.map_or(diff.positions.len(), |l| l.rows);
+    let parties: Vec<usize> = diff.positions[..rows].iter().map(|d| d.party).collect();
     grouped_table(
         h,
         ("changes", "change"),
@@ -200,6 +195,91 @@ fn position_changes<'v>(
             });
         },
     );
+    if let Some(listed) = listed {
+        position_changes_counted(h, r, diff, listed);
+    }
+    if r.shown.stances_counted.is_some() {
+        note(
+            h,
+            &format!(
+                "{} parties are too many to name each one a stance moved towards or away from: a move is said in steps. ",
+                r.parties.len()
+            ),
+            &[(
+                &format!("{} --party PARTY --issue ISSUE", diff_command(r, diff)),
+                " names them.",
+            )],
+        );
+    }
+}
+
+/// The command that lists these changes: `redlines diff FROM TO`.
+fn diff_command(r: &ReportView, diff: &RoundDiff<'_>) -> String {
+    format!(
+        "redlines diff {} {}",
+        r.talks.rounds[diff.from].id, r.talks.rounds[diff.to].id
+    )
+}
+
+/// Past `MAX_CHANGES_LISTED`, the positions changed and not listed,
+/// counted per issue.
+fn position_changes_counted(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>, l: &ChangesListed) {
+    let talks = r.talks;
+    let name = |d: &PositionDiff<'_>| talks.parties[d.party].name.as_str();
+    let rest: usize = l.rest.iter().flat_map(|(_, n)| n).sum();
+    let rounds = diff_command(r, diff);
+    note(
+        h,
+        &format!(
+            "{} changes to positions are too many to list: listed are the first {}, party by party from {} to {}; the other {} positions changed are counted per issue. ",
+            l.total,
+            l.listed,
+            diff.positions.first().map_or("", name),
+            diff.positions[..l.rows].last().map_or("", name),
+            rest
+        ),
+        &[
+            (&format!("{rounds} --issue ISSUE"), " or "),
+            (&format!("{rounds} --party PARTY"), " lists them."),
+        ],
+    );
+    counted_table(
+        h,
+        "changes counted",
+        &CHANGES_COUNTED.map(|c| format!("positions {c}")),
+        l.rest
+            .iter()
+            .map(|(i, counts)| (talks.issues[*i].title.as_str(), counts.as_slice())),
+    );
+}
+
+/// A table of counts: a row per issue, a column per count.
+fn counted_table<'a>(
+    h: &mut Html,
+    class: &str,
+    columns: &[String],
+    rows: impl Iterator<Item = (&'a str, &'a [usize])>,
+) {
+    h.el("table", &[("class", class)], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                for c in columns {
+                    h.text_el("th", &[("scope", "col")], c);
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            for (issue, counts) in rows {
+                h.el("tr", &[], |h| {
+                    h.text_el("th", &[("scope", "row")], issue);
+                    for n in counts {
+                        h.text_el("td", &[("class", "num")], &n.to_string());
+                    }
+                });
+            }
+        });
+    });
 }
 
 /// The header of the `k`th row of a group of rows on one party or issue.
@@ -268,53 +348,40 @@ fn rich(h: &mut Html, t: &Text) {
 /// are too many to list.
 fn relation_changes_counted(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
     let talks = r.talks;
-    h.el("p", &[("class", "note")], |h| {
-        h.text(&format!(
+    note(
+        h,
+        &format!(
             "{} relations changed between pairs comparable in both rounds, too many to list: they are counted per issue. ",
             diff.relations.len()
-        ));
-        h.text_el(
-            "code",
-            &[],
-            &format!(
-                "redlines diff {} {} --issue ISSUE",
-                talks.rounds[diff.from].id, talks.rounds[diff.to].id
-            ),
-        );
-        h.text(" lists them.");
-    });
+        ),
+        &[(
+            &format!("{} --issue ISSUE", diff_command(r, diff)),
+            " lists them.",
+        )],
+    );
     let trends = [Trend::Progress, Trend::Setback];
-    h.el("table", &[("class", "rel-changes counted")], |h| {
-        h.el("thead", &[], |h| {
-            h.el("tr", &[], |h| {
-                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
-                for t in trends {
-                    let (said, mark, _) = trend_said(t);
-                    h.text_el("th", &[("scope", "col")], &format!("{mark} {said}"));
-                }
-            });
-        });
-        h.el("tbody", &[], |h| {
-            for &i in &diff.issues {
-                let count = |t| {
-                    diff.relations
-                        .iter()
-                        .filter(|c| c.issue == i && c.trend() == t)
-                        .count()
-                };
-                let counts = trends.map(count);
-                if counts.iter().all(|&n| n == 0) {
-                    continue;
-                }
-                h.el("tr", &[], |h| {
-                    h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
-                    for n in counts {
-                        h.text_el("td", &[("class", "num")], &n.to_string());
-                    }
-                });
-            }
-        });
-    });
+    // One pass over the changes, however many.
+    let mut per_issue = vec![[0; 2]; talks.issues.len()];
+    for c in &diff.relations {
+        if let Some(t) = trends.iter().position(|&t| t == c.trend()) {
+            per_issue[c.issue][t] += 1;
+        }
+    }
+    let counts: Vec<(&str, [usize; 2])> = diff
+        .issues
+        .iter()
+        .map(|&i| (talks.issues[i].title.as_str(), per_issue[i]))
+        .filter(|(_, counts)| counts.iter().any(|&n| n > 0))
+        .collect();
+    counted_table(
+        h,
+        "rel-changes counted",
+        &trends.map(|t| {
+            let (said, mark, _) = trend_said(t);
+            format!("{mark} {said}")
+        }),
+        counts.iter().map(|(issue, n)| (*issue, n.as_slice())),
+    );
 }
 
 fn relation_changes(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
@@ -401,12 +468,12 @@ fn unlisted(h: &mut Html, r: &ReportView, diff: &RoundDiff<'_>) {
     } else {
         String::new()
     };
-    h.el("p", &[("class", "note")], |h| {
-        h.text(&format!(
+    note(
+        h,
+        &format!(
             "{} only became or stopped being comparable{per_issue}, because a position was stated or withdrawn: too many to list. ",
             plural(total, "pair")
-        ));
-        h.text_el("code", &[], "redlines matrix --by issue");
-        h.text(" shows every pair.");
-    });
+        ),
+        &[("redlines matrix --by issue", " shows every pair.")],
+    );
 }

@@ -1,9 +1,12 @@
 //! The heat map of agreement scores, party by party, and its colour key.
 
+use super::note;
 use super::trend::num;
 use super::writer::Html;
+use crate::data::diag::plural;
+use crate::view::matrix::MAX_SQUARE_PARTIES;
 use crate::view::relation::{WORDS, score_text};
-use crate::view::report::ReportView;
+use crate::view::report::{Ranked, ReportView};
 
 /// Viridis at nine even steps, dark to light: readable with every common
 /// colour-vision deficiency and in greyscale.
@@ -43,6 +46,9 @@ pub fn heat_ink(light: bool) -> &'static str {
 }
 
 pub(super) fn section(h: &mut Html, r: &ReportView) {
+    if let Some(ranked) = &r.shown.ranked_pairs {
+        return ranked_pairs(h, r, ranked);
+    }
     let talks = r.talks;
     let m = &r.matrix;
     h.text_el("p", &[("class", "lead")], "Each cell is the agreement score of two parties, from 0 (no common ground) to 1 (the same demand on every issue where both have a position): agree counts 1, overlap ½, disagree and red-line clash 0, core issues double. Below the score: on how many issues they agree ✔, overlap ≈, disagree ✘, clash ⛔, or cannot be compared ·.");
@@ -69,42 +75,119 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
                             h.text_el("td", &[("class", "self")], "—");
                             continue;
                         }
-                        let sum = &m.summaries[m.pair_index(a, b)];
-                        let title = format!(
-                            "{} and {}: score {}",
-                            talks.parties[m.parties[a]].name,
-                            talks.parties[m.parties[b]].name,
-                            score_text(sum.score)
-                        );
-                        let (class, style) = match sum.score {
-                            Some(s) => {
-                                let (bg, light) = heat(s);
-                                let fg = heat_ink(light);
-                                (
-                                    if light { "cell light" } else { "cell" },
-                                    format!("background:{bg};color:{fg}"),
-                                )
-                            }
-                            None => ("cell na", String::new()),
-                        };
-                        h.el(
-                            "td",
-                            &[("class", class), ("style", &style), ("title", &title)],
-                            |h| {
-                                h.text_el("div", &[("class", "score")], &score_text(sum.score));
-                                let counts: Vec<String> = WORDS
-                                    .iter()
-                                    .filter(|w| sum.count(w.relation) > 0)
-                                    .map(|w| format!("{}{}", w.mark, sum.count(w.relation)))
-                                    .collect();
-                                h.text_el("div", &[("class", "counts")], &counts.join(" "));
-                            },
-                        );
+                        score_cell(h, r, a, b);
                     }
                 });
             }
         });
     });
+    scale_key(h);
+}
+
+/// The cell of the pair of parties `a` and `b` (positions in the matrix's
+/// parties): its score on the heat map's colour, and its count of issues
+/// by relation.
+fn score_cell(h: &mut Html, r: &ReportView, a: usize, b: usize) {
+    let talks = r.talks;
+    let m = &r.matrix;
+    let sum = &m.summaries[m.pair_index(a, b)];
+    let title = format!(
+        "{} and {}: score {}",
+        talks.parties[m.parties[a]].name,
+        talks.parties[m.parties[b]].name,
+        score_text(sum.score)
+    );
+    let (class, style) = match sum.score {
+        Some(s) => {
+            let (bg, light) = heat(s);
+            let fg = heat_ink(light);
+            (
+                if light { "cell light" } else { "cell" },
+                format!("background:{bg};color:{fg}"),
+            )
+        }
+        None => ("cell na", String::new()),
+    };
+    h.el(
+        "td",
+        &[("class", class), ("style", &style), ("title", &title)],
+        |h| {
+            h.text_el("div", &[("class", "score")], &score_text(sum.score));
+            let counts: Vec<String> = WORDS
+                .iter()
+                .filter(|w| sum.count(w.relation) > 0)
+                .map(|w| format!("{}{}", w.mark, sum.count(w.relation)))
+                .collect();
+            h.text_el("div", &[("class", "counts")], &counts.join(" "));
+        },
+    );
+}
+
+/// Past `MAX_PAIRS_SHOWN` pairs, in place of the heat map: the pairs
+/// that agree most and least, a row each with the heat map's cell.
+fn ranked_pairs(h: &mut Html, r: &ReportView, ranked: &Ranked) {
+    let talks = r.talks;
+    let m = &r.matrix;
+    h.text_el("p", &[("class", "lead")], "Each row is the agreement score of two parties, from 0 (no common ground) to 1 (the same demand on every issue where both have a position): agree counts 1, overlap ½, disagree and red-line clash 0, core issues double. Below the score: on how many issues they agree ✔, overlap ≈, disagree ✘, clash ⛔, or cannot be compared ·.");
+    let mut said = format!(
+        "{} parties make {} pairs, too many for a heat map: shown are the {} pairs that agree most and the {} that agree least. ",
+        m.parties.len(),
+        m.summaries.len(),
+        ranked.most.len(),
+        ranked.least.len()
+    );
+    if ranked.unscored > 0 {
+        said.push_str(&format!(
+            "{} share no issue known to both and are not ranked. ",
+            plural(ranked.unscored, "pair")
+        ));
+    }
+    note(
+        h,
+        &said,
+        &[
+            (
+                "redlines matrix --format csv",
+                " gives every pair's score; ",
+            ),
+            (
+                "redlines matrix --party A --party B",
+                &format!(" the heat map of the parties named (up to {MAX_SQUARE_PARTIES})."),
+            ),
+        ],
+    );
+    for (heading, pairs) in [
+        ("The pairs that agree most", &ranked.most),
+        ("The pairs that agree least", &ranked.least),
+    ] {
+        if pairs.is_empty() {
+            continue;
+        }
+        h.text_el("h3", &[], heading);
+        h.el("table", &[("class", "heat ranked")], |h| {
+            h.el("thead", &[], |h| {
+                h.el("tr", &[], |h| {
+                    h.text_el("th", &[("scope", "col")], "Parties");
+                    h.text_el("th", &[("scope", "col")], "Score and issues by relation");
+                });
+            });
+            h.el("tbody", &[], |h| {
+                for &(a, b) in pairs {
+                    h.el("tr", &[], |h| {
+                        h.text_el(
+                            "th",
+                            &[("scope", "row")],
+                            &format!(
+                                "{} – {}",
+                                talks.parties[m.parties[a]].name, talks.parties[m.parties[b]].name
+                            ),
+                        );
+                        score_cell(h, r, a, b);
+                    });
+                }
+            });
+        });
+    }
     scale_key(h);
 }
 

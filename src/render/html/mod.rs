@@ -238,6 +238,18 @@ pub(super) fn check_mark(h: &mut Html, r: &ReportView, source: Option<&str>, quo
     );
 }
 
+/// A note where the page shows less than every detail: what it shows,
+/// then each command that gives the rest, as code, and the words after it.
+pub(super) fn note(h: &mut Html, said: &str, commands: &[(&str, &str)]) {
+    h.el("p", &[("class", "note")], |h| {
+        h.text(said);
+        for (command, then) in commands {
+            h.text_el("code", &[], command);
+            h.text(then);
+        }
+    });
+}
+
 pub(super) fn legend(h: &mut Html, items: &[(&str, &str, &str)]) {
     h.el("ul", &[("class", "legend")], |h| {
         for (class, mark, text) in items {

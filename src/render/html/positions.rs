@@ -1,11 +1,14 @@
 //! The positions section: issues down, parties across.
 
 use super::writer::Html;
-use super::{check_mark, legend};
+use super::{check_mark, legend, note};
 use crate::view::position::PositionView;
-use crate::view::report::ReportView;
+use crate::view::report::{IssueStances, ReportView};
 
 pub(super) fn section(h: &mut Html, r: &ReportView) {
+    if let Some(stances) = &r.shown.stances_counted {
+        return counted(h, r, stances);
+    }
     let talks = r.talks;
     h.text_el("p", &[("class", "lead")], "Issues down, parties across: each party's demand on the issue's scale, what else it could live with, its own words in summary, and the source.");
     legend(
@@ -41,6 +44,65 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
                     for &p in &r.parties {
                         position_cell(h, r, p, i);
                     }
+                });
+            }
+        });
+    });
+}
+
+/// Past `MAX_PARTIES_SHOWN` parties: each issue's positions counted, and
+/// the stances demanded.
+fn counted(h: &mut Html, r: &ReportView, stances: &[IssueStances]) {
+    let talks = r.talks;
+    h.text_el("p", &[("class", "lead")], "Issues down: how many parties hold a position on each issue, how many of them as a red line or a core issue, how many were stated in an earlier round and carried forward, and the stances they demand.");
+    note(
+        h,
+        &format!(
+            "{} parties are too many to show each one's position: each issue's positions are counted. ",
+            r.parties.len()
+        ),
+        &[
+            (
+                "redlines table --issue ISSUE",
+                " gives every party's stance on an issue, ",
+            ),
+            (
+                "redlines show PARTY ISSUE",
+                " a position in full: its summary, quote and source.",
+            ),
+        ],
+    );
+    h.el("table", &[("class", "positions counted")], |h| {
+        h.el("thead", &[], |h| {
+            h.el("tr", &[], |h| {
+                h.text_el("th", &[("scope", "col"), ("class", "issue-col")], "Issue");
+                for c in [
+                    "Positions",
+                    "⚑ red lines",
+                    "core",
+                    "since an earlier round",
+                    "withdrawn",
+                    "Stances demanded",
+                ] {
+                    h.text_el("th", &[("scope", "col")], c);
+                }
+            });
+        });
+        h.el("tbody", &[], |h| {
+            for (&i, c) in r.issues.iter().zip(stances) {
+                let scale = &talks.issues[i].scale;
+                h.el("tr", &[], |h| {
+                    issue_header(h, r, i);
+                    for n in [c.held, c.red_lines, c.core, c.carried, c.withdrawn] {
+                        h.text_el("td", &[("class", "num")], &n.to_string());
+                    }
+                    let demanded: Vec<String> = scale
+                        .iter()
+                        .zip(&c.outcomes)
+                        .filter(|(_, n)| n.demand > 0)
+                        .map(|(o, n)| format!("{} ×{}", o.label, n.demand))
+                        .collect();
+                    h.text_el("td", &[], &demanded.join("; "));
                 });
             }
         });

@@ -1,7 +1,7 @@
 //! Relations by issue: a mark for each pair on each issue.
 
-use super::legend;
 use super::writer::Html;
+use super::{legend, note};
 use crate::core::compare::Relation;
 use crate::data::talks::Party;
 use crate::view::relation::{WORDS, counts, words};
@@ -71,14 +71,17 @@ const MAX_PAIR_COLUMNS: usize = 8;
 fn counted(h: &mut Html, r: &ReportView) {
     let talks = r.talks;
     let m = &r.matrix;
-    h.el("p", &[("class", "note")], |h| {
-        h.text(&format!(
+    note(
+        h,
+        &format!(
             "{} pairs are too many to show one by one: each issue's relations are counted. ",
             m.relations.len()
-        ));
-        h.text_el("code", &[], "redlines matrix --by issue");
-        h.text(" lists every pair (with --party, those of the parties named).");
-    });
+        ),
+        &[(
+            "redlines matrix --by issue",
+            " lists every pair (with --party, those of the parties named).",
+        )],
+    );
     relation_legend(h);
     h.el("table", &[("class", "relations counted")], |h| {
         h.el("thead", &[], |h| {

@@ -1,5 +1,6 @@
 //! Agreement over the rounds: a small line chart per pair.
 
+use super::note;
 use super::writer::Html;
 use crate::view::report::ReportView;
 
@@ -8,15 +9,15 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     let m = &r.matrix;
     h.text_el("p", &[("class", "lead")], "Each pair's agreement score (0 to 1, as in the heat map) as of every round up to this one; the rounds are numbered below. A gap means the two had no issue to compare yet.");
     if let Some(top) = &r.shown.trend_pairs {
-        h.el("p", &[("class", "note")], |h| {
-            h.text(&format!(
+        note(
+            h,
+            &format!(
                 "{} pairs are too many to chart: shown are the {} whose agreement moved most, either way, from the first round it was known. ",
                 r.trend.len(),
                 top.len()
-            ));
-            h.text_el("code", &[], "redlines trend --pair A,B");
-            h.text(" follows any pair.");
-        });
+            ),
+            &[("redlines trend --pair A,B", " follows any pair.")],
+        );
     }
     h.el("div", &[("class", "charts")], |h| {
         let shown = |k: &usize| {
