@@ -10,6 +10,7 @@
 #                               # and proposals, for the package search;
 #                               # wide: large with 400 parties)
 #   FORMATS="table json" benches/run.sh large   # the formats to run (default: all five)
+#   COMMANDS="diff report" benches/run.sh large  # only these commands
 #
 # `long` is not a size but a text: one summary that is a single word of
 # 2 and 4 MiB (Latin letters, then Chinese), drawn by `show` as a table at
@@ -121,6 +122,13 @@ for size in "${sizes[@]}"; do
         "matrix" "matrix --by issue" "diff first latest" "diff first latest --stat" "history $issue"
         "trend" "proposals" "bridge" "trades" "report")
     [ "$size" = linked ] && cmds=("check" "proposals" "matrix --by issue" "bridge")
+    if [ -n "${COMMANDS:-}" ]; then # only these commands (first words)
+        kept=()
+        for c in "${cmds[@]}"; do
+            for w in $COMMANDS; do [ "${c%% *}" = "$w" ] && kept+=("$c"); done
+        done
+        cmds=("${kept[@]}")
+    fi
     formats=(${FORMATS:-table markdown csv json xlsx})
     out=$(mktemp -d)
     for cmd in "${cmds[@]}"; do
