@@ -43,6 +43,8 @@ const _: () = assert!(
     MAX_PARTIES_SHOWN * (MAX_PARTIES_SHOWN - 1) / 2 <= MAX_PAIRS_SHOWN
         && (MAX_PARTIES_SHOWN + 1) * MAX_PARTIES_SHOWN / 2 > MAX_PAIRS_SHOWN
 );
+// `diff` counts a move's bearings past the same number of parties.
+const _: () = assert!(crate::view::diff::MAX_BEARINGS_NAMED == MAX_PARTIES_SHOWN);
 
 /// Past this many changes to positions, the page lists the first (whole
 /// rows, party by party, as `diff` orders them) and counts the rest per

@@ -518,7 +518,7 @@ fn a_page_of_many_parties_summarises_each_section_and_names_the_commands() {
         );
     }
     assert!(
-        said.contains(&format!("120 parties are too many to name each one a stance moved towards or away from: a move is said in steps. redlines diff {first} {latest} --party PARTY --issue ISSUE names them.")),
+        said.contains(&format!("120 parties are too many to name each one a stance moved towards or away from: a move is said in steps. redlines diff {first} {latest} --party PARTY --issue ISSUE --format json names them.")),
         "{said}"
     );
     assert!(!said.contains(" steps apart)"), "a move's bearings");
@@ -551,4 +551,52 @@ fn a_page_of_many_parties_summarises_each_section_and_names_the_commands() {
         page.len(),
         half.len()
     );
+}
+
+/// Past 32 other parties with a stance, a move's words count whom it went
+/// towards and away from, where they named each (a line of 199 names at
+/// 200 parties); JSON still names each, and a small talks names them.
+#[test]
+fn a_move_among_many_parties_counts_whom_it_went_towards() {
+    let detail_of_moves = |parties: usize| -> Vec<(String, usize)> {
+        let tmp = synth(Params {
+            parties,
+            issues: 6,
+            rounds: 10,
+            seed: 3,
+            links: false,
+        });
+        let json: serde_json::Value = serde_json::from_str(&out(
+            tmp.path(),
+            &["diff", "first", "latest", "--format", "json"],
+        ))
+        .unwrap();
+        let csv = out(tmp.path(), &["diff", "first", "latest", "--format", "csv"]);
+        let moves: Vec<(String, usize)> = json["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["kind"] == "moved")
+            .map(|c| {
+                let detail = c["detail"].as_str().unwrap().to_string();
+                assert!(csv.contains(&detail), "{detail}");
+                (detail, c["bearings"].as_array().unwrap().len())
+            })
+            .collect();
+        assert!(!moves.is_empty(), "no stance moved at {parties} parties");
+        moves
+    };
+    for (detail, bearings) in detail_of_moves(80) {
+        if bearings > 32 {
+            assert!(
+                detail.contains(" parties") && detail.ends_with("(--format json names each)"),
+                "{detail}"
+            );
+            assert!(detail.len() < 200, "{detail}");
+        }
+    }
+    assert!(detail_of_moves(80).iter().any(|(_, b)| *b > 32));
+    for (detail, bearings) in detail_of_moves(12) {
+        assert!(bearings <= 32 && !detail.contains("names each"), "{detail}");
+    }
 }

@@ -206,7 +206,10 @@ fn position_changes<'v>(
                 r.parties.len()
             ),
             &[(
-                &format!("{} --party PARTY --issue ISSUE", diff_command(r, diff)),
+                &format!(
+                    "{} --party PARTY --issue ISSUE --format json",
+                    diff_command(r, diff)
+                ),
                 " names them.",
             )],
         );

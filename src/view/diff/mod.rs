@@ -24,7 +24,7 @@ mod stat;
 
 use others::{linkage_change, proposal_change, relation_change};
 use position::position_change;
-pub use position::word_text;
+pub use position::{MAX_BEARINGS_NAMED, word_text};
 pub use stat::DiffStat;
 
 #[derive(Serialize)]

@@ -64,12 +64,14 @@ pub(super) fn position_change(
                 Naming::Ids => &talks.parties[p].id,
                 Naming::Names => &talks.parties[p].name,
             };
-            let bearings_said: Vec<String> = bearings
-                .iter()
-                .map(|b| bearing_text(who(b.party), b))
-                .collect();
-            if !bearings_said.is_empty() {
-                v.detail = format!("{} {}", v.detail, bearings_said.join(", "));
+            if bearings.len() > MAX_BEARINGS_NAMED {
+                v.detail = format!("{} {}", v.detail, bearings_counted(bearings));
+            } else if !bearings.is_empty() {
+                let said: Vec<String> = bearings
+                    .iter()
+                    .map(|b| bearing_text(who(b.party), b))
+                    .collect();
+                v.detail = format!("{} {}", v.detail, said.join(", "));
             }
             v.bearings = Some(
                 bearings
@@ -178,6 +180,30 @@ pub fn word_text(runs: &[Words], skip: Option<WordOp>) -> Text {
             .push(&run.text[start + core.len()..], Tone::Plain);
     }
     t
+}
+
+/// Past this many parties with a stance beside the mover, a move's words
+/// count the parties it went towards and away from instead of naming each
+/// (JSON's `bearings` still names each): at 200 parties, naming them made
+/// every move a line of 199 names, and the diff grow with parties squared.
+pub const MAX_BEARINGS_NAMED: usize = 32;
+
+/// A move's bearings counted: "towards 120 parties, away from 60, …".
+fn bearings_counted(bearings: &[Bearing]) -> String {
+    let count = |d: Direction| bearings.iter().filter(|b| b.direction == d).count();
+    let mut said = Vec::new();
+    for (d, words) in [
+        (Direction::Towards, "towards"),
+        (Direction::Away, "away from"),
+        (Direction::Unchanged, "neither towards nor away from"),
+    ] {
+        let n = count(d);
+        if n > 0 {
+            let parties = if n == 1 { "party" } else { "parties" };
+            said.push(format!("{words} {n} {parties}"));
+        }
+    }
+    format!("{} (--format json names each)", said.join(", "))
 }
 
 fn bearing_text(who: &str, b: &Bearing) -> String {
