@@ -11,8 +11,12 @@ fn main() -> ExitCode {
     let code = match redlines::cmd::run(cli) {
         Ok(mut out) => {
             let (code, stderr) = (out.code, std::mem::take(&mut out.stderr));
-            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = out.write_stdout(&mut stdout);
+            // The output is written (and what is left of it flushed, even
+            // after an error) before anything is said on stderr.
+            let written = {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                out.write_stdout(&mut stdout)
+            };
             eprint!("{stderr}");
             match written {
                 Ok(()) => code,

@@ -59,8 +59,10 @@ impl Output {
 
     /// Everything it says, stdout then stderr, as text (for `check --watch`,
     /// which prints it again at each change).
-    pub fn text(self) -> String {
+    pub fn text(mut self) -> String {
         let stderr = self.stderr.clone();
+        // A workbook is no text: what was written is said on stderr.
+        self.binary.clear();
         let mut out = Vec::new();
         if let Err(e) = self.write_stdout(&mut out) {
             out.extend(format!("error: cannot write the output: {e}\n").into_bytes());

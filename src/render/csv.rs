@@ -20,6 +20,15 @@ fn written(cell: &str, raw: bool) -> Cow<'_, str> {
     }
 }
 
+/// The error of writing a record, as the I/O error it is where it is one,
+/// so that a closed pipe (`| head`) is still known for one.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
 /// [`written`], keeping a cell borrowed where it is written as it is.
 fn as_written(cell: Cow<'_, str>, raw: bool) -> Cow<'_, [u8]> {
     match written(&cell, raw) {
@@ -47,20 +56,22 @@ pub fn write(doc: &Doc, raw: bool, out: &mut dyn Write) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(&mut *out);
         match block {
             Block::Table(t) => {
-                w.write_record(&t.headers)?;
+                w.write_record(&t.headers).map_err(io_error)?;
                 for r in t.rows.iter() {
-                    w.write_record(r.iter().map(|c| as_written(c.plain_cow("; "), raw)))?;
+                    w.write_record(r.iter().map(|c| as_written(c.plain_cow("; "), raw)))
+                        .map_err(io_error)?;
                 }
             }
             Block::Fields(f) => {
-                w.write_record(["field", "value"])?;
+                w.write_record(["field", "value"]).map_err(io_error)?;
                 for (k, v) in f {
                     let v = v.plain_cow("; ");
                     w.write_record(
                         [written(k, raw), written(&v, raw)]
                             .iter()
                             .map(|c| c.as_bytes()),
-                    )?;
+                    )
+                    .map_err(io_error)?;
                 }
             }
             _ => {}

@@ -91,7 +91,7 @@ fn render_sheets(
         let columns = Columns::of(table);
         // A table longer than a sheet goes on over as many as it takes,
         // each with the header row.
-        let parts = table.rows.len().div_ceil(max_rows).max(1);
+        let parts = columns.rows.div_ceil(max_rows).max(1);
         let mut rows = table.rows.iter();
         for _ in 0..parts {
             let name = sheet_name(named, names.len() + 1, &names);
@@ -108,7 +108,7 @@ fn render_sheets(
         if parts > 1 {
             warnings.push(format!(
                 "a table of {} rows is longer than a sheet of Excel ({max_rows} rows under its header): it goes on over {parts} sheets, each with the header",
-                table.rows.len()
+                columns.rows
             ));
         }
     }
@@ -130,13 +130,17 @@ fn cut_warning(sheet: &str, cell: &str, length: usize) -> String {
 struct Columns {
     types: ColumnTypes,
     widths: Vec<usize>,
+    /// The rows read, counted rather than taken from the table's word.
+    rows: usize,
 }
 
 impl Columns {
     fn of(t: &Table) -> Self {
         let mut types = ColumnTypes::default();
         let mut widths: Vec<usize> = t.headers.iter().map(|h| chars(h)).collect();
+        let mut rows = 0;
         for row in t.rows.iter() {
+            rows += 1;
             let plain: Vec<Cow<str>> = row.iter().map(|c| c.plain_cow("; ")).collect();
             types.observe(plain.iter().map(|c| c.as_ref()));
             for (c, s) in plain.iter().enumerate() {
@@ -145,7 +149,11 @@ impl Columns {
                 }
             }
         }
-        Columns { types, widths }
+        Columns {
+            types,
+            widths,
+            rows,
+        }
     }
 }
 

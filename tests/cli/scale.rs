@@ -589,7 +589,7 @@ fn a_move_among_many_parties_counts_whom_it_went_towards() {
     for (detail, bearings) in detail_of_moves(80) {
         if bearings > 32 {
             assert!(
-                detail.contains(" parties") && detail.ends_with("(--format json names each)"),
+                detail.contains(" parties") && detail.ends_with("(JSON's bearings name each)"),
                 "{detail}"
             );
             assert!(detail.len() < 200, "{detail}");
@@ -597,6 +597,36 @@ fn a_move_among_many_parties_counts_whom_it_went_towards() {
     }
     assert!(detail_of_moves(80).iter().any(|(_, b)| *b > 32));
     for (detail, bearings) in detail_of_moves(12) {
-        assert!(bearings <= 32 && !detail.contains("names each"), "{detail}");
+        assert!(bearings <= 32 && !detail.contains("name each"), "{detail}");
+    }
+}
+
+/// A reader that stops early (`| head`) is not an error in any text format,
+/// CSV included, though the output is written as it is made.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let tmp = synth(Params {
+        parties: 40,
+        issues: 6,
+        rounds: 3,
+        seed: 2,
+        links: false,
+    });
+    for format in ["csv", "json", "markdown", "table"] {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("redlines"));
+        cmd.arg("--data")
+            .arg(tmp.path())
+            .args(["matrix", "--by", "issue", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, with most of the output unread.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(!stderr.contains("cannot write"), "{format}: {stderr}");
     }
 }

@@ -184,8 +184,9 @@ pub fn word_text(runs: &[Words], skip: Option<WordOp>) -> Text {
 
 /// Past this many parties with a stance beside the mover, a move's words
 /// count the parties it went towards and away from instead of naming each
-/// (JSON's `bearings` still names each): at 200 parties, naming them made
-/// every move a line of 199 names, and the diff grow with parties squared.
+/// (JSON's `bearings` still names each, and the words say so): at 200
+/// parties, naming them made every move a line of 199 names, and the diff
+/// grow with parties squared.
 pub const MAX_BEARINGS_NAMED: usize = 32;
 
 /// A move's bearings counted: "towards 120 parties, away from 60, …".
@@ -203,7 +204,7 @@ fn bearings_counted(bearings: &[Bearing]) -> String {
             said.push(format!("{words} {n} {parties}"));
         }
     }
-    format!("{} (--format json names each)", said.join(", "))
+    format!("{} (JSON's bearings name each)", said.join(", "))
 }
 
 fn bearing_text(who: &str, b: &Bearing) -> String {
