@@ -36,6 +36,15 @@ fn out(dir: &Path, args: &[&str]) -> String {
     stdout
 }
 
+/// 40 parties, 780 pairs: past every bound of a page or a table.
+const FORTY: Params = Params {
+    parties: 40,
+    issues: 6,
+    rounds: 3,
+    seed: 2,
+    links: false,
+};
+
 const SMALL: Params = Params {
     parties: 8,
     issues: 6,
@@ -309,13 +318,7 @@ fn many_pairs_are_counted_on_a_page_and_listed_in_the_data() {
 /// with --party still get the square, and CSV and JSON every pair.
 #[test]
 fn many_parties_rank_the_pairs_instead_of_a_square() {
-    let tmp = synth(Params {
-        parties: 40,
-        issues: 6,
-        rounds: 3,
-        seed: 2,
-        links: false,
-    });
+    let tmp = synth(FORTY);
     let out = |args: &[&str]| out(tmp.path(), args);
     let ids: Vec<String> = out(&["list", "parties", "--format", "csv"])
         .lines()
@@ -606,13 +609,7 @@ fn a_move_among_many_parties_counts_whom_it_went_towards() {
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     use std::io::Read;
-    let tmp = synth(Params {
-        parties: 40,
-        issues: 6,
-        rounds: 3,
-        seed: 2,
-        links: false,
-    });
+    let tmp = synth(FORTY);
     for format in ["csv", "json", "markdown", "table"] {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("redlines"));
         cmd.arg("--data")
