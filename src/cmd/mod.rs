@@ -30,7 +30,7 @@ use crate::data::load::DataDir;
 use crate::data::printable::shown_path;
 use crate::data::talks::Talks;
 use crate::error::{Error, Result};
-use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, render_bytes, wrap, write};
+use crate::render::{DEFAULT_WIDTH, MIN_WIDTH, Style, workbook, wrap, write};
 use crate::view::View;
 
 /// What a command produced: text for stdout and stderr, and the exit code.
@@ -60,7 +60,7 @@ impl Output {
     /// Everything it says, stdout then stderr, as text (for `check --watch`,
     /// which prints it again at each change).
     pub fn text(mut self) -> String {
-        let stderr = self.stderr.clone();
+        let stderr = std::mem::take(&mut self.stderr);
         // A workbook is no text: what was written is said on stderr.
         self.binary.clear();
         let mut out = Vec::new();
@@ -176,7 +176,7 @@ impl Ctx {
                 ..Output::default()
             });
         }
-        let (bytes, warnings) = render_bytes(&view, &self.style)?;
+        let (bytes, warnings) = workbook(&view)?;
         // The warnings first, then what was written.
         let mut stderr: String = warnings
             .iter()

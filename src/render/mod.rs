@@ -11,7 +11,7 @@ mod xlsx;
 
 use std::io;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::view::{Block, Layout, Span, Tone, View};
 
 /// The output formats of `--format`.
@@ -73,30 +73,17 @@ pub fn write(view: &impl View, style: &Style, out: &mut dyn io::Write) -> io::Re
     }
 }
 
-/// A view in the chosen text format, as a string (see [`write`]).
-pub fn render(view: &impl View, style: &Style) -> Result<String> {
-    let mut out = Vec::new();
-    write(view, style, &mut out).map_err(|e| Error::Io(e.to_string()))?;
-    String::from_utf8(out).map_err(|e| Error::Io(e.to_string()))
-}
-
-/// Render a view as bytes: a workbook for xlsx, else the text of [`render`];
-/// with them, warnings about what could not be written as it is (a cell's
-/// text too long for a spreadsheet, cut).
-pub fn render_bytes(view: &impl View, style: &Style) -> Result<(Vec<u8>, Vec<String>)> {
-    match style.format {
-        Format::Xlsx => {
-            // The data layout leaves titles out; a sheet is named by the
-            // document's title where its table has none of its own.
-            let document = view.doc(Layout::Document);
-            let title = document.blocks.iter().find_map(|b| match b {
-                Block::Title(t) => Some(t.as_str()),
-                _ => None,
-            });
-            xlsx::render(&view.doc(Layout::Data), title)
-        }
-        _ => render(view, style).map(|s| (s.into_bytes(), Vec::new())),
-    }
+/// A view as an xlsx workbook, with warnings about what could not be
+/// written as it is (a cell's text too long for a spreadsheet, cut).
+pub fn workbook(view: &impl View) -> Result<(Vec<u8>, Vec<String>)> {
+    // The data layout leaves titles out; a sheet is named by the
+    // document's title where its table has none of its own.
+    let document = view.doc(Layout::Document);
+    let title = document.blocks.iter().find_map(|b| match b {
+        Block::Title(t) => Some(t.as_str()),
+        _ => None,
+    });
+    xlsx::render(&view.doc(Layout::Data), title)
 }
 
 /// Prose fitted to `width` as the table format fits its own: each line

@@ -167,7 +167,8 @@ struct Formats {
 
 #[derive(PartialEq, Eq, Hash)]
 enum FormatKey {
-    Heat(String),
+    /// A heat-map colour, and whether it takes light ink.
+    Heat(String, bool),
     Tone(Tone),
 }
 
@@ -179,32 +180,32 @@ impl Formats {
     /// The colour of a cell: a score in a heat column, else the tone of a
     /// relation; none for the rest.
     fn of(&mut self, t: &Table, c: usize, text: &Text, cell: &Typed) -> Option<&Format> {
-        let key = if let (true, Typed::Number(x)) = (t.heat.contains(&c), cell) {
-            let (hex, light) = heat(*x);
-            let key = FormatKey::Heat(hex.clone());
-            if !self.made.contains_key(&key) {
-                let format = Format::new()
-                    .set_background_color(rgb(&hex))
-                    .set_font_color(rgb(heat_ink(light)));
-                self.made.insert(FormatKey::Heat(hex), Some(format));
+        let key = match (t.heat.contains(&c), cell) {
+            (true, Typed::Number(x)) => {
+                let (hex, light) = heat(*x);
+                FormatKey::Heat(hex, light)
             }
-            key
-        } else {
-            let mut tones = text.lines.iter().flatten().map(|s| s.tone);
-            let tone = tones.next()?;
-            if tones.any(|t| t != tone) {
-                return None;
+            _ => {
+                let mut tones = text.lines.iter().flatten().map(|s| s.tone);
+                let tone = tones.next()?;
+                if tones.any(|t| t != tone) {
+                    return None;
+                }
+                FormatKey::Tone(tone)
             }
-            self.made
-                .entry(FormatKey::Tone(tone))
-                .or_insert_with(|| {
-                    tone_colours(tone)
-                        .map(|(bg, fg)| Format::new().set_background_color(bg).set_font_color(fg))
-                })
-                .as_ref()?;
-            FormatKey::Tone(tone)
         };
-        self.made.get(&key)?.as_ref()
+        self.made
+            .entry(key)
+            .or_insert_with_key(|key| match key {
+                FormatKey::Heat(hex, light) => Some(
+                    Format::new()
+                        .set_background_color(rgb(hex))
+                        .set_font_color(rgb(heat_ink(*light))),
+                ),
+                FormatKey::Tone(tone) => tone_colours(*tone)
+                    .map(|(bg, fg)| Format::new().set_background_color(bg).set_font_color(fg)),
+            })
+            .as_ref()
     }
 }
 

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{bare, run};
+use crate::{bare, run, run_on};
 
 /// `redlines --talks euro-security-2022 ARGS`, built in, which must succeed.
 fn builtin(args: &[&str]) -> String {
@@ -26,9 +26,7 @@ pub fn builtin_talks(id: &str, args: &[&str]) -> String {
 #[test]
 fn the_shipped_data_checks_clean_with_no_warnings() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut cmd = bare();
-    cmd.arg("--data").arg(root.join("data"));
-    let (_, stderr, code) = run(cmd, &["check", "--deny-warnings"]);
+    let (_, stderr, code) = run_on(root.join("data"), &["check", "--deny-warnings"]);
     assert_eq!(code, 0, "{stderr}");
 }
 

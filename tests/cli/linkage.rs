@@ -3,7 +3,7 @@
 //! border follows the median line; Eastland ties patrols to the border; the
 //! broker tables a plan, and Eastland a plan it withdraws in round two.
 
-use crate::{bare, fixtures, run};
+use crate::{bare, fixtures, run, run_on};
 
 /// `redlines --data linkage ARGS`, which must succeed.
 pub fn bay(args: &[&str]) -> String {
@@ -170,9 +170,7 @@ fn withdrawing_what_was_never_tabled_is_a_warning() {
         ),
     )
     .unwrap();
-    let mut cmd = bare();
-    cmd.arg("--data").arg(tmp.path());
-    let (_, stderr, code) = run(cmd, &["check"]);
+    let (_, stderr, code) = run_on(tmp.path(), &["check"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.starts_with(
@@ -181,8 +179,6 @@ fn withdrawing_what_was_never_tabled_is_a_warning() {
         "{stderr}"
     );
     assert!(stderr.contains("2024-07-01-second.toml:13:6"), "{stderr}");
-    let mut cmd = bare();
-    cmd.arg("--data").arg(tmp.path());
-    let (_, _, code) = run(cmd, &["check", "--deny-warnings"]);
+    let (_, _, code) = run_on(tmp.path(), &["check", "--deny-warnings"]);
     assert_eq!(code, 1);
 }

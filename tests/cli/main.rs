@@ -95,6 +95,13 @@ pub fn run(mut cmd: Command, args: &[&str]) -> (String, String, i32) {
     )
 }
 
+/// [`run`] on the data folder `data`: (stdout, stderr, exit code).
+pub fn run_on(data: impl AsRef<Path>, args: &[&str]) -> (String, String, i32) {
+    let mut cmd = bare();
+    cmd.arg("--data").arg(data.as_ref());
+    run(cmd, args)
+}
+
 /// A data folder of one talks, `evil`, whose text a spreadsheet would run
 /// as formulas: a `=HYPERLINK(…)` title, a party `+A`, an issue `@I`, a
 /// summary `=1+1` (party `a`, issue `i`).

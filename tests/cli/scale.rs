@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{bare, run};
+use crate::run_on;
 
 #[path = "../../examples/synth/generate.rs"]
 mod generate;
@@ -29,9 +29,7 @@ pub(crate) fn synth(params: Params) -> tempfile::TempDir {
 
 /// What `redlines ARGS` prints on the data folder `dir`; it must succeed.
 fn out(dir: &Path, args: &[&str]) -> String {
-    let mut cmd = bare();
-    cmd.arg("--data").arg(dir);
-    let (stdout, stderr, code) = run(cmd, args);
+    let (stdout, stderr, code) = run_on(dir, args);
     assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
     stdout
 }
@@ -64,9 +62,7 @@ fn a_synthetic_talks_checks_clean_and_every_command_reads_it() {
         &["matrix"],
         &["matrix", "--by", "issue"],
     ] {
-        let mut cmd = bare();
-        cmd.arg("--data").arg(tmp.path());
-        let (_, stderr, code) = run(cmd, args);
+        let (_, stderr, code) = run_on(tmp.path(), args);
         assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
     }
 }
@@ -110,9 +106,7 @@ fn a_synthetic_talks_with_linkage_checks_clean() {
         &["diff", "first", "latest"],
         &["report", "--out", "-"],
     ] {
-        let mut cmd = bare();
-        cmd.arg("--data").arg(tmp.path());
-        let (_, stderr, code) = run(cmd, args);
+        let (_, stderr, code) = run_on(tmp.path(), args);
         assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
     }
 }
@@ -185,9 +179,7 @@ fn a_hundred_thousand_parties_never_abort() {
         &["diff", "first", "latest"],
         &["report", "--out", "-"],
     ] {
-        let mut cmd = bare();
-        cmd.arg("--data").arg(tmp.path());
-        let (stdout, stderr, code) = run(cmd, args);
+        let (stdout, stderr, code) = run_on(tmp.path(), args);
         assert_eq!(code, 0, "redlines {args:?}:\n{stderr}");
         assert!(
             stderr.contains("99992 of the 100000 parties of `synth` state no position"),
@@ -196,10 +188,8 @@ fn a_hundred_thousand_parties_never_abort() {
         assert!(!stdout.contains("member-"), "{args:?} shows a silent party");
     }
     // Named, a silent party is shown.
-    let mut cmd = bare();
-    cmd.arg("--data").arg(tmp.path());
-    let (stdout, stderr, code) = run(
-        cmd,
+    let (stdout, stderr, code) = run_on(
+        tmp.path(),
         &[
             "table",
             "--party",
@@ -237,9 +227,7 @@ fn more_than_five_hundred_parties_with_positions_ask_for_a_choice() {
         (&["trades"], "two parties"),
         (&["report", "--out", "-"], "`matrix --party"),
     ] {
-        let mut cmd = bare();
-        cmd.arg("--data").arg(tmp.path());
-        let (_, stderr, code) = run(cmd, args);
+        let (_, stderr, code) = run_on(tmp.path(), args);
         assert_eq!(code, 2, "redlines {args:?}:\n{stderr}");
         // `N parties of `synth` state positions: … would hold N(N-1)/2 pairs`
         let n: usize = stderr
@@ -257,18 +245,17 @@ fn more_than_five_hundred_parties_with_positions_ask_for_a_choice() {
         );
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
-    let mut cmd = bare();
-    cmd.arg("--data").arg(tmp.path());
-    let (ids, _, _) = run(cmd, &["list", "parties", "--format", "csv"]);
+    let (ids, _, _) = run_on(tmp.path(), &["list", "parties", "--format", "csv"]);
     let two: Vec<&str> = ids
         .lines()
         .skip(1)
         .take(2)
         .map(|l| l.split(',').next().unwrap())
         .collect();
-    let mut cmd = bare();
-    cmd.arg("--data").arg(tmp.path());
-    let (_, stderr, code) = run(cmd, &["matrix", "--party", two[0], "--party", two[1]]);
+    let (_, stderr, code) = run_on(
+        tmp.path(),
+        &["matrix", "--party", two[0], "--party", two[1]],
+    );
     assert_eq!(code, 0, "{stderr}");
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use crate::csv::{FLAGS, NUMBERS};
-use crate::{bare, formula_talks, run};
+use crate::{bare, formula_talks, run, run_on};
 
 const TALKS: [&str; 2] = ["--talks", "euro-security-2022"];
 
@@ -274,10 +274,8 @@ fn a_cell_too_long_for_excel_is_cut_and_said_to_be() {
     let length = long.trim_end().chars().count();
     assert!(length > 32_767);
     let file = tmp.path().join("show.xlsx");
-    let mut cmd = bare();
-    cmd.arg("--data").arg(tmp.path());
-    let (stdout, stderr, code) = run(
-        cmd,
+    let (stdout, stderr, code) = run_on(
+        tmp.path(),
         &[
             "show",
             "north",
