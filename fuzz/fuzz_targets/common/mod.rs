@@ -11,7 +11,7 @@ use redlines::core::state::State;
 use redlines::data::check::check_texts;
 use redlines::data::talks::Talks;
 use redlines::render::html::page;
-use redlines::render::{Format, Style, render};
+use redlines::render::{Format, Style, write};
 use redlines::view::View;
 use redlines::view::bridge::BridgeView;
 use redlines::view::diff::{DiffStat, DiffView};
@@ -172,6 +172,6 @@ fn show(view: &impl View) {
             width,
             csv_raw: false,
         };
-        let _ = render(view, &style);
+        let _ = write(view, &style, &mut std::io::sink());
     }
 }
