@@ -565,9 +565,17 @@ mod text {
     const JOINERS: &str = "ZWNJ and ZWJ (U+200C, U+200D) are allowed between two letters \
         of a script that needs them, such as Persian, the Indic scripts or emoji";
 
+    const EMPTY: &str = "empty text: write something, or leave the key out";
+
     fn problem(s: &str) -> Option<String> {
+        // Most text is printable ASCII: no control, no invisible character
+        // and no joiner can be in it, so one pass over its bytes says so.
+        let printable = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
+        if s.as_bytes().iter().all(printable) {
+            return s.trim().is_empty().then(|| EMPTY.into());
+        }
         if s.chars().all(|c| c.is_whitespace() || joiner(c)) {
-            return Some("empty text: write something, or leave the key out".into());
+            return Some(EMPTY.into());
         }
         if let Some(bad) = s.chars().find(|&c| hidden(c) && c != '\n' && c != '\t') {
             let code = bad as u32;

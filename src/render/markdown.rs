@@ -8,7 +8,7 @@ use crate::view::{Block, Doc, Table, Text, Tone};
 
 /// The document as Markdown, written to `out` block by block and a table
 /// row by row.
-pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(doc: &Doc, out: &mut impl Write) -> io::Result<()> {
     for (i, block) in doc.blocks.iter().enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;
@@ -47,7 +47,7 @@ const PAD_LIMIT: usize = 60;
 /// A GitHub pipe table, written row by row: `| a | b |`, a `|---|` rule under
 /// the header, cells padded for a reader of the raw text. The rows are read
 /// twice, for the widths and to write them, and never held as text.
-fn pipe_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+fn pipe_table(table: &Table, out: &mut impl Write) -> io::Result<()> {
     let header: Vec<String> = table.headers.iter().map(|h| escape(h)).collect();
     let cells = |r: &[Text]| -> Vec<String> { r.iter().map(inline).collect() };
     let mut widths: Vec<usize> = header.iter().map(|h| h.width().min(PAD_LIMIT)).collect();

@@ -9,7 +9,7 @@ mod markdown;
 mod table;
 mod xlsx;
 
-use std::io;
+use std::io::{self, Write as _};
 
 use crate::error::Result;
 use crate::view::{Block, Layout, Span, Tone, View};
@@ -57,7 +57,11 @@ pub struct Style {
 /// Write a view in the chosen text format to `out`, as it is laid out:
 /// a table's rows are read (or made) and written one by one.
 pub fn write(view: &impl View, style: &Style, out: &mut dyn io::Write) -> io::Result<()> {
-    match style.format {
+    // A serializer writes a few bytes at a time: into a buffer of a type
+    // known here, each write is a copy, not a call through `dyn`.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let out = &mut out;
+    let written = match style.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, view)?;
             out.write_all(b"\n")
@@ -70,7 +74,8 @@ pub fn write(view: &impl View, style: &Style, out: &mut dyn io::Write) -> io::Re
         Format::Xlsx => Err(io::Error::other(
             "--format xlsx writes a workbook, not text; this output cannot be one",
         )),
-    }
+    };
+    written.and_then(|()| out.flush())
 }
 
 /// A view as an xlsx workbook, with warnings about what could not be
