@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
                 // The rounds after a scenario carry it forward, as `trend` reads them.
                 let parties: Vec<usize> = (0..t.parties.len()).collect();
                 let issues: Vec<usize> = (0..t.issues.len()).collect();
-                let _ = score_trend(&t, &parties, &issues);
+                let _ = score_trend(&t, &parties, &issues, t.rounds.len());
             }
             if latest == 0 {
                 break;

@@ -37,6 +37,6 @@ fuzz_target!(|data: &[u8]| {
                 let _ = deal_zone(&state, i);
             }
         }
-        let _ = score_trend(t, &parties, &issues);
+        let _ = score_trend(t, &parties, &issues, t.rounds.len());
     }
 });

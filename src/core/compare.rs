@@ -374,17 +374,69 @@ fn take_first(items: &mut Vec<(usize, f64)>, n: usize, rank: Rank) -> Vec<(usize
     first
 }
 
-/// Each pair's agreement score as of every round: `scores[pair][round]`,
-/// pairs in [`PairMatrix::pairs`] order, equal to [`PairMatrix::build`]'s
-/// score as of each round. Built incrementally: a position stated in a round
-/// updates only the pairs of its party on its issue, so the cost follows
-/// the positions stated × parties, not rounds × pairs × issues.
+/// Each pair's agreement score as of each of the first rounds, pair by
+/// pair: what [`score_trend`] makes. Held in one block, a pair's scores
+/// side by side, so that a talks of many pairs is one allocation, not one
+/// a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreSeries {
+    rounds: usize,
+    scores: Vec<Option<f64>>,
+}
+
+impl ScoreSeries {
+    /// How many pairs.
+    pub fn len(&self) -> usize {
+        self.scores.len().checked_div(self.rounds).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many rounds each pair is scored as of.
+    pub fn rounds(&self) -> usize {
+        self.rounds
+    }
+
+    /// Pair `k`'s score as of each round, in time order.
+    pub fn pair(&self, k: usize) -> &[Option<f64>] {
+        &self.scores[k * self.rounds..(k + 1) * self.rounds]
+    }
+
+    /// The series one after the other, each scored as of `rounds` rounds.
+    pub fn concat(series: impl IntoIterator<Item = ScoreSeries>, rounds: usize) -> Self {
+        let mut scores = Vec::new();
+        for s in series {
+            debug_assert_eq!(s.rounds, rounds);
+            scores.extend(s.scores);
+        }
+        ScoreSeries { rounds, scores }
+    }
+
+    /// Every pair's scores, in pair order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[Option<f64>]> + Clone + '_ {
+        // `rounds` is at least 1 wherever there is a score; with no round
+        // there is no pair's series either.
+        let len = self.len();
+        self.scores.chunks(self.rounds.max(1)).take(len)
+    }
+}
+
+/// Each pair of `parties` scored as of each of the first `rounds` rounds
+/// (`series.pair(k)[r]`, pairs in [`PairMatrix::pairs`] order), equal to
+/// [`PairMatrix::build`]'s score as of each round. Built incrementally: a
+/// position stated in a round updates only the pairs of its party on its
+/// issue, so the cost follows the positions stated × parties, not rounds ×
+/// pairs × issues.
 pub fn score_trend(
     talks: &crate::data::talks::Talks,
     parties: &[usize],
     issues: &[usize],
-) -> Vec<Vec<Option<f64>>> {
+    rounds: usize,
+) -> ScoreSeries {
     let (n, m) = (parties.len(), issues.len());
+    let rounds = rounds.min(talks.rounds.len());
     // Where each party and issue of the talks sits among those selected.
     let mut rows = vec![Vec::new(); talks.parties.len()];
     for (k, &p) in parties.iter().enumerate() {
@@ -395,38 +447,46 @@ pub fn score_trend(
         cols[i].push(j);
     }
     let pairs = n * n.saturating_sub(1) / 2;
-    let mut cells: Vec<Option<Stand>> = vec![None; n * m];
+    // Issue by issue, every party's stand: a change on an issue is set
+    // against the others' stands on it, read side by side.
+    let mut cells: Vec<Option<Stand>> = vec![None; m * n];
     let mut sums = vec![Score::default(); pairs];
-    let mut scores = vec![Vec::with_capacity(talks.rounds.len()); pairs];
-    for round in &talks.rounds {
+    let mut scores = vec![None; pairs * rounds];
+    for (r, round) in talks.rounds[..rounds].iter().enumerate() {
         for position in &round.positions {
             let new = Stand::of(position);
             for &a in &rows[position.party] {
                 for &j in &cols[position.issue] {
-                    let old = cells[a * m + j];
+                    let column = &mut cells[j * n..(j + 1) * n];
+                    let old = column[a];
                     // Restated as it was, or withdrawn where none was held:
                     // no pair's sum changes.
                     if old == new {
                         continue;
                     }
-                    for b in (0..n).filter(|&b| b != a) {
+                    for (b, other) in column.iter().enumerate() {
                         // A party with no position adds no term to a pair.
-                        let Some(other) = cells[b * m + j] else {
+                        let (Some(other), true) = (*other, b != a) else {
                             continue;
                         };
                         let sum = &mut sums[pair_index(n, a, b)];
-                        sum.count(old, Some(other), relate(old, Some(other)), -1.0);
-                        sum.count(new, Some(other), relate(new, Some(other)), 1.0);
+                        for (stand, sign) in [(old, -1.0), (new, 1.0)] {
+                            if let Some(stand) = stand {
+                                let (ws, w) = held_term(stand, other);
+                                sum.num += sign * ws;
+                                sum.den += sign * w;
+                            }
+                        }
                     }
-                    cells[a * m + j] = new;
+                    column[a] = new;
                 }
             }
         }
         for (k, sum) in sums.iter().enumerate() {
-            scores[k].push(sum.value());
+            scores[k * rounds + r] = sum.value();
         }
     }
-    scores
+    ScoreSeries { rounds, scores }
 }
 
 #[cfg(test)]
@@ -540,12 +600,12 @@ mod tests {
         fn the_trend_equals_a_matrix_built_afresh_as_of_every_round(
             (t, parties, issues) in multi_round_talks()
         ) {
-            let trend = score_trend(&t, &parties, &issues);
+            let trend = score_trend(&t, &parties, &issues, t.rounds.len());
             for (r, state) in crate::core::state::states(&t).enumerate() {
                 let m = PairMatrix::build(&state, &parties, &issues);
                 prop_assert_eq!(trend.len(), m.summaries.len());
                 for (k, s) in m.summaries.iter().enumerate() {
-                    prop_assert_eq!(trend[k][r], s.score, "pair {} as of round {}", k, r);
+                    prop_assert_eq!(trend.pair(k)[r], s.score, "pair {} as of round {}", k, r);
                 }
             }
         }

@@ -3,7 +3,7 @@
 //! from an earlier round. Pure: the view names it, and `render::html`
 //! writes the page.
 
-use crate::core::compare::{PairMatrix, deal_zone, score_trend};
+use crate::core::compare::{PairMatrix, ScoreSeries, deal_zone, score_trend};
 use crate::core::diff::RoundDiff;
 use crate::core::state::State;
 use crate::data::talks::{Outcomes, Talks};
@@ -37,8 +37,8 @@ pub struct Overview<'t> {
     pub matrix: PairMatrix,
     /// Per shown issue: the outcomes every party with a position accepts.
     pub zones: Vec<Option<Outcomes>>,
-    /// `trend[pair][r]` for rounds `0..=round`, pairs in `matrix.pairs()` order.
-    pub trend: Vec<Vec<Option<f64>>>,
+    /// `trend.pair(k)[r]` for rounds `0..=round`, pairs in `matrix.pairs()` order.
+    pub trend: ScoreSeries,
     /// What changed from an earlier round to `round`; `None` when the
     /// report is asked to compare the round with itself.
     pub diff: Option<RoundDiff<'t>>,
@@ -55,10 +55,7 @@ impl<'t> Overview<'t> {
         let state = State::as_of(talks, round);
         let matrix = PairMatrix::build(&state, &scored, &issues);
         let zones = issues.iter().map(|&i| deal_zone(&state, i)).collect();
-        let mut trend = score_trend(talks, &scored, &issues);
-        for scores in &mut trend {
-            scores.truncate(round + 1);
-        }
+        let trend = score_trend(talks, &scored, &issues, round + 1);
         let diff = (from != round)
             .then(|| RoundDiff::between(&State::as_of(talks, from), &state, &parties, &issues));
         Overview {

@@ -29,6 +29,14 @@ pub fn write(doc: &Doc, out: &mut impl Write) -> io::Result<()> {
                 pipe_table(&t, out)?;
             }
             Block::Line(t) => writeln!(out, "{}", inline(t))?,
+            Block::Lines(lines) => {
+                for (k, t) in lines.iter().enumerate() {
+                    if k > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    writeln!(out, "{}", inline(&t))?;
+                }
+            }
             Block::Legend(lines) => {
                 for l in lines {
                     writeln!(out, "{}  ", escape(l))?;

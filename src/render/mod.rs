@@ -66,9 +66,7 @@ pub fn write(view: &impl View, style: &Style, out: &mut dyn io::Write) -> io::Re
             serde_json::to_writer_pretty(&mut *out, view)?;
             out.write_all(b"\n")
         }
-        Format::Table => {
-            out.write_all(table::render(&view.doc(Layout::Terminal), style).as_bytes())
-        }
+        Format::Table => table::write(&view.doc(Layout::Terminal), style, out),
         Format::Markdown => markdown::write(&view.doc(Layout::Document), out),
         Format::Csv => csv::write(&view.doc(Layout::Data), style.csv_raw, out),
         Format::Xlsx => Err(io::Error::other(

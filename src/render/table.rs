@@ -6,33 +6,51 @@ use comfy_table::{
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use std::io;
+
 use super::{Style, paint};
 use crate::view::{Block, Doc, Span, Table, Text, Tone};
 
-pub fn render(doc: &Doc, style: &Style) -> String {
-    let mut out = String::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let prose = |s: String| wrapped(&s, style.width);
-        match block {
-            Block::Title(t) => out.push_str(&prose(paint_line(t, Tone::Strong, style.color))),
-            Block::Heading(h) => out.push_str(&prose(paint_line(h, Tone::Strong, style.color))),
-            Block::Table(t) => out.push_str(&boxed(t, style)),
-            Block::Fields(fields) => out.push_str(&fields_table(fields, style)),
-            Block::Line(t) => out.push_str(&prose(cell_text(t, style.color))),
+/// The document drawn for a terminal, written block by block: a table is
+/// laid out whole, lines of prose one by one.
+pub fn write(doc: &Doc, style: &Style, out: &mut impl io::Write) -> io::Result<()> {
+    let prose = |s: String| wrapped(&s, style.width);
+    let mut first = true;
+    let mut block = |text: &str| {
+        let sep = if std::mem::take(&mut first) { "" } else { "\n" };
+        writeln!(out, "{sep}{text}")
+    };
+    for b in &doc.blocks {
+        match b {
+            Block::Title(t) | Block::Heading(t) => {
+                block(&prose(paint_line(t, Tone::Strong, style.color)))?
+            }
+            Block::Table(t) => block(&boxed(t, style))?,
+            Block::Fields(fields) => block(&fields_table(fields, style))?,
+            Block::Line(t) => block(&prose(cell_text(t, style.color)))?,
+            Block::Lines(lines) => {
+                for t in lines.iter() {
+                    block(&prose(cell_text(&t, style.color)))?;
+                }
+            }
             Block::Legend(lines) => {
                 let text: Vec<String> = lines
                     .iter()
                     .map(|l| prose(paint_line(l, Tone::Dim, style.color)))
                     .collect();
-                out.push_str(&text.join("\n"));
+                block(&text.join("\n"))?;
             }
         }
-        out.push('\n');
     }
-    out
+    Ok(())
+}
+
+/// The document drawn for a terminal, as one string.
+#[cfg(test)]
+fn render(doc: &Doc, style: &Style) -> String {
+    let mut out = Vec::new();
+    write(doc, style, &mut out).expect("a Vec takes every byte");
+    String::from_utf8(out).expect("drawn as text")
 }
 
 /// Prose wrapped to `width` where there is one, each line on its own:

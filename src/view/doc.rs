@@ -330,8 +330,32 @@ pub enum Block<'a> {
     Fields(Vec<(String, Text)>),
     /// A line of prose.
     Line(Text),
+    /// Lines of prose, each as a [`Block::Line`] of its own, made as they
+    /// are read: a diff of a big talks has tens of thousands.
+    Lines(Lines<'a>),
     /// The key to the marks used above.
     Legend(Vec<String>),
+}
+
+type MadeLines<'a> = Box<dyn Iterator<Item = Text> + 'a>;
+
+/// Lines of prose made afresh each time they are read.
+pub struct Lines<'a>(Box<dyn Fn() -> MadeLines<'a> + 'a>);
+
+impl<'a> Lines<'a> {
+    pub fn made<I: Iterator<Item = Text> + 'a>(make: impl Fn() -> I + 'a) -> Self {
+        Lines(Box::new(move || Box::new(make())))
+    }
+
+    pub fn iter(&self) -> MadeLines<'_> {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Lines<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lines(..)")
+    }
 }
 
 #[derive(Debug, Default)]

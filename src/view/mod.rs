@@ -23,7 +23,7 @@ pub mod table;
 pub mod trades;
 pub mod trend;
 
-pub use doc::{Block, Doc, Line, Rows, Span, Table, Text, Tone, cell, data_table};
+pub use doc::{Block, Doc, Line, Lines, Rows, Span, Table, Text, Tone, cell, data_table};
 use serde::Serialize;
 
 /// How a view is to be laid out: for a terminal, read by a person at a

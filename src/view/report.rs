@@ -130,7 +130,7 @@ impl Shown {
     fn of(overview: &Overview<'_>) -> Self {
         let summaries = &overview.matrix.summaries;
         Shown {
-            trend_pairs: pairs_shown(overview.trend.iter().map(Vec::as_slice)),
+            trend_pairs: pairs_shown(overview.trend.iter()),
             relation_changes_counted: overview
                 .diff
                 .as_ref()
@@ -322,17 +322,7 @@ fn listed_changes(
         None => diff.positions.len(),
         Some(listed) => listed.rows,
     };
-    let mut positions = diff.positions[..rows].to_vec();
-    if many {
-        // Towards or away from whom a stance moved names every other
-        // party with a stance: past [`MAX_PARTIES_SHOWN`], the page says
-        // the steps only, and a note names the command that says whom.
-        for change in positions.iter_mut().flat_map(|d| &mut d.changes) {
-            if let Change::Moved { bearings, .. } = change {
-                bearings.clear();
-            }
-        }
-    }
+    let positions = diff.positions[..rows].to_vec();
     let first = RoundDiff {
         from: diff.from,
         to: diff.to,
@@ -342,6 +332,14 @@ fn listed_changes(
         unlisted: diff.unlisted.clone(),
         linkages: diff.linkages.clone(),
         proposals: diff.proposals.clone(),
+        // Towards or away from whom a stance moved names every other
+        // party with a stance: past [`MAX_PARTIES_SHOWN`], the page says
+        // the steps only, and a note names the command that says whom.
+        stances: if many {
+            Default::default()
+        } else {
+            diff.stances.clone()
+        },
     };
     let mut view = DiffView::named(talks, &first, parties, Naming::Names);
     view.tally = diff.tally();

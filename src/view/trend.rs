@@ -1,6 +1,6 @@
 //! `trend`: each pair's agreement score as of every round, as numbers and,
 //! on a terminal, a sparkline.
-use crate::core::compare::{self, most_moved, score_trend};
+use crate::core::compare::{self, ScoreSeries, most_moved, score_trend};
 use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, not_scored, score_text};
 use crate::view::round::{RoundRef, round_label};
@@ -13,7 +13,7 @@ pub struct ScoreTrend {
     title: String,
     /// In time order, as the scores are.
     rounds: Vec<RoundRef>,
-    pairs: Vec<PairTrend>,
+    pairs: PairTrends,
     /// Parties left out of the scores: mediators and observers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     not_scored: Vec<String>,
@@ -21,14 +21,43 @@ pub struct ScoreTrend {
     not_scored_note: Option<String>,
 }
 
+/// Every pair's scores, made into words as they are read: a talks of 400
+/// parties has 79 800 pairs, each named by two ids.
+struct PairTrends {
+    /// Each party's id and label, by its index in the talks.
+    ids: Vec<String>,
+    labels: Vec<String>,
+    /// The pairs, as indices in the talks, in the order of `series`.
+    pairs: Vec<(usize, usize)>,
+    series: ScoreSeries,
+}
+
+/// One pair's trend as JSON writes it.
 #[derive(Serialize)]
-struct PairTrend {
-    parties: [String; 2],
-    #[serde(skip)]
-    label: String,
+struct PairTrend<'a> {
+    parties: [&'a str; 2],
     /// One per round: the agreement score in [0, 1] as of that round, `null`
     /// where no issue was known to both.
-    scores: Vec<Option<f64>>,
+    scores: &'a [Option<f64>],
+}
+
+impl PairTrends {
+    fn iter(&self) -> impl Iterator<Item = ((usize, usize), &[Option<f64>])> {
+        self.pairs.iter().copied().zip(self.series.iter())
+    }
+
+    fn label(&self, (a, b): (usize, usize)) -> String {
+        format!("{}–{}", self.labels[a], self.labels[b])
+    }
+}
+
+impl Serialize for PairTrends {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(|((a, b), scores)| PairTrend {
+            parties: [&self.ids[a], &self.ids[b]],
+            scores,
+        }))
+    }
 }
 
 impl ScoreTrend {
@@ -42,22 +71,21 @@ impl ScoreTrend {
         with_mediators: bool,
     ) -> Self {
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
+        let rounds = talks.rounds.len();
         let mut left_out = Vec::new();
-        let (pairs, scores) = if pairs.is_empty() {
+        let (pairs, series) = if pairs.is_empty() {
             let all;
             (all, left_out) = crate::core::select::scored_and_not(talks, every, with_mediators);
             let pairs: Vec<_> = compare::pairs(all.len())
                 .map(|(a, b)| (all[a], all[b]))
                 .collect();
-            (pairs, score_trend(talks, &all, &issues))
+            (pairs, score_trend(talks, &all, &issues, rounds))
         } else {
-            let scores = pairs
+            let each = pairs
                 .iter()
-                .map(|&(a, b)| score_trend(talks, &[a, b], &issues).swap_remove(0))
-                .collect();
-            (pairs.to_vec(), scores)
+                .map(|&(a, b)| score_trend(talks, &[a, b], &issues, rounds));
+            (pairs.to_vec(), ScoreSeries::concat(each, rounds))
         };
-        let party = |p: usize| &talks.parties[p];
         ScoreTrend {
             talks: talks.id.clone(),
             title: talks.title.clone(),
@@ -67,15 +95,16 @@ impl ScoreTrend {
                 .map(|&p| talks.parties[p].id.clone())
                 .collect(),
             not_scored_note: not_scored(talks, &left_out),
-            pairs: pairs
-                .iter()
-                .zip(scores)
-                .map(|(&(a, b), scores)| PairTrend {
-                    parties: [party(a).id.clone(), party(b).id.clone()],
-                    label: format!("{}–{}", party(a).label(), party(b).label()),
-                    scores,
-                })
-                .collect(),
+            pairs: PairTrends {
+                ids: talks.parties.iter().map(|p| p.id.clone()).collect(),
+                labels: talks
+                    .parties
+                    .iter()
+                    .map(|p| p.label().to_string())
+                    .collect(),
+                pairs,
+                series,
+            },
         }
     }
 }
@@ -112,13 +141,14 @@ fn sparkline(scores: &[Option<f64>]) -> String {
 impl ScoreTrend {
     /// One row per pair and round: the score, empty where unknown.
     fn data(&self) -> Doc<'_> {
-        let len = self.pairs.iter().map(|p| p.scores.len()).sum();
-        let rows = Rows::made(len, || {
-            self.pairs.iter().flat_map(|p| {
-                self.rounds.iter().zip(&p.scores).map(move |(r, s)| {
+        let (trends, rounds) = (&self.pairs, &self.rounds);
+        let len = trends.series.len() * trends.series.rounds();
+        let rows = Rows::made(len, move || {
+            trends.iter().flat_map(move |((a, b), scores)| {
+                rounds.iter().zip(scores).map(move |(r, s)| {
                     vec![
-                        Text::plain(p.parties[0].clone()),
-                        Text::plain(p.parties[1].clone()),
+                        Text::plain(trends.ids[a].clone()),
+                        Text::plain(trends.ids[b].clone()),
                         Text::plain(r.id.clone()),
                         Text::plain(r.date.to_string()),
                         cell::num(*s),
@@ -147,18 +177,18 @@ impl View for ScoreTrend {
         if with_sparkline {
             headers.push("trend".into());
         }
-        let top = pairs_shown(self.pairs.iter().map(|p| p.scores.as_slice()));
+        let trends = &self.pairs;
+        let top = pairs_shown(trends.series.iter());
         let shown = |k: &usize| top.as_ref().is_none_or(|t| t.binary_search(k).is_ok());
-        let rows = self
-            .pairs
+        let rows = trends
             .iter()
             .enumerate()
             .filter(|(k, _)| shown(k))
-            .map(|(_, p)| {
-                let mut row = vec![Text::plain(p.label.clone())];
-                row.extend(p.scores.iter().map(|&s| Text::plain(score_text(s))));
+            .map(|(_, (pair, scores))| {
+                let mut row = vec![Text::plain(trends.label(pair))];
+                row.extend(scores.iter().map(|&s| Text::plain(score_text(s))));
                 if with_sparkline {
-                    row.push(Text::plain(sparkline(&p.scores)));
+                    row.push(Text::plain(sparkline(scores)));
                 }
                 row
             })
@@ -172,7 +202,7 @@ impl View for ScoreTrend {
             doc.push(Block::Line(Text::styled(
                 format!(
                     "{} pairs are too many to list: shown are the {} whose agreement moved most, either way, from the first round it was known. --pair A,B follows any pair; --format csv or json gives every pair.",
-                    self.pairs.len(),
+                    trends.pairs.len(),
                     top.len()
                 ),
                 Tone::Dim,

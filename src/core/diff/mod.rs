@@ -6,6 +6,9 @@
 //! mirror of the forward one (added ↔ withdrawn, towards ↔ away, widened ↔
 //! narrowed, progress ↔ setback).
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use crate::core::compare::{Relation, relation};
 use serde::Serialize;
 
@@ -26,10 +29,9 @@ pub enum Change {
     /// No position where there was one.
     Withdrawn,
     /// The stance moved along the issue's scale, and so nearer to or further
-    /// from each other party with a known stance.
+    /// from each other party with a known stance: [`RoundDiff::bearings`].
     Moved {
         steps: usize,
-        bearings: Vec<Bearing>,
     },
     /// Outcomes accepted now and not before; the new stance itself is left
     /// out, the move says it.
@@ -151,6 +153,43 @@ impl Change {
     /// with none of these was restated without moving.
     pub fn is_substantive(&self) -> bool {
         self.is_movement() || matches!(self, Change::Added | Change::Withdrawn)
+    }
+}
+
+/// Every party's stance on one issue as of two states, `(from, to)`, by
+/// party index: what a move is set against. Made once per issue, so that
+/// the bearings of a move are read from it in order and only when asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stances(Vec<(Option<usize>, Option<usize>)>);
+
+impl Stances {
+    pub fn of(from: &State<'_>, to: &State<'_>, issue: usize) -> Self {
+        let stance = |s: &State<'_>, p| s.get(p, issue).and_then(|x| x.position.stance);
+        Stances(
+            (0..from.talks().parties.len())
+                .map(|p| (stance(from, p), stance(to, p)))
+                .collect(),
+        )
+    }
+
+    /// How `party`'s move bears on every other party with a stance in
+    /// either state, in party order; nothing if `party` did not move.
+    pub fn bearings(&self, party: usize) -> impl Iterator<Item = Bearing> + '_ {
+        let moved = match self.0.get(party) {
+            Some(&(Some(s1), Some(s2))) if s1 != s2 => Some((s1, s2)),
+            _ => None,
+        };
+        moved.into_iter().flat_map(move |s| {
+            self.0.iter().enumerate().filter_map(move |(q, &stances)| {
+                let (qf, qt) = match stances {
+                    _ if q == party => return None,
+                    (None, None) => return None,
+                    (Some(f), Some(t)) => (f, t),
+                    (Some(x), None) | (None, Some(x)) => (x, x),
+                };
+                Some(bearing(q, s, (qf, qt)))
+            })
+        })
     }
 }
 
@@ -369,6 +408,9 @@ pub struct RoundDiff<'t> {
     /// Proposals by the parties asked, on the issues asked, in the order
     /// they were tabled.
     pub proposals: Vec<ProposalChange<'t>>,
+    /// Every party's stances on each issue where a stance moved, by issue
+    /// index: what [`RoundDiff::bearings`] reads.
+    pub stances: BTreeMap<usize, Arc<Stances>>,
 }
 
 /// The counts a verdict is made of.
@@ -408,9 +450,15 @@ impl<'t> RoundDiff<'t> {
     /// pair holding at least one of `parties`.
     pub fn between(from: &State<'t>, to: &State<'t>, parties: &[usize], issues: &[usize]) -> Self {
         let mut positions = Vec::new();
+        let mut stances = BTreeMap::new();
         for &p in parties {
             for &i in issues {
                 let changes = position_changes(from, to, p, i);
+                if changes.iter().any(|c| matches!(c, Change::Moved { .. })) {
+                    stances
+                        .entry(i)
+                        .or_insert_with(|| Arc::new(Stances::of(from, to, i)));
+                }
                 if !changes.is_empty() {
                     positions.push(PositionDiff {
                         party: p,
@@ -432,7 +480,14 @@ impl<'t> RoundDiff<'t> {
             unlisted,
             linkages: packages::linkage_changes(from, to, parties, issues),
             proposals: packages::proposal_changes(from, to, parties, issues),
+            stances,
         }
+    }
+
+    /// Every party's stances on `issue`, if a stance moved on it: how each
+    /// move bears on the other parties ([`Stances::bearings`]).
+    pub fn stances(&self, issue: usize) -> Option<&Arc<Stances>> {
+        self.stances.get(&issue)
     }
 
     /// Leave out changes of wording alone: a summary or a quote reworded.
@@ -506,7 +561,6 @@ pub fn position_changes(
     party: usize,
     issue: usize,
 ) -> Vec<Change> {
-    let stance = |s: &State<'_>, p| s.get(p, issue).and_then(|x| x.position.stance);
     let (a, b) = match (from.get(party, issue), to.get(party, issue)) {
         (None, None) => return Vec::new(),
         (None, Some(_)) => return vec![Change::Added],
@@ -517,20 +571,8 @@ pub fn position_changes(
     if let (Some(s1), Some(s2)) = (a.stance, b.stance)
         && s1 != s2
     {
-        let bearings = (0..from.talks().parties.len())
-            .filter(|&q| q != party)
-            .filter_map(|q| {
-                let (qf, qt) = match (stance(from, q), stance(to, q)) {
-                    (None, None) => return None,
-                    (Some(f), Some(t)) => (f, t),
-                    (Some(x), None) | (None, Some(x)) => (x, x),
-                };
-                Some(bearing(q, (s1, s2), (qf, qt)))
-            })
-            .collect();
         out.push(Change::Moved {
             steps: s1.abs_diff(s2),
-            bearings,
         });
     }
     let (s1, s2) = (stance_set(a), stance_set(b));
@@ -729,21 +771,7 @@ mod tests {
         match c {
             Change::Added => Change::Withdrawn,
             Change::Withdrawn => Change::Added,
-            Change::Moved { steps, bearings } => Change::Moved {
-                steps: *steps,
-                bearings: bearings
-                    .iter()
-                    .map(|b| Bearing {
-                        party: b.party,
-                        direction: match b.direction {
-                            Direction::Towards => Direction::Away,
-                            Direction::Away => Direction::Towards,
-                            Direction::Unchanged => Direction::Unchanged,
-                        },
-                        apart: (b.apart.1, b.apart.0),
-                    })
-                    .collect(),
-            },
+            Change::Moved { steps } => Change::Moved { steps: *steps },
             Change::AcceptsWidened(o) => Change::AcceptsNarrowed(*o),
             Change::AcceptsNarrowed(o) => Change::AcceptsWidened(*o),
             Change::RedLineTakenUp => Change::RedLineDropped,
@@ -849,6 +877,22 @@ mod tests {
                     sorted(f.changes.iter().map(mirrored).collect()),
                     sorted(b.changes.iter().map(without_words).collect())
                 );
+                let bearings = |d: &RoundDiff<'_>| -> Vec<Bearing> {
+                    d.stances(f.issue).map_or(Vec::new(), |s| s.bearings(f.party).collect())
+                };
+                let mirrored: Vec<Bearing> = bearings(&fwd)
+                    .into_iter()
+                    .map(|b| Bearing {
+                        direction: match b.direction {
+                            Direction::Towards => Direction::Away,
+                            Direction::Away => Direction::Towards,
+                            Direction::Unchanged => Direction::Unchanged,
+                        },
+                        apart: (b.apart.1, b.apart.0),
+                        ..b
+                    })
+                    .collect();
+                prop_assert_eq!(mirrored, bearings(&back));
             }
             let swapped: Vec<RelationChange> = fwd
                 .relations
@@ -988,15 +1032,14 @@ mod tests {
         let talks = build(2, 3, vec![vec![at(0, 0), at(1, 2)], vec![at(0, 1), None]]);
         let d = diff(&talks, 0, 1);
         assert_eq!(d.positions.len(), 1);
+        assert_eq!(d.positions[0].changes, vec![Change::Moved { steps: 1 }]);
+        let bearings: Vec<Bearing> = d.stances(0).unwrap().bearings(0).collect();
         assert_eq!(
-            d.positions[0].changes,
-            vec![Change::Moved {
-                steps: 1,
-                bearings: vec![Bearing {
-                    party: 1,
-                    direction: Direction::Towards,
-                    apart: (2, 1)
-                }]
+            bearings,
+            vec![Bearing {
+                party: 1,
+                direction: Direction::Towards,
+                apart: (2, 1)
             }]
         );
         assert!(d.relations.is_empty(), "{:?}", d.relations);

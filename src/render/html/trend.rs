@@ -28,7 +28,7 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
         };
         for (k, (a, b)) in m.pairs().enumerate().filter(|(k, _)| shown(k)) {
             let (pa, pb) = (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]);
-            let scores = &r.trend[k];
+            let scores = r.trend.pair(k);
             let known: Vec<f64> = scores.iter().flatten().copied().collect();
             h.el("figure", &[("class", "chart")], |h| {
                 h.el("figcaption", &[], |h| {

@@ -5,7 +5,7 @@ use super::{ChangeView, DiffView, Side};
 use crate::core::diff::{ChangeKind, Trend};
 use crate::data::diag::plural;
 use crate::view::relation::{relation_mark, trend_said};
-use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View};
+use crate::view::{Block, Doc, Layout, Lines, Rows, Table, Text, Tone, View};
 
 impl ChangeView {
     /// Whose change it is: `party` or `a–b`.
@@ -59,34 +59,40 @@ impl DiffView {
         // one line per issue, not a heading per pair.
         let comparable =
             |c: &ChangeView| matches!(c.trend, Some(Trend::NowKnown | Trend::NowUnknown));
-        let mut entity: Option<(String, Text)> = None;
-        for c in self.changes.iter().filter(|c| !comparable(c)) {
-            let heading = format!("{} · {}", c.who(), c.issue);
-            let t = match &mut entity {
-                Some((h, t)) if *h == heading => t,
-                _ => {
-                    if let Some((_, t)) = entity.take() {
-                        doc.push(Block::Line(t));
+        // A heading per party (or pair) and issue, its changes under it;
+        // made as they are written.
+        doc.push(Block::Lines(Lines::made(move || {
+            let mut changes = self
+                .changes
+                .iter()
+                .filter(move |c| !comparable(c))
+                .peekable();
+            std::iter::from_fn(move || {
+                let c = changes.next()?;
+                let heading = format!("{} · {}", c.who(), c.issue);
+                let mut t = Text::styled(heading, Tone::Strong);
+                let mut next = Some(c);
+                while let Some(c) = next {
+                    let (marker, tone) = c.marker;
+                    t.line("  ", Tone::Plain)
+                        .push(marker, tone)
+                        .push(" ", Tone::Plain)
+                        .push(c.detail.clone(), Tone::Plain);
+                    for (sign, tone, side) in
+                        [("- ", Tone::Removed, &c.old), ("+ ", Tone::Added, &c.new)]
+                    {
+                        if let Some(side) = side {
+                            t.line(INDENT, Tone::Plain).push(sign, tone);
+                            append(&mut t, side);
+                        }
                     }
-                    let t = Text::styled(heading.clone(), Tone::Strong);
-                    &mut entity.insert((heading, t)).1
+                    next = changes.next_if(|n| {
+                        (&n.party, &n.parties, &n.issue) == (&c.party, &c.parties, &c.issue)
+                    });
                 }
-            };
-            let (marker, tone) = c.marker;
-            t.line("  ", Tone::Plain)
-                .push(marker, tone)
-                .push(" ", Tone::Plain)
-                .push(c.detail.clone(), Tone::Plain);
-            for (sign, tone, side) in [("- ", Tone::Removed, &c.old), ("+ ", Tone::Added, &c.new)] {
-                if let Some(side) = side {
-                    t.line(INDENT, Tone::Plain).push(sign, tone);
-                    append(t, side);
-                }
-            }
-        }
-        if let Some((_, t)) = entity {
-            doc.push(Block::Line(t));
-        }
+                Some(t)
+            })
+        })));
         for (trend, heading) in [
             (
                 Trend::NowKnown,

@@ -3,9 +3,11 @@
 //! words `-` and red, new words `+` and green. Markdown and CSV get one row
 //! per change; JSON the same changes with every field (see docs/diff.md).
 use crate::core::compare::Relation;
+use std::sync::Arc;
+
 use crate::core::diff::{
     Bearing, Change, ChangeKind, Direction, LinkageChange, PositionDiff, ProposalChange,
-    RelationChange, RoundDiff, Tally, Trend, WordOp, Words,
+    RelationChange, RoundDiff, Stances, Tally, Trend, WordOp, Words,
 };
 use crate::data::diag::plural;
 use crate::data::talks::{Condition, Linkage, Outcomes, Position, Priority, Proposal, Talks};
@@ -149,7 +151,7 @@ pub struct ChangeView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub steps: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bearings: Option<Vec<BearingView>>,
+    pub bearings: Option<Bearings>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcomes: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -158,7 +160,7 @@ pub struct ChangeView {
     pub trend: Option<Trend>,
     /// The position added or withdrawn, in full.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub position: Option<PositionView>,
+    pub position: Option<Box<PositionView>>,
     /// The marker of the change line, and its colour.
     #[serde(skip)]
     pub(crate) marker: (&'static str, Tone),
@@ -306,12 +308,47 @@ pub struct FromTo<T> {
     pub to: T,
 }
 
+/// How a move bears on every other party with a stance, named as they are
+/// written: a diff of 400 parties has thousands of moves, each set against
+/// 399 others, which held as words took more memory than the talks.
+pub struct Bearings {
+    ids: Arc<[String]>,
+    stances: Arc<Stances>,
+    party: usize,
+}
+
 #[derive(Serialize)]
-pub struct BearingView {
-    pub party: String,
-    pub direction: &'static str,
+struct BearingView<'a> {
+    party: &'a str,
+    direction: &'static str,
     /// Steps on the scale between the two stances, as of each round.
-    pub apart: FromTo<usize>,
+    apart: FromTo<usize>,
+}
+
+impl Serialize for Bearings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.stances.bearings(self.party).map(|b| BearingView {
+            party: &self.ids[b.party],
+            direction: b.direction.name(),
+            apart: FromTo {
+                from: b.apart.0,
+                to: b.apart.1,
+            },
+        }))
+    }
+}
+
+/// What the words of a move are made from: every party's stances on the
+/// issues where one moved, and the parties' ids.
+pub(crate) struct Moves<'d> {
+    diff: &'d RoundDiff<'d>,
+    ids: Arc<[String]>,
+}
+
+impl Moves<'_> {
+    fn stances(&self, issue: usize) -> Option<&Arc<Stances>> {
+        self.diff.stances(issue)
+    }
 }
 
 impl DiffView {
@@ -339,13 +376,17 @@ impl DiffView {
             from: from.id.clone(),
             to: to.id.clone(),
         };
+        let moves = Moves {
+            diff,
+            ids: talks.parties.iter().map(|p| p.id.clone()).collect(),
+        };
         let mut changes: Vec<ChangeView> = diff
             .positions
             .iter()
             .flat_map(|d| {
                 d.changes
                     .iter()
-                    .map(|c| position_change(talks, d, c, rounds.clone(), naming))
+                    .map(|c| position_change(talks, d, c, rounds.clone(), naming, &moves))
             })
             .collect();
         changes.extend(

@@ -9,6 +9,7 @@ pub(super) fn position_change(
     c: &Change,
     rounds: FromTo<String>,
     naming: Naming,
+    moves: &Moves<'_>,
 ) -> ChangeView {
     let issue = &talks.issues[d.issue];
     let party = |p: usize| talks.parties[p].id.clone();
@@ -51,9 +52,9 @@ pub(super) fn position_change(
                 v.detail = format!("position withdrawn: {stance_said}");
                 (v.from, v.old, v.marker) = (stance, summary, ("-", Tone::Removed));
             }
-            v.position = Some(PositionView::new(talks, s.position, s.round));
+            v.position = Some(Box::new(PositionView::new(talks, s.position, s.round)));
         }
-        Change::Moved { steps, bearings } => {
+        Change::Moved { steps } => {
             v.from = id_value(a.and_then(|p| p.stance));
             v.to = id_value(b.and_then(|p| p.stance));
             v.old = Some(Text::plain(said_stance(a)));
@@ -64,28 +65,21 @@ pub(super) fn position_change(
                 Naming::Ids => &talks.parties[p].id,
                 Naming::Names => &talks.parties[p].name,
             };
-            if bearings.len() > MAX_BEARINGS_NAMED {
-                v.detail = format!("{} {}", v.detail, bearings_counted(bearings));
-            } else if !bearings.is_empty() {
-                let said: Vec<String> = bearings
-                    .iter()
-                    .map(|b| bearing_text(who(b.party), b))
-                    .collect();
-                v.detail = format!("{} {}", v.detail, said.join(", "));
+            if let Some(stances) = moves.stances(d.issue) {
+                let bearings = || stances.bearings(d.party);
+                if bearings().nth(MAX_BEARINGS_NAMED).is_some() {
+                    v.detail = format!("{} {}", v.detail, bearings_counted(bearings()));
+                } else if bearings().next().is_some() {
+                    let said: Vec<String> =
+                        bearings().map(|b| bearing_text(who(b.party), &b)).collect();
+                    v.detail = format!("{} {}", v.detail, said.join(", "));
+                }
+                v.bearings = Some(Bearings {
+                    ids: moves.ids.clone(),
+                    stances: stances.clone(),
+                    party: d.party,
+                });
             }
-            v.bearings = Some(
-                bearings
-                    .iter()
-                    .map(|b| BearingView {
-                        party: party(b.party),
-                        direction: b.direction.name(),
-                        apart: FromTo {
-                            from: b.apart.0,
-                            to: b.apart.1,
-                        },
-                    })
-                    .collect(),
-            );
         }
         Change::AcceptsWidened(o) | Change::AcceptsNarrowed(o) => {
             let accepts = |p: Option<&Position>| Side::Outcomes(p.map(|p| ids(p.accepts)));
@@ -190,8 +184,12 @@ pub fn word_text(runs: &[Words], skip: Option<WordOp>) -> Text {
 pub const MAX_BEARINGS_NAMED: usize = 32;
 
 /// A move's bearings counted: "towards 120 parties, away from 60, …".
-fn bearings_counted(bearings: &[Bearing]) -> String {
-    let count = |d: Direction| bearings.iter().filter(|b| b.direction == d).count();
+fn bearings_counted(bearings: impl Iterator<Item = Bearing>) -> String {
+    let mut counts = [0; 3];
+    for b in bearings {
+        counts[b.direction as usize] += 1;
+    }
+    let count = |d: Direction| counts[d as usize];
     let mut said = Vec::new();
     for (d, words) in [
         (Direction::Towards, "towards"),
