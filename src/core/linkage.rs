@@ -124,6 +124,10 @@ pub struct IssueLinkage {
     /// outcomes refused by the fewest parties, and those parties, each with
     /// whether the issue is a red line for it. Empty otherwise.
     pub nearest: Vec<(usize, Vec<(usize, bool)>)>,
+    /// Outcomes refused by no one outright, whose conditions were too many
+    /// to weigh together ([`MAX_CHOICES`]): neither in the conditional zone
+    /// nor among the nearest.
+    pub undecided: Vec<usize>,
 }
 
 /// The conditional deal zone of `issue`, and what blocks a deal on it.
@@ -160,16 +164,23 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
                 open = true;
                 continue; // in the unconditional deal zone
             }
-            if let Some(requires) = joint_requirement(&stands) {
-                open = true;
-                let blocked = blocked_on(state, &requires);
-                out.conditional.push(ConditionalOutcome {
-                    outcome: o,
-                    requires,
-                    conditional,
-                    blocked,
-                });
-                continue;
+            match joint_requirement(&stands) {
+                Joint::Holds(requires) => {
+                    open = true;
+                    let blocked = blocked_on(state, &requires);
+                    out.conditional.push(ConditionalOutcome {
+                        outcome: o,
+                        requires,
+                        conditional,
+                        blocked,
+                    });
+                    continue;
+                }
+                Joint::Undecided => {
+                    out.undecided.push(o);
+                    continue;
+                }
+                Joint::Cannot => {}
             }
             // Conditions that cannot hold together: those who set them
             // refuse it as surely as if they had set none.
@@ -196,41 +207,114 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
     Some(out)
 }
 
+/// Past this many choices tried, the conditions on one outcome are left
+/// undecided: choosing one condition per party so that all hold together
+/// is a constraint problem that a hostile file can make take forever
+/// (26 parties with two conditions each took 7 s, and each party more
+/// doubles it).
+pub const MAX_CHOICES: u64 = 1 << 18;
+
+/// Whether the conditions of every conditional party can hold together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Joint {
+    /// They can: what they require together, issue by issue.
+    Holds(Vec<(usize, Outcomes)>),
+    Cannot,
+    /// More than [`MAX_CHOICES`] choices were tried without an answer.
+    Undecided,
+}
+
+type Alternatives = Vec<Vec<(usize, Outcomes)>>;
+
 /// The requirement of every conditional party together, choosing for each
 /// one of its alternatives: the first choice (in order) whose requirements
-/// can hold together, merged issue by issue. `None` where no choice can.
-fn joint_requirement(stands: &[(usize, Stand)]) -> Option<Vec<(usize, Outcomes)>> {
-    let alternatives: Vec<&Vec<Vec<(usize, Outcomes)>>> = stands
-        .iter()
-        .filter_map(|(_, s)| match s {
-            Stand::OnlyIf { alternatives } => Some(alternatives),
-            _ => None,
-        })
-        .collect();
-    fn go(
-        rest: &[&Vec<Vec<(usize, Outcomes)>>],
-        acc: Vec<(usize, Outcomes)>,
-    ) -> Option<Vec<(usize, Outcomes)>> {
-        let Some((first, rest)) = rest.split_first() else {
-            return Some(acc);
-        };
-        first.iter().find_map(|alt| {
-            let mut merged = acc.clone();
-            for &(j, set) in alt {
-                match merged.iter_mut().find(|(k, _)| *k == j) {
-                    Some((_, s)) => *s = s.intersect(set),
-                    None => merged.push((j, set)),
-                }
-            }
-            if merged.iter().any(|(_, s)| s.is_empty()) {
-                return None;
-            }
-            go(rest, merged)
-        })
+/// can hold together, merged issue by issue.
+///
+/// Parties whose alternatives touch no issue in common are chosen for
+/// apart, each group on its own, and a party with the same alternatives as
+/// an earlier one is left out (the earlier one's choice does for both): a
+/// search over all of them together tried every combination of the
+/// independent ones before finding that two others conflict.
+fn joint_requirement(stands: &[(usize, Stand)]) -> Joint {
+    let mut alternatives: Vec<&Alternatives> = Vec::new();
+    for (_, s) in stands {
+        if let Stand::OnlyIf { alternatives: a } = s
+            && !alternatives.contains(&a)
+        {
+            alternatives.push(a);
+        }
     }
-    let mut req = go(&alternatives, Vec::new())?;
+    // Two parties are in one group when their alternatives require
+    // something of one issue (union-find, each group's root its first).
+    let mut group: Vec<usize> = (0..alternatives.len()).collect();
+    let mut first_on: std::collections::HashMap<usize, usize> = Default::default();
+    for (k, alts) in alternatives.iter().enumerate() {
+        for &(j, _) in alts.iter().flatten() {
+            let other = *first_on.entry(j).or_insert(k);
+            let (a, b) = (root(&mut group, k), root(&mut group, other));
+            group[a.max(b)] = a.min(b);
+        }
+    }
+    let mut budget = MAX_CHOICES;
+    let mut req = Vec::new();
+    for g in 0..alternatives.len() {
+        let members: Vec<&Alternatives> = (0..alternatives.len())
+            .filter(|&k| root(&mut group, k) == g)
+            .map(|k| alternatives[k])
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        match choose(&members, Vec::new(), &mut budget) {
+            Ok(Some(r)) => req.extend(r),
+            Ok(None) => return Joint::Cannot,
+            Err(Spent) => return Joint::Undecided,
+        }
+    }
     req.sort_by_key(|&(j, _)| j);
-    Some(req)
+    Joint::Holds(req)
+}
+
+/// The root of `k`'s group, paths halved on the way.
+fn root(group: &mut [usize], mut k: usize) -> usize {
+    while group[k] != k {
+        group[k] = group[group[k]];
+        k = group[k];
+    }
+    k
+}
+
+/// The budget of choices ran out.
+struct Spent;
+
+/// The first choice of one alternative per party in `rest` (in order)
+/// whose requirements, with `acc`, hold together; a choice tried costs one
+/// of `budget`.
+fn choose(
+    rest: &[&Alternatives],
+    acc: Vec<(usize, Outcomes)>,
+    budget: &mut u64,
+) -> Result<Option<Vec<(usize, Outcomes)>>, Spent> {
+    let Some((first, rest)) = rest.split_first() else {
+        return Ok(Some(acc));
+    };
+    for alt in first.iter() {
+        *budget = budget.checked_sub(1).ok_or(Spent)?;
+        let mut merged = acc.clone();
+        for &(j, set) in alt {
+            match merged.iter_mut().find(|(k, _)| *k == j) {
+                Some((_, s)) => *s = s.intersect(set),
+                None => merged.push((j, set)),
+            }
+        }
+        if merged.iter().any(|(_, s)| s.is_empty()) {
+            continue;
+        }
+        if let Some(found) = choose(rest, merged, budget)? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
 }
 
 /// For each required issue, the parties that could accept none of the
@@ -693,6 +777,97 @@ mod tests {
         let zone = package_zone(&state, &[0, 1], 1000).unwrap();
         assert_eq!(zone.count, 1);
         assert_eq!(zone.examples, vec![vec![1, 0]]);
+    }
+
+    /// `parties` conditional parties, party `k` with `alternatives(k)`.
+    fn only_if(
+        parties: usize,
+        alternatives: impl Fn(usize) -> Alternatives,
+    ) -> Vec<(usize, Stand)> {
+        (0..parties)
+            .map(|k| {
+                let alternatives = alternatives(k);
+                (k, Stand::OnlyIf { alternatives })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn conditions_in_groups_of_their_own_are_chosen_for_apart() {
+        // 60 parties each with two conditions on issues of their own, and
+        // two more whose conditions conflict on issue 0: tried together,
+        // 2^60 choices before the conflict shows.
+        let stands = only_if(62, |k| match k {
+            60 => vec![vec![(0, Outcomes(0b01))]],
+            61 => vec![vec![(0, Outcomes(0b10))]],
+            k => vec![
+                vec![(1 + 2 * k, Outcomes(1))],
+                vec![(2 + 2 * k, Outcomes(1))],
+            ],
+        });
+        assert_eq!(joint_requirement(&stands), Joint::Cannot);
+        // Without the conflict, each party's first choice.
+        let holds = joint_requirement(&stands[..60]);
+        let first: Vec<(usize, Outcomes)> = (0..60).map(|k| (1 + 2 * k, Outcomes(1))).collect();
+        assert_eq!(holds, Joint::Holds(first));
+    }
+
+    #[test]
+    fn conditions_too_many_to_weigh_together_are_left_undecided() {
+        // As above, but every condition also asks something of issue 0, so
+        // that all are one group.
+        let stands = only_if(62, |k| match k {
+            60 => vec![vec![(0, Outcomes(0b11)), (1, Outcomes(0b01))]],
+            61 => vec![vec![(0, Outcomes(0b11)), (1, Outcomes(0b10))]],
+            k => vec![
+                vec![(0, Outcomes(0b11)), (2 + 2 * k, Outcomes(1))],
+                vec![(0, Outcomes(0b11)), (3 + 2 * k, Outcomes(1))],
+            ],
+        });
+        assert_eq!(joint_requirement(&stands), Joint::Undecided);
+    }
+
+    /// Up to five parties' alternatives: one or two conditions, each on one
+    /// or two of four issues with outcomes drawn from three.
+    fn arb_stands() -> impl Strategy<Value = Vec<(usize, Stand)>> {
+        let requirement = (0usize..4, 1u64..8).prop_map(|(j, set)| (j, Outcomes(set)));
+        let alternative = prop::collection::vec(requirement, 1..3).prop_map(|mut reqs| {
+            reqs.sort_by_key(|&(j, _)| j);
+            reqs.dedup_by_key(|&mut (j, _)| j);
+            reqs
+        });
+        prop::collection::vec(prop::collection::vec(alternative, 1..3), 0..6).prop_map(|parties| {
+            parties
+                .into_iter()
+                .enumerate()
+                .map(|(k, alternatives)| (k, Stand::OnlyIf { alternatives }))
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Grouping and leaving out repeated parties change nothing: the
+        /// answer is that of one search over every party in order.
+        #[test]
+        fn the_joint_requirement_is_that_of_one_search_over_all(stands in arb_stands()) {
+            let all: Vec<&Alternatives> = stands
+                .iter()
+                .filter_map(|(_, s)| match s {
+                    Stand::OnlyIf { alternatives } => Some(alternatives),
+                    _ => None,
+                })
+                .collect();
+            let mut unbounded = u64::MAX;
+            let one = match choose(&all, Vec::new(), &mut unbounded) {
+                Ok(Some(mut r)) => {
+                    r.sort_by_key(|&(j, _)| j);
+                    Joint::Holds(r)
+                }
+                Ok(None) => Joint::Cannot,
+                Err(Spent) => Joint::Undecided,
+            };
+            prop_assert_eq!(joint_requirement(&stands), one);
+        }
     }
 
     #[test]

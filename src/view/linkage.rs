@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::core::linkage::{IssueLinkage, PackageZone, TooLarge, issue_linkage, package_zone};
+use crate::core::linkage::{
+    IssueLinkage, MAX_CHOICES, PackageZone, TooLarge, issue_linkage, package_zone,
+};
 use crate::core::state::State;
 use crate::data::talks::{Linkage, Outcomes, Talks};
 use crate::view::proposals::{SaidView, outcome_ids};
@@ -62,6 +64,10 @@ pub struct IssueLinkageView {
     /// Where no outcome is acceptable to all, even on conditions: the
     /// outcomes refused by the fewest parties, and who refuses them.
     pub blocked_by: Vec<NearestView>,
+    /// Outcomes refused by no one outright whose conditions were too many
+    /// to weigh together: neither of the above.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undecided: Vec<String>,
 }
 
 impl IssueLinkageView {
@@ -110,6 +116,7 @@ impl IssueLinkageView {
                         .collect(),
                 })
                 .collect(),
+            undecided: l.undecided.iter().map(|&o| outcome(o)).collect(),
         }
     }
 
@@ -131,6 +138,9 @@ impl IssueLinkageView {
                 }
                 s
             })
+            .chain(self.undecided.iter().map(|o| {
+                format!("{o}: not weighed, its conditions too many to try together (more than {MAX_CHOICES} choices)")
+            }))
             .collect()
     }
 

@@ -845,3 +845,89 @@ fn an_order_that_is_not_a_number_says_what_is_expected() {
             .starts_with("error: expected a whole number from 0 to 4294967295, found `-1`\n")
     );
 }
+
+/// A talks of `n` parties whose conditions on issue `target` are built to
+/// be slow to weigh together: each of the first `n - 2` may have it on one
+/// of two issues of its own, and the last two conflict on issue `w`. With
+/// `hub`, every condition also asks something of one shared issue.
+fn knot(n: usize, hub: bool) -> TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("knot");
+    fs::create_dir_all(dir.join("rounds")).unwrap();
+    let issue = |id: &str| {
+        format!(
+            "[[issues]]\nid = \"{id}\"\ntitle = \"{id}\"\nscale = [{{ id = \"u\", label = \"U\" }}, {{ id = \"v\", label = \"V\" }}]\n"
+        )
+    };
+    let mut talks = String::from("title = \"Knot\"\n");
+    for i in 0..n {
+        talks += &format!("[[parties]]\nid = \"p{i}\"\nname = \"P{i}\"\n");
+    }
+    for id in ["target", "w", "hub"] {
+        talks += &issue(id);
+    }
+    for i in 0..n {
+        talks += &issue(&format!("a{i}"));
+        talks += &issue(&format!("b{i}"));
+    }
+    fs::write(dir.join("talks.toml"), talks).unwrap();
+    let mut round = String::from(
+        "date = 2024-06-01\ntitle = \"One\"\n[[sources]]\nid = \"s\"\ntitle = \"S\"\n",
+    );
+    let also = if hub { ", hub = [\"u\", \"v\"]" } else { "" };
+    for i in 0..n {
+        round +=
+            &format!("[positions.p{i}.target]\nstance = \"u\"\nsummary = \"U\"\nsource = \"s\"\n");
+        let conditions = match i {
+            i if i + 2 == n => vec!["w = [\"u\"]".to_string()],
+            i if i + 1 == n => vec!["w = [\"v\"]".to_string()],
+            i => vec![format!("a{i} = [\"u\"]"), format!("b{i} = [\"u\"]")],
+        };
+        for c in conditions {
+            round += &format!(
+                "[[positions.p{i}.target.conditions]]\naccepts = [\"v\"]\nonly_if = {{ {c}{also} }}\nquote = \"V only if that.\"\nsource = \"s\"\n"
+            );
+        }
+    }
+    fs::write(dir.join("rounds/2024-06-01-one.toml"), round).unwrap();
+    tmp
+}
+
+/// Conditions that cannot hold together, found only past every
+/// combination of 38 parties' two conditions each (2^38 choices, which ran
+/// for hours): parties whose conditions touch no issue in common are
+/// weighed apart, and where they all do, the search stops at a budget and
+/// says the outcome was not weighed.
+#[test]
+fn conditions_a_search_would_weigh_for_hours() {
+    use crate::run_on;
+    let target = |data: &TempDir| {
+        let (stdout, stderr, code) = run_on(
+            data.path(),
+            &["matrix", "--by", "issue", "--format", "json"],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let rows = v["rows"].as_array().unwrap();
+        rows.iter().find(|r| r["issue"] == "target").unwrap()["linkage"].clone()
+    };
+    // `u` is accepted by everyone as it is; `v` only on conditions that
+    // cannot hold together, so it is not in the conditional zone.
+    let apart = target(&knot(40, false));
+    assert_eq!(
+        apart,
+        serde_json::json!({"blocked_by": [], "conditional_zone": []})
+    );
+    let together = knot(40, true);
+    assert_eq!(target(&together)["undecided"], serde_json::json!(["v"]));
+    let (stdout, stderr, code) = run_on(together.path(), &["matrix", "--by", "issue"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("weighed"), "{stdout}");
+    for args in [
+        &["bridge"][..],
+        &["explain", "p0", "p1", "target"],
+        &["check"],
+    ] {
+        assert_eq!(run_on(together.path(), args).2, 0, "{args:?}");
+    }
+}
