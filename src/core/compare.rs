@@ -89,7 +89,7 @@ impl Stand {
     }
 }
 
-fn relate(a: Option<Stand>, b: Option<Stand>) -> Relation {
+pub(crate) fn relate(a: Option<Stand>, b: Option<Stand>) -> Relation {
     match (a, b) {
         (Some(a), Some(b)) => relate_held(a, b),
         _ => Relation::Unknown,
@@ -447,14 +447,17 @@ pub fn score_trend(
         cols[i].push(j);
     }
     let pairs = n * n.saturating_sub(1) / 2;
-    // Issue by issue, every party's stand: a change on an issue is set
-    // against the others' stands on it, read side by side.
-    let mut cells: Vec<Option<Stand>> = vec![None; m * n];
+    // Issue by issue, every party's stand (`Stand::NONE` where it holds
+    // no stance): a change on an issue is set against the others' stands
+    // on it, read side by side.
+    let mut cells: Vec<Stand> = vec![Stand::NONE; m * n];
     let mut sums = vec![Score::default(); pairs];
     let mut scores = vec![None; pairs * rounds];
+    const CHUNK: usize = 8;
+    let mut pending: Vec<Option<f64>> = Vec::with_capacity(CHUNK * pairs);
     for (r, round) in talks.rounds[..rounds].iter().enumerate() {
         for position in &round.positions {
-            let new = Stand::of(position);
+            let new = Stand::of(position).unwrap_or(Stand::NONE);
             for &a in &rows[position.party] {
                 for &j in &cols[position.issue] {
                     let column = &mut cells[j * n..(j + 1) * n];
@@ -464,26 +467,53 @@ pub fn score_trend(
                     if old == new {
                         continue;
                     }
-                    for (b, other) in column.iter().enumerate() {
-                        // A party with no position adds no term to a pair.
-                        let (Some(other), true) = (*other, b != a) else {
-                            continue;
-                        };
-                        let sum = &mut sums[pair_index(n, a, b)];
-                        for (stand, sign) in [(old, -1.0), (new, 1.0)] {
-                            if let Some(stand) = stand {
-                                let (ws, w) = held_term(stand, other);
-                                sum.num += sign * ws;
-                                sum.den += sign * w;
-                            }
+                    // Each pair's term, the new stand's less the old one's
+                    // (a term of no stance is nothing): every term is a
+                    // multiple of ½, so the sums stay exact.
+                    let held = |s: Stand| f64::from(u8::from(s.stance != Stand::NONE.stance));
+                    let (k_old, k_new) = (held(old), held(new));
+                    let update = |sum: &mut Score, other: Stand| {
+                        let (old_ws, old_w) = held_term(old, other);
+                        let (new_ws, new_w) = held_term(new, other);
+                        sum.num += k_new * new_ws - k_old * old_ws;
+                        sum.den += k_new * new_w - k_old * old_w;
+                    };
+                    // Pairs (b, a) with b < a, then (a, b) with b > a, their
+                    // places in `sums` found step by step.
+                    let mut k = a.wrapping_sub(1);
+                    for (b, &other) in column[..a].iter().enumerate() {
+                        if other.stance != Stand::NONE.stance {
+                            update(&mut sums[k], other);
+                        }
+                        k = k.wrapping_add(n - b - 2);
+                    }
+                    let first = if a + 1 < n {
+                        pair_index(n, a, a + 1)
+                    } else {
+                        0
+                    };
+                    for (k, &other) in column[a + 1..].iter().enumerate() {
+                        if other.stance != Stand::NONE.stance {
+                            update(&mut sums[first + k], other);
                         }
                     }
                     column[a] = new;
                 }
             }
         }
-        for (k, sum) in sums.iter().enumerate() {
-            scores[k * rounds + r] = sum.value();
+        // A round's scores wait with those of the next few, so that each
+        // pair's are written side by side rather than one round at a time
+        // a whole series apart.
+        pending.extend(sums.iter().map(|s| s.value()));
+        let waiting = pending.len().checked_div(pairs).unwrap_or(0);
+        if waiting == CHUNK || r + 1 == rounds {
+            let start = r + 1 - waiting;
+            for (k, series) in scores.chunks_mut(rounds).enumerate() {
+                for c in 0..waiting {
+                    series[start + c] = pending[c * pairs + k];
+                }
+            }
+            pending.clear();
         }
     }
     ScoreSeries { rounds, scores }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::core::compare::{Relation, relation};
+use crate::core::compare::{Relation, Stand, relate};
 use serde::Serialize;
 
 mod packages;
@@ -45,8 +45,9 @@ pub enum Change {
         from: Option<Priority>,
         to: Option<Priority>,
     },
-    SummaryChanged(Vec<Words>),
-    QuoteChanged(Vec<Words>),
+    /// The summary or the quote in other words: [`words`] says which.
+    SummaryChanged,
+    QuoteChanged,
     /// A condition stated now and not before: more accepted, on it.
     ConditionTakenUp(Condition),
     /// A condition stated before and not now.
@@ -118,8 +119,8 @@ impl Change {
             Change::RedLineTakenUp => ChangeKind::RedLineTakenUp,
             Change::RedLineDropped => ChangeKind::RedLineDropped,
             Change::PriorityChanged { .. } => ChangeKind::PriorityChanged,
-            Change::SummaryChanged(_) => ChangeKind::SummaryChanged,
-            Change::QuoteChanged(_) => ChangeKind::QuoteChanged,
+            Change::SummaryChanged => ChangeKind::SummaryChanged,
+            Change::QuoteChanged => ChangeKind::QuoteChanged,
             Change::ConditionTakenUp(_) => ChangeKind::ConditionTakenUp,
             Change::ConditionDropped(_) => ChangeKind::ConditionDropped,
         }
@@ -139,10 +140,9 @@ impl Change {
             | Change::ConditionTakenUp(_)
             | Change::ConditionDropped(_) => true,
             Change::PriorityChanged { from, to } => from.is_some() && to.is_some(),
-            Change::Added
-            | Change::Withdrawn
-            | Change::SummaryChanged(_)
-            | Change::QuoteChanged(_) => false,
+            Change::Added | Change::Withdrawn | Change::SummaryChanged | Change::QuoteChanged => {
+                false
+            }
         }
     }
 }
@@ -300,6 +300,10 @@ pub struct Unlisted {
     pub pairs: usize,
 }
 
+/// A party holding a position on an issue in one state or both: its
+/// index, whether its position differs between them, and its stand in each.
+type Holder = (usize, bool, Option<Stand>, Option<Stand>);
+
 /// The relations that changed, issue by issue, pair by pair, among the
 /// pairs holding at least one of `parties`; a pair is looked at only when
 /// both hold a position in one of the states and one of the two positions
@@ -322,9 +326,10 @@ fn relation_changes(
     let mut counts: Vec<Unlisted> = Vec::new();
     for &i in issues {
         let mut known = [0, 0];
-        // Parties holding a position on the issue in either state, and
-        // whether it is another position (or none) in the other.
-        let holders: Vec<(usize, bool)> = (0..n)
+        // Parties holding a position on the issue in either state, whether
+        // it is another position (or none) in the other, and what the
+        // comparator reads of it in each.
+        let holders: Vec<Holder> = (0..n)
             .filter_map(|p| {
                 let (f, t) = (from.get(p, i), to.get(p, i));
                 let same = match (f, t) {
@@ -332,21 +337,16 @@ fn relation_changes(
                     (None, None) => return None,
                     _ => false,
                 };
-                Some((p, !same))
+                let stand = |s: Option<Stated<'_>>| s.and_then(|s| Stand::of(s.position));
+                Some((p, !same, stand(f), stand(t)))
             })
             .collect();
-        for (k, &(a, a_changed)) in holders.iter().enumerate() {
-            for &(b, b_changed) in &holders[k + 1..] {
+        for (k, &(a, a_changed, a_from, a_to)) in holders.iter().enumerate() {
+            for &(b, b_changed, b_from, b_to) in &holders[k + 1..] {
                 if !(a_changed || b_changed) || !(asked[a] || asked[b]) {
                     continue;
                 }
-                let rel = |s: &State<'_>| {
-                    relation(
-                        s.get(a, i).map(|x| x.position),
-                        s.get(b, i).map(|x| x.position),
-                    )
-                };
-                let (rf, rt) = (rel(from), rel(to));
+                let (rf, rt) = (relate(a_from, b_from), relate(a_to, b_to));
                 if rf == rt {
                     continue;
                 }
@@ -495,7 +495,7 @@ impl<'t> RoundDiff<'t> {
     pub fn drop_wording(&mut self) {
         for d in &mut self.positions {
             d.changes
-                .retain(|c| !matches!(c, Change::SummaryChanged(_) | Change::QuoteChanged(_)));
+                .retain(|c| !matches!(c, Change::SummaryChanged | Change::QuoteChanged));
         }
         self.positions.retain(|d| !d.changes.is_empty());
     }
@@ -596,13 +596,10 @@ pub fn position_changes(
         });
     }
     if a.summary != b.summary {
-        out.push(Change::SummaryChanged(words(&a.summary, &b.summary)));
+        out.push(Change::SummaryChanged);
     }
     if a.quote != b.quote {
-        out.push(Change::QuoteChanged(words(
-            a.quote.as_deref().unwrap_or(""),
-            b.quote.as_deref().unwrap_or(""),
-        )));
+        out.push(Change::QuoteChanged);
     }
     // Conditions are matched by what they accept and ask, not their words.
     let terms = |c: &Condition| (c.accepts, c.only_if.clone());
@@ -647,6 +644,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::core::compare::relation;
     use crate::data::talks::{Priority, Talks};
     use crate::testing;
 
@@ -765,8 +763,7 @@ mod tests {
         )
     }
 
-    /// The change as it reads backwards in time. Word runs are left as they
-    /// are: they are checked on their own.
+    /// The change as it reads backwards in time.
     fn mirrored(c: &Change) -> Change {
         match c {
             Change::Added => Change::Withdrawn,
@@ -780,18 +777,10 @@ mod tests {
                 from: *to,
                 to: *from,
             },
-            Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
-            Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
+            Change::SummaryChanged => Change::SummaryChanged,
+            Change::QuoteChanged => Change::QuoteChanged,
             Change::ConditionTakenUp(c) => Change::ConditionDropped(c.clone()),
             Change::ConditionDropped(c) => Change::ConditionTakenUp(c.clone()),
-        }
-    }
-
-    fn without_words(c: &Change) -> Change {
-        match c {
-            Change::SummaryChanged(_) => Change::SummaryChanged(Vec::new()),
-            Change::QuoteChanged(_) => Change::QuoteChanged(Vec::new()),
-            c => c.clone(),
         }
     }
 
@@ -875,7 +864,7 @@ mod tests {
                 prop_assert!(at(f.to) == at(b.from));
                 prop_assert_eq!(
                     sorted(f.changes.iter().map(mirrored).collect()),
-                    sorted(b.changes.iter().map(without_words).collect())
+                    sorted(b.changes.clone())
                 );
                 let bearings = |d: &RoundDiff<'_>| -> Vec<Bearing> {
                     d.stances(f.issue).map_or(Vec::new(), |s| s.bearings(f.party).collect())

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::core::diff::{
     Bearing, Change, ChangeKind, Direction, LinkageChange, PositionDiff, ProposalChange,
-    RelationChange, RoundDiff, Stances, Tally, Trend, WordOp, Words,
+    RelationChange, RoundDiff, Stances, Tally, Trend, WordOp, Words, words,
 };
 use crate::data::diag::plural;
 use crate::data::talks::{Condition, Linkage, Outcomes, Position, Priority, Proposal, Talks};

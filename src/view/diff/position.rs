@@ -122,8 +122,8 @@ pub(super) fn position_change(
                 (v.from, v.marker) = (side, ("-", Tone::Removed));
             }
         }
-        Change::SummaryChanged(w) | Change::QuoteChanged(w) => {
-            let summary = matches!(c, Change::SummaryChanged(_));
+        Change::SummaryChanged | Change::QuoteChanged => {
+            let summary = matches!(c, Change::SummaryChanged);
             let text = |p: Option<&Position>| {
                 let t = p.and_then(|p| {
                     if summary {
@@ -142,12 +142,20 @@ pub(super) fn position_change(
                 _ => "quote changed",
             }
             .into();
+            // The words that changed, worked out only for the changes shown.
+            fn said(side: &Side) -> &str {
+                match side {
+                    Side::Text(Some(t)) => t,
+                    _ => "",
+                }
+            }
+            let w = words(said(&v.from), said(&v.to));
             // Each side shows only its own changed words in colour.
             let side =
-                |value: &Side, skip: WordOp| (!value.is_none()).then(|| word_text(w, Some(skip)));
+                |value: &Side, skip: WordOp| (!value.is_none()).then(|| word_text(&w, Some(skip)));
             v.old = side(&v.from, WordOp::Added);
             v.new = side(&v.to, WordOp::Removed);
-            v.words = Some(w.clone());
+            v.words = Some(w);
         }
     }
     v

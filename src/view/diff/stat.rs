@@ -72,7 +72,7 @@ impl DiffStat {
                         Change::RedLineTakenUp => r.red_line = 1,
                         Change::RedLineDropped => r.red_line = -1,
                         Change::PriorityChanged { .. } => r.priority = true,
-                        Change::SummaryChanged(_) | Change::QuoteChanged(_) => r.reworded += 1,
+                        Change::SummaryChanged | Change::QuoteChanged => r.reworded += 1,
                         Change::ConditionTakenUp(_) => r.conditions += 1,
                         Change::ConditionDropped(_) => r.conditions -= 1,
                     }
