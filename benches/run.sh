@@ -16,6 +16,11 @@
 # 2 and 4 MiB (Latin letters, then Chinese), drawn by `show` as a table at
 # 100 columns and as JSON.
 #
+# Each command's time is the median of runs paired with runs of the floor
+# (floor, command, floor, command…), and its ratio is to the floor of its
+# own row. Memory is the peak of one run, against the floor's peak; the
+# last column is what the command wrote (stdout, or the workbook).
+#
 # Not a test: timings depend on the machine. See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,28 +60,47 @@ for spec in "small 30 50 20" "large 200 100 40" "wide 400 100 40" "linked 200 10
     talks_dir[$name]=$dir/synth
 done
 
-# Milliseconds since an arbitrary start, to the microsecond.
-now_ms() { echo "${EPOCHREALTIME/./}" | awk '{ printf "%.3f", $1 / 1000 }'; }
+# timed CMD…: run CMD once, output dropped; print its wall time in ms.
+timed() {
+    local t0=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || true
+    awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", (b - a) * 1000 }'
+}
 
 # median_ms CMD…: run CMD $runs times (after one warm-up), print the median in ms.
 median_ms() {
-    "$@" >/dev/null 2>&1 || true
-    local times=() t0 t1
-    for _ in $(seq "$runs"); do
-        t0=$EPOCHREALTIME
-        "$@" >/dev/null 2>&1 || true
-        t1=$EPOCHREALTIME
-        times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) * 1000 }')")
-    done
-    printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    timed "$@" >/dev/null
+    local times=()
+    for _ in $(seq "$runs"); do times+=("$(timed "$@")"); done
+    median "${times[@]}"
 }
 
-# peak_kib CMD…: the peak resident set of one run, in KiB.
+# paired_ms CMD…: run the floor and CMD in turn, $runs times each (after a
+# warm-up of both); print CMD's median and the floor's median, in ms. Each
+# command is timed against a floor measured beside it, so that a machine
+# whose load drifts during the benchmark moves both alike.
+paired_ms() {
+    timed "$floor" "$talks" >/dev/null
+    timed "$@" >/dev/null
+    local cmd=() base=()
+    for _ in $(seq "$runs"); do
+        base+=("$(timed "$floor" "$talks")")
+        cmd+=("$(timed "$@")")
+    done
+    echo "$(median "${cmd[@]}") $(median "${base[@]}")"
+}
+
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# peak_kib CMD…: the peak resident set of one run, in KiB, and the bytes it
+# wrote to stdout.
 peak_kib() {
-    local out
+    local out bytes
     out=$(mktemp)
-    /usr/bin/time -f %M -o "$out" "$@" >/dev/null 2>&1 || true
-    tail -1 "$out"
+    bytes=$({ /usr/bin/time -f %M -o "$out" "$@" 2>/dev/null || true; } | wc -c)
+    echo "$(tail -1 "$out") $bytes"
     rm -f "$out"
 }
 
@@ -106,15 +130,18 @@ for size in "${sizes[@]}"; do
     echo "## $label"
     echo "$files files, $bytes bytes ($(awk -v b="$bytes" 'BEGIN { printf "%.2f MiB", b / 1048576 }'))"
     echo
-    echo "| command | format | median ms | × floor | peak MiB | × floor | peak ÷ data |"
-    echo "|---|---|---:|---:|---:|---:|---:|"
+    echo "| command | format | median ms | × floor | peak MiB | × floor | peak ÷ data | output MiB |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
     floor_ms=$(median_ms "$floor" "$talks")
-    floor_kib=$(peak_kib "$floor" "$talks")
-    row() { # name format ms kib
-        awk -v n="$1" -v fmt="$2" -v ms="$3" -v f="$floor_ms" -v k="$4" -v fk="$floor_kib" -v b="$bytes" 'BEGIN {
-            printf "| %s | %s | %.1f | %.2f | %.1f | %.2f | %.1f |\n", n, fmt, ms, ms / f, k / 1024, k / fk, k * 1024 / b }'
+    read -r floor_kib _ <<<"$(peak_kib "$floor" "$talks")"
+    row() { # name format "ms floor-ms" "kib output-bytes"
+        local ms f k out
+        read -r ms f <<<"$3"
+        read -r k out <<<"$4"
+        awk -v n="$1" -v fmt="$2" -v ms="$ms" -v f="$f" -v k="$k" -v fk="$floor_kib" -v b="$bytes" -v o="$out" 'BEGIN {
+            printf "| %s | %s | %.1f | %.2f | %.1f | %.2f | %.1f | %.1f |\n", n, fmt, ms, ms / f, k / 1024, k / fk, k * 1024 / b, o / 1048576 }'
     }
-    row "floor: toml::Table" "" "$floor_ms" "$floor_kib"
+    row "floor: toml::Table" "" "$floor_ms $floor_ms" "$floor_kib 0"
     party=$("$bin" "${data[@]}" list parties --format csv | sed -n 2p | cut -d, -f1)
     other=$("$bin" "${data[@]}" list parties --format csv | sed -n 3p | cut -d, -f1)
     # Every command that reads the talks, in every format.
@@ -134,7 +161,7 @@ for size in "${sizes[@]}"; do
     for cmd in "${cmds[@]}"; do
         read -r -a args <<<"$cmd"
         if ! "$bin" "${args[0]}" --help >/dev/null 2>&1; then
-            echo "| $cmd | | not available | | | | |"
+            echo "| $cmd | | not available | | | | | |"
             continue
         fi
         for format in "${formats[@]}"; do
@@ -150,10 +177,14 @@ for size in "${sizes[@]}"; do
             run=("$bin" --color never --width 100 "${data[@]}" "${fmt[@]}" "${args[@]}")
             if ! "${run[@]}" >/dev/null 2>&1; then
                 code=$("${run[@]}" >/dev/null 2>&1 || echo $?)
-                echo "| $cmd | $shown | failed (exit $code) | | | | |"
+                echo "| $cmd | $shown | failed (exit $code) | | | | | |"
                 continue
             fi
-            row "$cmd" "$shown" "$(median_ms "${run[@]}")" "$(peak_kib "${run[@]}")"
+            mem=$(peak_kib "${run[@]}")
+            if [ "$format" = xlsx ]; then # the workbook's size, not stdout's
+                mem="${mem% *} $(wc -c <"$out/out.xlsx")"
+            fi
+            row "$cmd" "$shown" "$(paired_ms "${run[@]}")" "$mem"
         done
     done
     rm -rf "$out"
@@ -185,7 +216,7 @@ if [[ " ${sizes[*]} " == *" long "* ]]; then
         run=("$bin" --color never --data "$long" show south fishing-quota)
         printf '| %s, %s MiB | %.1f | %.1f | %.1f |\n' "$script" "$mib" \
             "$(median_ms "${run[@]}" --width 100)" "$(median_ms "${run[@]}" --format json)" \
-            "$(awk -v k="$(peak_kib "${run[@]}" --width 100)" 'BEGIN { print k / 1024 }')"
+            "$(peak_kib "${run[@]}" --width 100 | awk '{ print $1 / 1024 }')"
     done
     rm -rf "$long"
     echo
