@@ -20,7 +20,7 @@ mod trades;
 mod trend;
 mod write;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, ColorWhen, Command, NewWhat};
@@ -176,19 +176,27 @@ impl Ctx {
                 ..Output::default()
             });
         }
-        let (bytes, warnings) = workbook(&view)?;
         // The warnings first, then what was written.
-        let mut stderr: String = warnings
-            .iter()
-            .map(|w| wrap(&format!("warning: {w}"), self.style.width) + "\n")
-            .collect();
+        let said = |warnings: Vec<String>| -> String {
+            warnings
+                .iter()
+                .map(|w| wrap(&format!("warning: {w}"), self.style.width) + "\n")
+                .collect()
+        };
         match self.out.as_deref() {
             Some(path) if path != Path::new("-") => {
-                write::replacing(path, &bytes, self.force, "the workbook")?;
+                // Written into the file as it is made, never held whole.
+                let mut warnings = Vec::new();
+                let len = write::replacing(path, self.force, "the workbook", |file| {
+                    let mut file = std::io::BufWriter::new(file);
+                    warnings = workbook(&view, &mut file)?;
+                    file.flush().map_err(|e| write::cannot_write(path, &e))
+                })?;
+                let mut stderr = said(warnings);
                 stderr.push_str(&format!(
                     "wrote {} ({})\n",
                     shown_path(path),
-                    write::size(bytes.len())
+                    write::size(len)
                 ));
                 Ok(Output {
                     stderr,
@@ -199,11 +207,15 @@ impl Ctx {
                 "--format xlsx writes a workbook, which a terminal cannot show: name a file with --out FILE, or pipe the output"
                     .into(),
             )),
-            _ => Ok(Output {
-                binary: bytes,
-                stderr,
-                ..Output::default()
-            }),
+            _ => {
+                let mut binary = Vec::new();
+                let stderr = said(workbook(&view, &mut binary)?);
+                Ok(Output {
+                    binary,
+                    stderr,
+                    ..Output::default()
+                })
+            }
         }
     }
 }

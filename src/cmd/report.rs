@@ -103,7 +103,7 @@ pub fn run(
     stderr.push_str(&format!(
         "wrote {} ({}): {}\n",
         shown_path(out),
-        size(html.len()),
+        size(html.len() as u64),
         sections.join(", ")
     ));
     if links > 1 {

@@ -61,18 +61,23 @@ pub fn exists(path: &Path) -> Error {
     ))
 }
 
-/// [`may_write`] `path`, then write `bytes` to it atomically.
-pub fn replacing(path: &Path, bytes: &[u8], force: bool, what: &str) -> Result<()> {
+/// [`may_write`] `path`, then write it atomically with `fill`; its size.
+pub fn replacing(
+    path: &Path,
+    force: bool,
+    what: &str,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<()>,
+) -> Result<u64> {
     may_write(
         path,
         force,
         &format!("{what} is only written to a file (`--out -` writes it to stdout)"),
     )?;
-    write_atomically(path, bytes, force, || exists(path))
+    write_atomically_with(path, force, || exists(path), fill)
 }
 
 /// A file size as people read it: bytes, kB or MB (decimal).
-pub fn size(bytes: usize) -> String {
+pub fn size(bytes: u64) -> String {
     match bytes {
         n if n < 1000 => format!("{n} bytes"),
         n if n < 1_000_000 => format!("{:.1} kB", n as f64 / 1000.0),
@@ -92,17 +97,32 @@ pub fn write_atomically(
     replace: bool,
     exists: impl FnOnce() -> Error,
 ) -> Result<()> {
+    let fill = |file: &mut std::fs::File| file.write_all(bytes).map_err(|e| cannot_write(path, &e));
+    write_atomically_with(path, replace, exists, fill).map(drop)
+}
+
+/// The error of a file that could not be written.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> Error {
+    Error::Io(format!(
+        "cannot write {}: {}",
+        shown_path(path),
+        io_reason(e)
+    ))
+}
+
+/// [`write_atomically`], the content written by `fill` (which may fail
+/// with an error of its own); the size of the file written.
+pub fn write_atomically_with(
+    path: &Path,
+    replace: bool,
+    exists: impl FnOnce() -> Error,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<()>,
+) -> Result<u64> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let io = |e: std::io::Error| {
-        Error::Io(format!(
-            "cannot write {}: {}",
-            shown_path(path),
-            io_reason(&e)
-        ))
-    };
+    let io = |e: std::io::Error| cannot_write(path, &e);
     let old = replace
         .then(|| std::fs::metadata(path).ok())
         .flatten()
@@ -117,16 +137,16 @@ pub fn write_atomically(
             .set_permissions(old.permissions())
             .map_err(io)?;
     }
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(io)?;
+    fill(tmp.as_file_mut())?;
+    tmp.as_file().sync_all().map_err(io)?;
+    let len = tmp.as_file().metadata().map_err(io)?.len();
     let persisted = if replace {
         tmp.persist(path)
     } else {
         tmp.persist_noclobber(path)
     };
     match persisted {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(len),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
         Err(e) => Err(io(e.error)),
     }

@@ -76,9 +76,10 @@ pub fn write(view: &impl View, style: &Style, out: &mut dyn io::Write) -> io::Re
     written.and_then(|()| out.flush())
 }
 
-/// A view as an xlsx workbook, with warnings about what could not be
-/// written as it is (a cell's text too long for a spreadsheet, cut).
-pub fn workbook(view: &impl View) -> Result<(Vec<u8>, Vec<String>)> {
+/// A view as an xlsx workbook written to `out`, with warnings about what
+/// could not be written as it is (a cell's text too long for a
+/// spreadsheet, cut).
+pub fn workbook(view: &impl View, out: impl io::Write + Send) -> Result<Vec<String>> {
     // The data layout leaves titles out; a sheet is named by the
     // document's title where its table has none of its own.
     let document = view.doc(Layout::Document);
@@ -86,7 +87,7 @@ pub fn workbook(view: &impl View) -> Result<(Vec<u8>, Vec<String>)> {
         Block::Title(t) => Some(t.as_str()),
         _ => None,
     });
-    xlsx::render(&view.doc(Layout::Data), title)
+    xlsx::render(&view.doc(Layout::Data), title, out)
 }
 
 /// Prose fitted to `width` as the table format fits its own: each line

@@ -6,6 +6,7 @@
 //! wear the report's colours.
 
 use std::borrow::Cow;
+use std::io::Write;
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
@@ -40,8 +41,8 @@ fn rgb(hex: &str) -> Color {
 /// The workbook of a document's tables; a table without a title or heading
 /// of its own is named by `title`. With it, a warning for each cell whose
 /// text was too long for Excel and is cut.
-pub fn render(doc: &Doc, title: Option<&str>) -> Result<(Vec<u8>, Vec<String>)> {
-    render_sheets(doc, title, MAX_ROWS)
+pub fn render(doc: &Doc, title: Option<&str>, out: impl Write + Send) -> Result<Vec<String>> {
+    render_sheets(doc, title, MAX_ROWS, out)
 }
 
 /// [`render`], with at most `max_rows` rows under a sheet's header.
@@ -54,7 +55,8 @@ fn render_sheets(
     doc: &Doc,
     title: Option<&str>,
     max_rows: usize,
-) -> Result<(Vec<u8>, Vec<String>)> {
+    out: impl Write + Send,
+) -> Result<Vec<String>> {
     let mut warnings = Vec::new();
     let mut book = Workbook::new();
     // Same data, same bytes: the workbook's creation date is fixed, not now.
@@ -116,7 +118,8 @@ fn render_sheets(
         // A workbook has at least one sheet.
         book.add_worksheet().set_name("empty").map_err(err)?;
     }
-    Ok((book.save_to_buffer().map_err(err)?, warnings))
+    book.save_to_writer(out).map_err(err)?;
+    Ok(warnings)
 }
 
 /// The warning for a cell whose text is cut to fit.
@@ -366,7 +369,8 @@ mod tests {
         let rows: Vec<Vec<Text>> = (0..7).map(|n| vec![Text::plain(n.to_string())]).collect();
         let mut doc = Doc::default();
         doc.push(Block::Table(crate::view::data_table(&["n"], rows)));
-        let (bytes, warnings) = render_sheets(&doc, Some("Numbers"), 3).unwrap();
+        let mut bytes = Vec::new();
+        let warnings = render_sheets(&doc, Some("Numbers"), 3, &mut bytes).unwrap();
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("a table of 7 rows") && warnings[0].contains("3 sheets"));
         use calamine::{Reader, Xlsx};
