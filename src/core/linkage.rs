@@ -237,9 +237,10 @@ type Alternatives = Vec<Vec<(usize, Outcomes)>>;
 /// independent ones before finding that two others conflict.
 fn joint_requirement(stands: &[(usize, Stand)]) -> Joint {
     let mut alternatives: Vec<&Alternatives> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (_, s) in stands {
         if let Stand::OnlyIf { alternatives: a } = s
-            && !alternatives.contains(&a)
+            && seen.insert(a)
         {
             alternatives.push(a);
         }
@@ -255,17 +256,14 @@ fn joint_requirement(stands: &[(usize, Stand)]) -> Joint {
             group[a.max(b)] = a.min(b);
         }
     }
+    let mut members: Vec<Vec<&Alternatives>> = vec![Vec::new(); alternatives.len()];
+    for (k, &alts) in alternatives.iter().enumerate() {
+        members[root(&mut group, k)].push(alts);
+    }
     let mut budget = MAX_CHOICES;
     let mut req = Vec::new();
-    for g in 0..alternatives.len() {
-        let members: Vec<&Alternatives> = (0..alternatives.len())
-            .filter(|&k| root(&mut group, k) == g)
-            .map(|k| alternatives[k])
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        match choose(&members, Vec::new(), &mut budget) {
+    for members in members.iter().filter(|m| !m.is_empty()) {
+        match choose(members, Vec::new(), &mut budget) {
             Ok(Some(r)) => req.extend(r),
             Ok(None) => return Joint::Cannot,
             Err(Spent) => return Joint::Undecided,
