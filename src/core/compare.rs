@@ -78,6 +78,11 @@ impl Stand {
         weight: 0.0,
     };
 
+    /// Whether this is a stance held, not [`Stand::NONE`].
+    pub(crate) fn is_held(self) -> bool {
+        self.stance != Stand::NONE.stance
+    }
+
     /// `None` for a withdrawal: it holds no stance.
     pub(crate) fn of(p: &Position) -> Option<Stand> {
         Some(Stand {
@@ -470,7 +475,7 @@ pub fn score_trend(
                     // Each pair's term, the new stand's less the old one's
                     // (a term of no stance is nothing): every term is a
                     // multiple of ½, so the sums stay exact.
-                    let held = |s: Stand| f64::from(u8::from(s.stance != Stand::NONE.stance));
+                    let held = |s: Stand| f64::from(u8::from(s.is_held()));
                     let (k_old, k_new) = (held(old), held(new));
                     let update = |sum: &mut Score, other: Stand| {
                         let (old_ws, old_w) = held_term(old, other);
@@ -482,7 +487,7 @@ pub fn score_trend(
                     // places in `sums` found step by step.
                     let mut k = a.wrapping_sub(1);
                     for (b, &other) in column[..a].iter().enumerate() {
-                        if other.stance != Stand::NONE.stance {
+                        if other.is_held() {
                             update(&mut sums[k], other);
                         }
                         k = k.wrapping_add(n - b - 2);
@@ -493,7 +498,7 @@ pub fn score_trend(
                         0
                     };
                     for (k, &other) in column[a + 1..].iter().enumerate() {
-                        if other.stance != Stand::NONE.stance {
+                        if other.is_held() {
                             update(&mut sums[first + k], other);
                         }
                     }

@@ -18,15 +18,7 @@ pub fn write(doc: &Doc, out: &mut impl Write) -> io::Result<()> {
             Block::Heading(h) => writeln!(out, "## {}", escape(h))?,
             Block::Table(t) => pipe_table(t, out)?,
             Block::Fields(fields) => {
-                let t = Table {
-                    headers: vec!["Field".into(), "Value".into()],
-                    rows: fields
-                        .iter()
-                        .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
-                        .collect(),
-                    ..Table::default()
-                };
-                pipe_table(&t, out)?;
+                pipe_table(&Table::of_fields(fields, ["Field", "Value"]), out)?
             }
             Block::Line(t) => writeln!(out, "{}", inline(t))?,
             Block::Lines(lines) => {

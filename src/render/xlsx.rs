@@ -77,14 +77,7 @@ fn render_sheets(
             }
             Block::Table(t) => t,
             Block::Fields(f) => {
-                fields = Table {
-                    headers: vec!["field".into(), "value".into()],
-                    rows: f
-                        .iter()
-                        .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
-                        .collect(),
-                    ..Table::default()
-                };
+                fields = Table::of_fields(f, ["field", "value"]);
                 &fields
             }
             _ => continue,

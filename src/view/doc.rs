@@ -210,6 +210,16 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// Label/value pairs ([`Block::Fields`]) as a table of two columns
+    /// headed `headers`, for a format that has no other way to show them.
+    pub fn of_fields(fields: &[(String, Text)], headers: [&str; 2]) -> Self {
+        let rows: Vec<Vec<Text>> = fields
+            .iter()
+            .map(|(k, v)| vec![Text::plain(k.clone()), v.clone()])
+            .collect();
+        Table::new(&headers, rows)
+    }
+
     /// With these columns right-aligned and these never wrapped.
     pub fn aligned(mut self, right: &[usize], nowrap: &[usize]) -> Self {
         self.right = right.to_vec();

@@ -345,12 +345,6 @@ pub(crate) struct Moves<'d> {
     ids: Arc<[String]>,
 }
 
-impl Moves<'_> {
-    fn stances(&self, issue: usize) -> Option<&Arc<Stances>> {
-        self.diff.stances(issue)
-    }
-}
-
 impl DiffView {
     /// Every change, relation changes last, in the words of ids.
     pub fn new(talks: &Talks, diff: &RoundDiff<'_>, parties: &[usize]) -> Self {

@@ -65,7 +65,7 @@ pub(super) fn position_change(
                 Naming::Ids => &talks.parties[p].id,
                 Naming::Names => &talks.parties[p].name,
             };
-            if let Some(stances) = moves.stances(d.issue) {
+            if let Some(stances) = moves.diff.stances(d.issue) {
                 let bearings = || stances.bearings(d.party);
                 if bearings().nth(MAX_BEARINGS_NAMED).is_some() {
                     v.detail = format!("{} {}", v.detail, bearings_counted(bearings()));
