@@ -57,9 +57,18 @@ pub fn write(doc: &Doc, raw: bool, out: &mut dyn Write) -> io::Result<()> {
         match block {
             Block::Table(t) => {
                 w.write_record(&t.headers).map_err(io_error)?;
+                // One record, filled afresh for each row: the csv crate
+                // copies a whole record that needs no quoting in one go,
+                // where a record written field by field goes through its
+                // state machine a field at a time (a data table of every
+                // pair on every issue has 12 million cells).
+                let mut record = csv::ByteRecord::new();
                 for r in t.rows.iter() {
-                    w.write_record(r.iter().map(|c| as_written(c.plain_cow("; "), raw)))
-                        .map_err(io_error)?;
+                    record.clear();
+                    for c in r.iter() {
+                        record.push_field(&as_written(c.plain_cow("; "), raw));
+                    }
+                    w.write_byte_record(&record).map_err(io_error)?;
                 }
             }
             Block::Fields(f) => {

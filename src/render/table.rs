@@ -118,7 +118,7 @@ fn breaks_without_spaces(line: &str) -> bool {
 fn paint_line(s: &str, tone: Tone, color: bool) -> String {
     paint(
         &[Span {
-            text: s.to_string(),
+            text: s.into(),
             tone,
         }],
         color,
@@ -171,7 +171,7 @@ fn cell(t: &Text, color: bool, breaks: &mut bool) -> Cell {
             let spans: Vec<Span> = line
                 .iter()
                 .map(|s| Span {
-                    text: with_breaks(&s.text),
+                    text: with_breaks(&s.text).into(),
                     tone: s.tone,
                 })
                 .collect();

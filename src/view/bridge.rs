@@ -198,7 +198,7 @@ impl BridgeView {
                 .outcomes
                 .iter()
                 .map(|o| {
-                    let mut mark = Text::plain(o.outcome.clone());
+                    let mut mark = Text::plain(o.outcome.as_str());
                     if o.outcome == b.nearest {
                         mark.push(" ◀", Tone::Strong);
                     }
@@ -229,12 +229,12 @@ impl BridgeView {
             .iter()
             .map(|b| {
                 let n = b.nearest();
-                let mut nearest = Text::plain(n.outcome.clone());
+                let mut nearest = Text::plain(n.outcome.as_str());
                 if b.every_outcome_crosses_a_red_line {
                     nearest.push(" ⛔", Tone::Clash);
                 }
                 vec![
-                    Text::plain(b.issue.clone()),
+                    Text::plain(b.issue.as_str()),
                     nearest,
                     Text::plain(cost_text(n.cost)),
                     moves_said(n),
@@ -281,8 +281,8 @@ impl View for BridgeView {
                     .flat_map(|b| {
                         b.outcomes.iter().map(move |o| {
                             vec![
-                                Text::plain(b.issue.clone()),
-                                Text::plain(o.outcome.clone()),
+                                Text::plain(b.issue.as_str()),
+                                Text::plain(o.outcome.as_str()),
                                 Text::plain(cost_text(o.cost)),
                                 Text::plain(moves_said(o).to_plain("")),
                                 Text::plain(o.on_conditions.join(", ")),

@@ -83,7 +83,7 @@ impl View for CheckView {
                     Text::plain(p.file.clone().unwrap_or_default()),
                     Text::plain(opt(p.line)),
                     Text::plain(opt(p.column)),
-                    Text::plain(p.message.clone()),
+                    Text::plain(p.message.as_str()),
                     Text::plain(p.help.clone().unwrap_or_default()),
                 ]
             })

@@ -129,9 +129,9 @@ impl History {
             |r| &r.cells,
             |r, c| {
                 vec![
-                    Text::plain(r.round.id.clone()),
+                    Text::plain(r.round.id.as_str()),
                     Text::plain(r.round.date.to_string()),
-                    Text::plain(c.party.clone()),
+                    Text::plain(c.party.as_str()),
                     cell::text(c.stance.as_deref()),
                     cell::flag(c.red_line),
                     cell::flag(c.withdrawn),
@@ -228,7 +228,7 @@ impl View for History {
             self.title, self.issue_title
         )));
         if let Some(q) = &self.question {
-            doc.push(Block::Line(Text::styled(q.clone(), Tone::Dim)));
+            doc.push(Block::Line(Text::styled(q.as_str(), Tone::Dim)));
         }
         if pairs_counted {
             doc.push(Block::Line(counted_said(self.pair_labels.len())));

@@ -64,9 +64,9 @@ impl View for TalksList {
                     _ => String::new(),
                 };
                 vec![
-                    Text::plain(t.id.clone()),
+                    Text::plain(t.id.as_str()),
                     match &t.title {
-                        Some(title) => Text::plain(title.clone()),
+                        Some(title) => Text::plain(title.as_str()),
                         None => Text::styled(
                             format!(
                                 "{} — run `redlines check`",
@@ -146,9 +146,9 @@ impl View for RoundsList {
             .iter()
             .map(|r| {
                 vec![
-                    Text::plain(r.id.clone()),
+                    Text::plain(r.id.as_str()),
                     Text::plain(r.date.to_string()),
-                    Text::plain(r.title.clone()),
+                    Text::plain(r.title.as_str()),
                     Text::plain(r.venue.clone().unwrap_or_default()),
                     Text::plain(r.format.clone().unwrap_or_default()),
                     Text::plain(r.participants.join(", ")),
@@ -191,8 +191,8 @@ impl View for PartiesList {
             .iter()
             .map(|p| {
                 vec![
-                    Text::plain(p.id.clone()),
-                    Text::plain(p.name.clone()),
+                    Text::plain(p.id.as_str()),
+                    Text::plain(p.name.as_str()),
                     Text::plain(p.short.clone().unwrap_or_default()),
                     Text::plain(p.kind.map(|k| k.as_str()).unwrap_or_default()),
                     Text::plain(p.role.as_str()),
@@ -239,8 +239,8 @@ impl View for IssuesList {
                     scale.line(format!("{}. {}", k + 1, o.id), crate::view::Tone::Plain);
                 }
                 vec![
-                    Text::plain(i.id.clone()),
-                    Text::plain(i.title.clone()),
+                    Text::plain(i.id.as_str()),
+                    Text::plain(i.title.as_str()),
                     Text::plain(i.question.clone().unwrap_or_default()),
                     scale,
                 ]

@@ -89,7 +89,7 @@ impl ByPair {
         headers.extend(self.labels.iter().cloned());
         let rows = (0..self.labels.len())
             .map(|a| {
-                let mut row = vec![Text::styled(self.labels[a].clone(), Tone::Strong)];
+                let mut row = vec![Text::styled(self.labels[a].as_str(), Tone::Strong)];
                 row.extend((0..self.labels.len()).map(|b| {
                     if a == b {
                         Text::styled("—", Tone::Dim)
@@ -134,8 +134,8 @@ impl ByPair {
             self.pairs.iter().map(|p| {
                 let s = &p.summary;
                 vec![
-                    Text::plain(p.a.clone()),
-                    Text::plain(p.b.clone()),
+                    Text::plain(p.a.as_str()),
+                    Text::plain(p.b.as_str()),
                     cell::num(s.score),
                     cell::count(s.agree),
                     cell::count(s.overlap),
@@ -264,8 +264,8 @@ impl ByPair {
                 .map(|&k| {
                     let p = &self.pairs[k];
                     vec![
-                        Text::plain(p.a.clone()),
-                        Text::plain(p.b.clone()),
+                        Text::plain(p.a.as_str()),
+                        Text::plain(p.b.as_str()),
                         score(&p.summary),
                         agreement(&p.summary),
                         disagreement(&p.summary),
@@ -378,11 +378,11 @@ impl ByIssue {
                     .unwrap_or_default();
                 self.pairs.iter().zip(&r.relations).map(move |(pair, rel)| {
                     vec![
-                        Text::plain(r.issue.clone()),
-                        Text::plain(pair[0].clone()),
-                        Text::plain(pair[1].clone()),
+                        Text::plain(r.issue.as_str()),
+                        Text::plain(pair[0].as_str()),
+                        Text::plain(pair[1].as_str()),
                         Text::styled(rel.key(), words(*rel).tone),
-                        Text::plain(zone.clone()),
+                        Text::plain(zone.as_str()),
                         cell::flag(r.deal_zone.is_some()),
                     ]
                 })
@@ -423,7 +423,7 @@ impl View for ByIssue {
             .rows
             .iter()
             .map(|row| {
-                let mut cells = vec![Text::plain(row.issue.clone())];
+                let mut cells = vec![Text::plain(row.issue.as_str())];
                 if pairs_counted {
                     cells.extend(counted(&row.relations));
                 } else {

@@ -203,23 +203,23 @@ pub fn position_fields(p: &PositionView) -> Vec<(String, Text)> {
     if let Some(pr) = p.priority {
         f.push(("priority".into(), Text::plain(pr.as_str())));
     }
-    f.push(("summary".into(), Text::plain(p.summary.clone())));
+    f.push(("summary".into(), Text::plain(p.summary.as_str())));
     if let Some(q) = &p.quote {
         f.push(("quote".into(), Text::plain(format!("“{q}”"))));
     }
     if let Some(s) = &p.speaker {
-        f.push(("speaker".into(), Text::plain(s.clone())));
+        f.push(("speaker".into(), Text::plain(s.as_str())));
     }
     f.push(("said on".into(), Text::plain(p.said_on.to_string())));
     if let Some(src) = &p.source {
         f.push(("source".into(), Text::plain(source_said(src))));
         if let Some(u) = &src.url {
-            f.push(("url".into(), Text::plain(u.clone())));
+            f.push(("url".into(), Text::plain(u.as_str())));
         }
     }
-    f.push(("stated in".into(), Text::plain(p.round.clone())));
+    f.push(("stated in".into(), Text::plain(p.round.as_str())));
     if let Some(n) = &p.note {
-        f.push(("note".into(), Text::styled(n.clone(), Tone::Dim)));
+        f.push(("note".into(), Text::styled(n.as_str(), Tone::Dim)));
     }
     f
 }

@@ -311,7 +311,7 @@ impl ProposalsView {
         for p in &self.proposals {
             doc.push(Block::Heading(Self::heading(p)));
             if let Some(s) = &p.summary {
-                doc.push(Block::Line(Text::styled(s.clone(), Tone::Dim)));
+                doc.push(Block::Line(Text::styled(s.as_str(), Tone::Dim)));
             }
             let mut headers = vec!["issue".to_string(), "proposes".to_string()];
             headers.extend(self.labels.iter().cloned());
@@ -320,7 +320,7 @@ impl ProposalsView {
                 .iter()
                 .map(|t| {
                     let mut row = vec![
-                        Text::plain(t.issue.clone()),
+                        Text::plain(t.issue.as_str()),
                         Text::plain(t.outcomes.join(", ")),
                     ];
                     row.extend(t.stands.iter().map(|&s| {
@@ -370,13 +370,13 @@ impl ProposalsView {
             for t in &p.terms {
                 for (k, &s) in t.stands.iter().enumerate() {
                     rows.push(vec![
-                        Text::plain(p.id.clone()),
-                        Text::plain(p.by.clone()),
-                        Text::plain(t.issue.clone()),
+                        Text::plain(p.id.as_str()),
+                        Text::plain(p.by.as_str()),
+                        Text::plain(t.issue.as_str()),
                         Text::plain(t.outcomes.join(", ")),
-                        Text::plain(self.parties[k].clone()),
+                        Text::plain(self.parties[k].as_str()),
                         Text::plain(stand_name(s)),
-                        Text::plain(p.verdicts[k].said.clone()),
+                        Text::plain(p.verdicts[k].said.as_str()),
                     ]);
                 }
             }

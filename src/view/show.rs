@@ -47,10 +47,10 @@ impl View for Shown {
             doc.push(b);
         }
         if let Some(q) = &self.question {
-            doc.push(Block::Line(Text::styled(q.clone(), Tone::Dim)));
+            doc.push(Block::Line(Text::styled(q.as_str(), Tone::Dim)));
         }
-        let mut fields = vec![("party".to_string(), Text::plain(self.party.clone()))];
-        fields.push(("issue".into(), Text::plain(self.issue.clone())));
+        let mut fields = vec![("party".to_string(), Text::plain(self.party.as_str()))];
+        fields.push(("issue".into(), Text::plain(self.issue.as_str())));
         match &self.position {
             None => fields.push((
                 "stance".into(),

@@ -98,8 +98,8 @@ impl PositionsTable {
             |r| &r.cells,
             |r, c| {
                 vec![
-                    Text::plain(r.issue.clone()),
-                    Text::plain(c.party.clone()),
+                    Text::plain(r.issue.as_str()),
+                    Text::plain(c.party.as_str()),
                     cell::text(c.stance.as_deref()),
                     cell::flag(c.red_line),
                     cell::text(c.priority.map(|p| p.as_str())),
@@ -140,14 +140,14 @@ impl View for PositionsTable {
             .rows
             .iter()
             .map(|row| {
-                let mut title = Text::plain(row.title.clone());
+                let mut title = Text::plain(row.title.as_str());
                 title.line(row.issue.clone(), Tone::Dim);
                 let mut cells = vec![title];
                 cells.extend(row.cells.iter().map(|c| {
                     let Some(stance) = &c.stance else {
                         return Text::styled("·", Tone::Dim);
                     };
-                    let mut t = Text::plain(stance.clone());
+                    let mut t = Text::plain(stance.as_str());
                     if c.red_line {
                         t.line("RED LINE", Tone::RedLine);
                     }

@@ -110,12 +110,12 @@ impl TradesView {
             .iter()
             .map(|t| {
                 vec![
-                    Text::plain(t.parties[0].clone()),
-                    Text::plain(t.parties[1].clone()),
-                    Text::plain(t.gives[0].issue.clone()),
-                    Text::plain(t.gives[0].takes.clone()),
-                    Text::plain(t.gives[1].issue.clone()),
-                    Text::plain(t.gives[1].takes.clone()),
+                    Text::plain(t.parties[0].as_str()),
+                    Text::plain(t.parties[1].as_str()),
+                    Text::plain(t.gives[0].issue.as_str()),
+                    Text::plain(t.gives[0].takes.as_str()),
+                    Text::plain(t.gives[1].issue.as_str()),
+                    Text::plain(t.gives[1].takes.as_str()),
                     num(t.score_before),
                     num(t.score_after),
                     num(t.gain),

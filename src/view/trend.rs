@@ -5,6 +5,7 @@ use crate::data::talks::Talks;
 use crate::view::relation::{SCORE_FORMULA, not_scored, score_text};
 use crate::view::round::{RoundRef, round_label};
 use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
+use compact_str::{CompactString, ToCompactString};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -13,6 +14,9 @@ pub struct ScoreTrend {
     title: String,
     /// In time order, as the scores are.
     rounds: Vec<RoundRef>,
+    /// Each round's date as a data table writes it, once for every pair.
+    #[serde(skip)]
+    dates: Vec<CompactString>,
     pairs: PairTrends,
     /// Parties left out of the scores: mediators and observers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -90,6 +94,11 @@ impl ScoreTrend {
             talks: talks.id.clone(),
             title: talks.title.clone(),
             rounds: talks.rounds.iter().map(RoundRef::new).collect(),
+            dates: talks
+                .rounds
+                .iter()
+                .map(|r| r.date.to_compact_string())
+                .collect(),
             not_scored: left_out
                 .iter()
                 .map(|&p| talks.parties[p].id.clone())
@@ -141,19 +150,23 @@ fn sparkline(scores: &[Option<f64>]) -> String {
 impl ScoreTrend {
     /// One row per pair and round: the score, empty where unknown.
     fn data(&self) -> Doc<'_> {
-        let (trends, rounds) = (&self.pairs, &self.rounds);
+        let (trends, rounds, dates) = (&self.pairs, &self.rounds, &self.dates);
         let len = trends.series.len() * trends.series.rounds();
         let rows = Rows::made(len, move || {
             trends.iter().flat_map(move |((a, b), scores)| {
-                rounds.iter().zip(scores).map(move |(r, s)| {
-                    vec![
-                        Text::plain(trends.ids[a].clone()),
-                        Text::plain(trends.ids[b].clone()),
-                        Text::plain(r.id.clone()),
-                        Text::plain(r.date.to_string()),
-                        cell::num(*s),
-                    ]
-                })
+                rounds
+                    .iter()
+                    .zip(dates)
+                    .zip(scores)
+                    .map(move |((r, date), s)| {
+                        vec![
+                            Text::plain(trends.ids[a].as_str()),
+                            Text::plain(trends.ids[b].as_str()),
+                            Text::plain(r.id.as_str()),
+                            Text::plain(date.as_str()),
+                            cell::num(*s),
+                        ]
+                    })
             })
         });
         let mut doc = Doc::default();

@@ -162,17 +162,17 @@ impl DiffView {
                     vec![
                         Text::plain(c.kind.name()),
                         Text::plain(c.who()),
-                        Text::plain(c.issue.clone()),
+                        Text::plain(c.issue.as_str()),
                         from,
                         to,
-                        Text::plain(c.detail.clone()),
+                        Text::plain(c.detail.as_str()),
                     ]
                 })
                 .chain(self.unlisted.iter().map(|u| {
                     vec![
                         Text::plain(ChangeKind::RelationChanged.name()),
                         Text::plain(""),
-                        Text::plain(u.issue.clone()),
+                        Text::plain(u.issue.as_str()),
                         Text::plain(""),
                         Text::plain(""),
                         Text::plain(format!(

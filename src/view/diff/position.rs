@@ -43,7 +43,7 @@ pub(super) fn position_change(
                 return v;
             };
             let stance = id_value(s.position.stance);
-            let summary = Some(Text::plain(s.position.summary.clone()));
+            let summary = Some(Text::plain(s.position.summary.as_str()));
             let stance_said = said_stance(Some(s.position));
             if added {
                 v.detail = format!("position added: {stance_said}");

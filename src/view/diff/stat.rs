@@ -162,8 +162,8 @@ impl View for DiffStat {
                     .iter()
                     .map(|r| {
                         vec![
-                            Text::plain(r.party.clone()),
-                            Text::plain(r.issue.clone()),
+                            Text::plain(r.party.as_str()),
+                            Text::plain(r.issue.as_str()),
                             num(r.moved as i64),
                             num(r.widened as i64),
                             num(r.narrowed as i64),
@@ -185,8 +185,8 @@ impl View for DiffStat {
                     .iter()
                     .map(|r| {
                         vec![
-                            Text::plain(r.party.clone()),
-                            Text::plain(r.issue.clone()),
+                            Text::plain(r.party.as_str()),
+                            Text::plain(r.issue.as_str()),
                             Text::plain(r.said()),
                         ]
                     })
