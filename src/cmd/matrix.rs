@@ -24,10 +24,12 @@ pub fn run(
     let issues = select::issues(&talks, &filter.issues)?;
     select::pairwise(&talks, &parties, "a matrix", &select::name_parties())?;
     let state = State::as_of(&talks, r);
-    let m = PairMatrix::build(&state, &parties, &issues);
     let out = match by {
-        MatrixBy::Pair => ctx.render(ByPair::new(&talks, r, &m, &left_out)),
-        MatrixBy::Issue => ctx.render(ByIssue::new(&talks, &state, &m)),
+        MatrixBy::Pair => {
+            let m = PairMatrix::build(&state, &parties, &issues);
+            ctx.render(ByPair::new(&talks, r, &m, &left_out))
+        }
+        MatrixBy::Issue => ctx.render(ByIssue::new(&talks, &state, &parties, &issues)),
     };
     super::noting_left_out(
         ctx,

@@ -235,58 +235,130 @@ pub fn pair_index(n: usize, a: usize, b: usize) -> usize {
     a * (2 * n - a - 1) / 2 + (b - a - 1)
 }
 
-/// Party × party: the relation of every pair on every selected issue.
+/// Every selected party's stand on every selected issue, packed issue by
+/// issue: what the relation of any pair is read from, and what each
+/// issue's relations are counted from without going pair by pair (400
+/// parties make 79 800 pairs, on each of 100 issues).
+#[derive(Debug, Clone)]
+pub struct StandTable {
+    /// The parties, as a row of each issue holds them.
+    parties: usize,
+    /// Issue `k`'s stands are `cells[k·parties..(k+1)·parties]`.
+    cells: Vec<Option<Stand>>,
+}
+
+impl StandTable {
+    /// The stands of `parties` on `issues` as of `state`, each position
+    /// looked up once.
+    pub fn build(state: &State<'_>, parties: &[usize], issues: &[usize]) -> Self {
+        let cells = issues
+            .iter()
+            .flat_map(|&i| {
+                parties
+                    .iter()
+                    .map(move |&p| state.get(p, i).and_then(|s| Stand::of(s.position)))
+            })
+            .collect();
+        StandTable {
+            parties: parties.len(),
+            cells,
+        }
+    }
+
+    fn issue(&self, k: usize) -> &[Option<Stand>] {
+        &self.cells[k * self.parties..(k + 1) * self.parties]
+    }
+
+    /// The relation of parties `a` and `b` (positions in the parties) on
+    /// issue `k` (a position in the issues).
+    pub fn relation(&self, k: usize, a: usize, b: usize) -> Relation {
+        let row = self.issue(k);
+        relate(row[a], row[b])
+    }
+
+    /// The relation of every pair on issue `k`, pairs in [`pairs`] order.
+    pub fn relations(&self, k: usize) -> impl Iterator<Item = Relation> + '_ {
+        let row = self.issue(k);
+        pairs(self.parties).map(move |(a, b)| relate(row[a], row[b]))
+    }
+
+    /// How many pairs stand in each relation on issue `k`, in
+    /// [`Relation::ALL`]'s order: the same as counting [`Self::relations`],
+    /// but counted over the groups of parties that hold the same stand, so
+    /// that the cost follows the parties (and the stands told apart), not
+    /// the pairs.
+    pub fn relation_counts(&self, k: usize) -> [usize; Relation::ALL.len()] {
+        // Equal stands, gathered by what makes them equal.
+        let mut groups: std::collections::HashMap<(usize, u64, bool, u64), (Stand, usize)> =
+            std::collections::HashMap::new();
+        for s in self.issue(k).iter().flatten() {
+            let key = (s.stance, s.accepts.0, s.red_line, s.weight.to_bits());
+            groups.entry(key).or_insert((*s, 0)).1 += 1;
+        }
+        let mut groups: Vec<(Stand, usize)> = groups.into_values().collect();
+        // In a fixed order, so that counting never depends on the hash.
+        groups.sort_by_key(|(s, _)| (s.stance, s.accepts.0, s.red_line, s.weight.to_bits()));
+        let both = |n: usize| n * n.saturating_sub(1) / 2;
+        let mut counts = [0; Relation::ALL.len()];
+        let mut add = |r: Relation, n: usize| {
+            let at = Relation::ALL.iter().position(|&x| x == r).unwrap_or(0);
+            counts[at] += n;
+        };
+        let mut held = 0;
+        for (g, &(s, n)) in groups.iter().enumerate() {
+            held += n;
+            add(relate_held(s, s), both(n));
+            for &(t, m) in &groups[g + 1..] {
+                add(relate_held(s, t), n * m);
+            }
+        }
+        // A pair with a party that holds no stance is unknown.
+        add(Relation::Unknown, both(self.parties) - both(held));
+        counts
+    }
+}
+
+/// Party × party: every pair's summary over the selected issues, and the
+/// stands their relation on each issue is read from.
 #[derive(Debug, Clone)]
 pub struct PairMatrix {
     pub parties: Vec<usize>,
     pub issues: Vec<usize>,
-    /// `relations[pair][k]` for issue `issues[k]`, pairs in `pairs()` order.
-    pub relations: Vec<Vec<Relation>>,
+    pub stands: StandTable,
+    /// One per pair, in `pairs()` order.
     pub summaries: Vec<PairSummary>,
 }
 
 impl PairMatrix {
-    /// Compare every pair of `parties` on every one of `issues`, as of `state`:
-    /// pairs × issues relations, each position looked up once.
+    /// Compare every pair of `parties` on every one of `issues`, as of `state`.
     pub fn build(state: &State<'_>, parties: &[usize], issues: &[usize]) -> Self {
-        let m = issues.len();
-        // Gather positions once, packed: party k's row is table[k·m..(k+1)·m].
-        let table: Vec<Option<Stand>> = parties
-            .iter()
-            .flat_map(|&p| {
-                issues
-                    .iter()
-                    .map(move |&i| state.get(p, i).and_then(|s| Stand::of(s.position)))
-            })
+        let stands = StandTable::build(state, parties, issues);
+        let (m, n) = (issues.len(), parties.len());
+        // The same stands party by party: party a's row is table[a·m..(a+1)·m].
+        let table: Vec<Option<Stand>> = (0..n)
+            .flat_map(|a| (0..m).map(move |k| (k, a)))
+            .map(|(k, a)| stands.cells[k * n + a])
             .collect();
-        let n = parties.len();
-        let mut relations = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-        let mut summaries = Vec::with_capacity(relations.capacity());
+        let mut summaries = Vec::with_capacity(n * n.saturating_sub(1) / 2);
         for a in 0..n {
             let row_a = &table[a * m..(a + 1) * m];
             for b in a + 1..n {
                 let row_b = &table[b * m..(b + 1) * m];
                 let mut sum = PairSummary::default();
                 let mut score = Score::default();
-                let row: Vec<Relation> = row_a
-                    .iter()
-                    .zip(row_b)
-                    .map(|(&x, &y)| {
-                        let r = relate(x, y);
-                        sum.add(r);
-                        score.count(x, y, r, 1.0);
-                        r
-                    })
-                    .collect();
+                for (&x, &y) in row_a.iter().zip(row_b) {
+                    let r = relate(x, y);
+                    sum.add(r);
+                    score.count(x, y, r, 1.0);
+                }
                 sum.score = score.value();
-                relations.push(row);
                 summaries.push(sum);
             }
         }
         PairMatrix {
             parties: parties.to_vec(),
             issues: issues.to_vec(),
-            relations,
+            stands,
             summaries,
         }
     }
@@ -428,6 +500,71 @@ impl ScoreSeries {
     }
 }
 
+/// The stands held on one issue, each party's by the class of those equal
+/// to it: a change is set against each class once, and each other party
+/// takes its class's part (the relation depends on nothing else).
+struct Classes {
+    /// The stands told apart; class 0 is [`Stand::NONE`].
+    stands: Vec<Stand>,
+    /// Each stand's class, by what makes stands equal here.
+    index: std::collections::HashMap<(usize, u64, u64), u32>,
+    /// How many parties hold each class, and how many classes are held.
+    holders: Vec<usize>,
+    held: usize,
+}
+
+impl Classes {
+    /// The classes of `parties` that hold no stance yet.
+    fn new(parties: usize) -> Self {
+        Classes {
+            stands: vec![Stand::NONE],
+            index: std::collections::HashMap::from([(Self::key(Stand::NONE), 0)]),
+            holders: vec![parties],
+            held: usize::from(parties > 0),
+        }
+    }
+
+    /// What the score reads of a stand: its stance, what it accepts, its
+    /// weight (a red line changes no score).
+    fn key(s: Stand) -> (usize, u64, u64) {
+        (s.stance, s.accepts.0, s.weight.to_bits())
+    }
+
+    /// A party leaves class `c`…
+    fn leave(&mut self, c: u32) {
+        self.holders[c as usize] -= 1;
+        self.held -= usize::from(self.holders[c as usize] == 0);
+    }
+
+    /// … and joins the class of `s`.
+    fn join(&mut self, s: Stand) -> u32 {
+        let next = self.stands.len() as u32;
+        let c = *self.index.entry(Self::key(s)).or_insert(next);
+        if c == next {
+            self.stands.push(s);
+            self.holders.push(0);
+        }
+        self.holders[c as usize] += 1;
+        self.held += usize::from(self.holders[c as usize] == 1);
+        c
+    }
+
+    /// Only the classes held, renumbered (in `of`, every party's class),
+    /// once there are twice as many as that: a class every party has left
+    /// stays until then, so that the parts worked out per change stay as
+    /// few as the stands held.
+    fn compact(&mut self, of: &mut [u32]) {
+        if self.stands.len() <= 2 * self.held + 8 {
+            return;
+        }
+        let old = std::mem::replace(self, Classes::new(0));
+        self.holders[0] = 0;
+        for c in of.iter_mut() {
+            *c = self.join(old.stands[*c as usize]);
+        }
+    }
+}
+
 /// Each pair of `parties` scored as of each of the first `rounds` rounds
 /// (`series.pair(k)[r]`, pairs in [`PairMatrix::pairs`] order), equal to
 /// [`PairMatrix::build`]'s score as of each round. Built incrementally: a
@@ -452,11 +589,17 @@ pub fn score_trend(
         cols[i].push(j);
     }
     let pairs = n * n.saturating_sub(1) / 2;
-    // Issue by issue, every party's stand (`Stand::NONE` where it holds
-    // no stance): a change on an issue is set against the others' stands
-    // on it, read side by side.
-    let mut cells: Vec<Stand> = vec![Stand::NONE; m * n];
-    let mut sums = vec![Score::default(); pairs];
+    // Issue by issue, the class of every party's stand (0: none held).
+    let mut classes: Vec<Classes> = (0..m).map(|_| Classes::new(n)).collect();
+    let mut of = vec![0u32; m * n];
+    // Each party's own row of terms: `num[a·n + b]` sums what a's changes
+    // added to the pair (a, b), so that a change writes one row, in order.
+    // The pair's sum is the two rows' entries together (each term a
+    // multiple of ½: the sums are exact, and equal to one summed afresh).
+    let mut num = vec![0.0f64; n * n];
+    let mut den = vec![0.0f64; n * n];
+    // Per class, the change in a pair's term.
+    let (mut class_num, mut class_den) = (Vec::new(), Vec::new());
     let mut scores = vec![None; pairs * rounds];
     const CHUNK: usize = 8;
     let mut pending: Vec<Option<f64>> = Vec::with_capacity(CHUNK * pairs);
@@ -465,51 +608,54 @@ pub fn score_trend(
             let new = Stand::of(position).unwrap_or(Stand::NONE);
             for &a in &rows[position.party] {
                 for &j in &cols[position.issue] {
-                    let column = &mut cells[j * n..(j + 1) * n];
-                    let old = column[a];
+                    let (column, of) = (&mut classes[j], &mut of[j * n..(j + 1) * n]);
+                    let old = column.stands[of[a] as usize];
                     // Restated as it was, or withdrawn where none was held:
                     // no pair's sum changes.
-                    if old == new {
+                    if Classes::key(old) == Classes::key(new) {
                         continue;
                     }
                     // Each pair's term, the new stand's less the old one's
-                    // (a term of no stance is nothing): every term is a
-                    // multiple of ½, so the sums stay exact.
+                    // (a term of no stance is nothing), worked out once per
+                    // class; a party's own class is none while it is set
+                    // against the others.
+                    column.leave(of[a]);
+                    of[a] = 0;
                     let held = |s: Stand| f64::from(u8::from(s.is_held()));
                     let (k_old, k_new) = (held(old), held(new));
-                    let update = |sum: &mut Score, other: Stand| {
+                    class_num.clear();
+                    class_den.clear();
+                    for &other in &column.stands {
+                        let h = held(other);
                         let (old_ws, old_w) = held_term(old, other);
                         let (new_ws, new_w) = held_term(new, other);
-                        sum.num += k_new * new_ws - k_old * old_ws;
-                        sum.den += k_new * new_w - k_old * old_w;
-                    };
-                    // Pairs (b, a) with b < a, then (a, b) with b > a, their
-                    // places in `sums` found step by step.
-                    let mut k = a.wrapping_sub(1);
-                    for (b, &other) in column[..a].iter().enumerate() {
-                        if other.is_held() {
-                            update(&mut sums[k], other);
-                        }
-                        k = k.wrapping_add(n - b - 2);
+                        class_num.push(h * (k_new * new_ws - k_old * old_ws));
+                        class_den.push(h * (k_new * new_w - k_old * old_w));
                     }
-                    let first = if a + 1 < n {
-                        pair_index(n, a, a + 1)
-                    } else {
-                        0
-                    };
-                    for (k, &other) in column[a + 1..].iter().enumerate() {
-                        if other.is_held() {
-                            update(&mut sums[first + k], other);
-                        }
+                    let row = a * n..(a + 1) * n;
+                    for ((c, num), den) in of.iter().zip(&mut num[row.clone()]).zip(&mut den[row]) {
+                        *num += class_num[*c as usize];
+                        *den += class_den[*c as usize];
                     }
-                    column[a] = new;
+                    of[a] = column.join(new);
+                    column.compact(of);
                 }
             }
         }
         // A round's scores wait with those of the next few, so that each
         // pair's are written side by side rather than one round at a time
         // a whole series apart.
-        pending.extend(sums.iter().map(|s| s.value()));
+        for a in 0..n {
+            let (num_a, den_a) = (&num[a * n..(a + 1) * n], &den[a * n..(a + 1) * n]);
+            // Party a's column of the others' rows: (b, a) for b > a.
+            let theirs = (a + 1..n).map(|b| b * n + a);
+            pending.extend(num_a[a + 1..].iter().zip(&den_a[a + 1..]).zip(theirs).map(
+                |((&num_ab, &den_ab), ba)| {
+                    let den = den_ab + den[ba];
+                    (den > 0.0).then(|| (num_ab + num[ba]) / den)
+                },
+            ));
+        }
         let waiting = pending.len().checked_div(pairs).unwrap_or(0);
         if waiting == CHUNK || r + 1 == rounds {
             let start = r + 1 - waiting;
@@ -565,7 +711,38 @@ mod tests {
         crate::testing::talks(parties, n, vec![stated])
     }
 
+    /// Positions of up to 40 parties on one issue, some silent.
+    fn column() -> impl Strategy<Value = (usize, Vec<Option<Position>>)> {
+        (2usize..=5).prop_flat_map(|n| {
+            (
+                Just(n),
+                prop::collection::vec(prop::option::weighted(0.8, position(n)), 0..40),
+            )
+        })
+    }
+
     proptest! {
+        #[test]
+        fn relations_counted_by_groups_of_stands_are_those_of_every_pair((n, positions) in column()) {
+            let parties = positions.len();
+            let t = talks(n, positions);
+            let state = State::as_of(&t, 0);
+            let all: Vec<usize> = (0..parties).collect();
+            let stands = StandTable::build(&state, &all, &[0]);
+            let mut every = [0; Relation::ALL.len()];
+            for r in stands.relations(0) {
+                every[Relation::ALL.iter().position(|&x| x == r).unwrap()] += 1;
+            }
+            prop_assert_eq!(stands.relation_counts(0), every);
+            prop_assert_eq!(every.iter().sum::<usize>(), parties * parties.saturating_sub(1) / 2);
+            // The matrix reads the same relations from its own stands.
+            let m = PairMatrix::build(&state, &all, &[0]);
+            for (k, (a, b)) in m.pairs().enumerate() {
+                prop_assert_eq!(m.stands.relation(0, a, b), stands.relation(0, a, b));
+                prop_assert_eq!(m.summaries[k].count(stands.relation(0, a, b)), 1);
+            }
+        }
+
         #[test]
         fn a_relation_is_symmetric((a, b) in pair()) {
             prop_assert_eq!(relation(Some(&a), Some(&b)), relation(Some(&b), Some(&a)));
@@ -675,9 +852,55 @@ mod tests {
     /// which a party may say nothing, state a position or withdraw one on
     /// each issue; and a selection of its parties (one of them perhaps
     /// twice) and issues.
+    /// A party that takes up stand after stand leaves classes behind that
+    /// no one holds; once they are many they are dropped, and the scores
+    /// stay those of a matrix built afresh.
+    #[test]
+    fn the_trend_forgets_stands_no_one_holds_and_stays_exact() {
+        use crate::testing::stance;
+        const OUTCOMES: usize = 8;
+        let rounds: Vec<Vec<Position>> = (0..40)
+            .map(|r| {
+                let mut moving = stance(0, Some(r % OUTCOMES));
+                moving.accepts = Outcomes(moving.accepts.0 | (r as u64 * 37 % 255));
+                moving.priority = (r % 3 == 0).then_some(Priority::Core);
+                let mut said = vec![moving];
+                if r % 5 == 0 {
+                    said.push(stance(1 + r % 3, Some(r / 5 % OUTCOMES)));
+                }
+                if r == 20 {
+                    said.push(stance(2, None));
+                }
+                said
+            })
+            .collect();
+        let t = crate::testing::talks(4, OUTCOMES, rounds);
+        let parties = [0, 1, 2, 3];
+        let trend = score_trend(&t, &parties, &[0], t.rounds.len());
+        for (r, state) in crate::core::state::states(&t).enumerate() {
+            let m = PairMatrix::build(&state, &parties, &[0]);
+            for (k, s) in m.summaries.iter().enumerate() {
+                assert_eq!(trend.pair(k)[r], s.score, "pair {k} as of round {r}");
+            }
+        }
+        // The classes were dropped on the way: 40 stands, 4 parties.
+        let mut classes = Classes::new(4);
+        let mut of = [0u32; 4];
+        for r in 0..40 {
+            classes.leave(of[0]);
+            of[0] = classes.join(Stand {
+                stance: r,
+                ..Stand::NONE
+            });
+            classes.compact(&mut of);
+            assert!(classes.stands.len() <= 2 * classes.held + 8);
+        }
+        assert_eq!(classes.held, 2);
+    }
+
     fn multi_round_talks() -> impl Strategy<Value = (Talks, Vec<usize>, Vec<usize>)> {
         const OUTCOMES: usize = 4;
-        (2usize..=5, 1usize..=3, 1usize..=5).prop_flat_map(|(parties, issues, rounds)| {
+        (2usize..=5, 1usize..=3, 1usize..=12).prop_flat_map(|(parties, issues, rounds)| {
             let statement = prop_oneof![
                 3 => Just(None),
                 1 => Just(Some(None)),

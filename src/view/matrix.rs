@@ -1,14 +1,17 @@
 //! `matrix`: party × party agreement and disagreement, or issue × pair
 //! relations with each issue's deal zone.
+use std::sync::Arc;
+
 use crate::core::compare::{
-    PairMatrix, PairSummary, Relation, agree_most_and_least, deal_zone, pair_index,
+    PairMatrix, PairSummary, Relation, StandTable, agree_most_and_least, deal_zone, pair_index,
+    pairs,
 };
 use crate::core::state::State;
 use crate::data::talks::Talks;
 use crate::view::linkage::{IssueLinkageView, PackageView, packages};
 use crate::view::relation::{
-    MAX_PAIR_COLUMNS, SCORE_FORMULA, counted, counted_headers, counted_said, not_scored,
-    relation_legend, relation_mark, score_text, words,
+    MAX_PAIR_COLUMNS, SCORE_FORMULA, WORDS, counted_cells, counted_headers, counted_said,
+    in_words_order, not_scored, relation_legend, relation_mark, score_text, words,
 };
 use crate::view::round::RoundRef;
 use crate::view::trend::TOP_PAIRS;
@@ -300,12 +303,37 @@ pub struct ByIssue {
     talks: String,
     as_of: RoundRef,
     by: &'static str,
-    pairs: Vec<[String; 2]>,
+    pairs: PairIds,
     rows: Vec<IssueRelations>,
     /// The package deal zone of each linkage in force.
     packages: Vec<PackageView>,
+    /// Each party's label, by its position among the parties compared.
     #[serde(skip)]
-    pair_labels: Vec<String>,
+    labels: Vec<String>,
+}
+
+/// Every pair's two ids, named as JSON writes them: a talks of 400 parties
+/// has 79 800 pairs.
+struct PairIds {
+    /// Each party's id, by its position among the parties compared.
+    ids: Vec<String>,
+}
+
+impl PairIds {
+    fn len(&self) -> usize {
+        let n = self.ids.len();
+        n * n.saturating_sub(1) / 2
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        pairs(self.ids.len()).map(|(a, b)| (self.ids[a].as_str(), self.ids[b].as_str()))
+    }
+}
+
+impl Serialize for PairIds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(|(a, b)| [a, b]))
+    }
 }
 
 #[derive(Serialize)]
@@ -313,7 +341,7 @@ struct IssueRelations {
     issue: String,
     title: String,
     /// One per pair, in the order of `pairs`.
-    relations: Vec<Relation>,
+    relations: IssueColumn,
     /// Outcomes every party with a position accepts: `[]` when there is
     /// none, `null` when fewer than two parties have a position.
     deal_zone: Option<Vec<String>>,
@@ -322,21 +350,50 @@ struct IssueRelations {
     linkage: Option<IssueLinkageView>,
 }
 
+/// One issue's relations of every pair, read from the stands as they are
+/// written or counted, never held pair by pair.
+struct IssueColumn {
+    stands: Arc<StandTable>,
+    /// The issue's position among the issues compared.
+    k: usize,
+}
+
+impl IssueColumn {
+    fn iter(&self) -> impl Iterator<Item = Relation> + '_ {
+        self.stands.relations(self.k)
+    }
+
+    /// How many pairs stand in each relation, in [`WORDS`]' order.
+    fn counts(&self) -> [usize; WORDS.len()] {
+        in_words_order(self.stands.relation_counts(self.k))
+    }
+}
+
+impl Serialize for IssueColumn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 impl ByIssue {
-    pub fn new(talks: &Talks, state: &State<'_>, m: &PairMatrix) -> Self {
-        let id = |p: usize| talks.parties[m.parties[p]].id.clone();
-        let label = |p: usize| talks.parties[m.parties[p]].label().to_string();
+    /// Every pair of `parties` on each of `issues`, as of `state`.
+    pub fn new(talks: &Talks, state: &State<'_>, parties: &[usize], issues: &[usize]) -> Self {
+        let stands = Arc::new(StandTable::build(state, parties, issues));
         ByIssue {
             talks: talks.id.clone(),
             as_of: RoundRef::new(&talks.rounds[state.round]),
             by: "issue",
-            pairs: m.pairs().map(|(a, b)| [id(a), id(b)]).collect(),
-            pair_labels: m
-                .pairs()
-                .map(|(a, b)| format!("{}–{}", label(a), label(b)))
+            pairs: PairIds {
+                ids: parties
+                    .iter()
+                    .map(|&p| talks.parties[p].id.clone())
+                    .collect(),
+            },
+            labels: parties
+                .iter()
+                .map(|&p| talks.parties[p].label().to_string())
                 .collect(),
-            rows: m
-                .issues
+            rows: issues
                 .iter()
                 .enumerate()
                 .map(|(k, &i)| {
@@ -344,7 +401,10 @@ impl ByIssue {
                     IssueRelations {
                         issue: issue.id.clone(),
                         title: issue.title.clone(),
-                        relations: m.relations.iter().map(|row| row[k]).collect(),
+                        relations: IssueColumn {
+                            stands: Arc::clone(&stands),
+                            k,
+                        },
                         deal_zone: deal_zone(state, i)
                             .map(|z| z.iter().map(|o| issue.scale[o].id.clone()).collect()),
                         linkage: IssueLinkageView::new(state, i),
@@ -356,7 +416,7 @@ impl ByIssue {
                 .filter(|p| {
                     p.issues
                         .iter()
-                        .any(|i| m.issues.iter().any(|&k| talks.issues[k].id == *i))
+                        .any(|i| issues.iter().any(|&k| talks.issues[k].id == *i))
                 })
                 .collect(),
         }
@@ -368,7 +428,7 @@ impl ByIssue {
     /// (its outcome ids, space-separated; `deal_zone_known` false where
     /// fewer than two parties hold a position).
     fn data(&self) -> Doc<'_> {
-        let len = self.rows.iter().map(|r| r.relations.len()).sum();
+        let len = self.rows.len() * self.pairs.len();
         let rows = Rows::made(len, || {
             self.rows.iter().flat_map(|r| {
                 let zone = r
@@ -376,16 +436,20 @@ impl ByIssue {
                     .as_ref()
                     .map(|z| z.join(" "))
                     .unwrap_or_default();
-                self.pairs.iter().zip(&r.relations).map(move |(pair, rel)| {
-                    vec![
-                        Text::plain(r.issue.as_str()),
-                        Text::plain(pair[0].as_str()),
-                        Text::plain(pair[1].as_str()),
-                        Text::styled(rel.key(), words(*rel).tone),
-                        Text::plain(zone.as_str()),
-                        cell::flag(r.deal_zone.is_some()),
-                    ]
-                })
+                let known = r.deal_zone.is_some();
+                self.pairs
+                    .iter()
+                    .zip(r.relations.iter())
+                    .map(move |((a, b), rel)| {
+                        vec![
+                            Text::plain(r.issue.as_str()),
+                            Text::plain(a),
+                            Text::plain(b),
+                            Text::styled(rel.key(), words(rel).tone),
+                            Text::plain(zone.as_str()),
+                            cell::flag(known),
+                        ]
+                    })
             })
         });
         let mut doc = Doc::default();
@@ -414,7 +478,9 @@ impl View for ByIssue {
         if pairs_counted {
             headers.extend(counted_headers());
         } else {
-            headers.extend(self.pair_labels.iter().cloned());
+            let labels = &self.labels;
+            headers
+                .extend(pairs(labels.len()).map(|(a, b)| format!("{}–{}", labels[a], labels[b])));
         }
         headers.push("deal zone".into());
         headers.push("on conditions".into());
@@ -425,9 +491,9 @@ impl View for ByIssue {
             .map(|row| {
                 let mut cells = vec![Text::plain(row.issue.as_str())];
                 if pairs_counted {
-                    cells.extend(counted(&row.relations));
+                    cells.extend(counted_cells(row.relations.counts()));
                 } else {
-                    cells.extend(row.relations.iter().map(|&r| relation_mark(r)));
+                    cells.extend(row.relations.iter().map(relation_mark));
                 }
                 cells.push(match &row.deal_zone {
                     None => Text::styled("–", Tone::Dim),

@@ -147,11 +147,28 @@ pub fn counts(relations: impl IntoIterator<Item = Relation>) -> [usize; WORDS.le
     n
 }
 
+/// Counts of each relation in [`Relation::ALL`]'s order (as
+/// [`StandTable::relation_counts`] gives them) in [`WORDS`]' order.
+///
+/// [`StandTable::relation_counts`]: crate::core::compare::StandTable::relation_counts
+pub fn in_words_order(by_relation: [usize; Relation::ALL.len()]) -> [usize; WORDS.len()] {
+    let mut n = [0; WORDS.len()];
+    for (k, w) in WORDS.iter().enumerate() {
+        if let Some(at) = Relation::ALL.iter().position(|&r| r == w.relation) {
+            n[k] = by_relation[at];
+        }
+    }
+    n
+}
+
 /// [`counts`] as cells.
 pub fn counted(relations: &[Relation]) -> impl Iterator<Item = Text> {
-    counts(relations.iter().copied())
-        .into_iter()
-        .map(|n| Text::plain(n.to_string()))
+    counted_cells(counts(relations.iter().copied()))
+}
+
+/// Counts in [`WORDS`]' order as cells.
+pub fn counted_cells(n: [usize; WORDS.len()]) -> impl Iterator<Item = Text> {
+    n.into_iter().map(|n| Text::plain(n.to_string()))
 }
 
 /// The line that says pairs are counted, not given a column each.

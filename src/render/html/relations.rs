@@ -4,7 +4,7 @@ use super::writer::Html;
 use super::{legend, note};
 use crate::core::compare::Relation;
 use crate::data::talks::Party;
-use crate::view::relation::{WORDS, counts, words};
+use crate::view::relation::{WORDS, in_words_order, words};
 use crate::view::report::ReportView;
 
 pub(super) fn pair_label(a: &Party, b: &Party) -> String {
@@ -75,7 +75,7 @@ fn counted(h: &mut Html, r: &ReportView) {
         h,
         &format!(
             "{} pairs are too many to show one by one: each issue's relations are counted. ",
-            m.relations.len()
+            m.summaries.len()
         ),
         &[(
             "redlines matrix --by issue",
@@ -100,7 +100,7 @@ fn counted(h: &mut Html, r: &ReportView) {
             for (k, &i) in m.issues.iter().enumerate() {
                 h.el("tr", &[], |h| {
                     h.text_el("th", &[("scope", "row")], &talks.issues[i].title);
-                    for n in counts(m.relations.iter().map(|row| row[k])) {
+                    for n in in_words_order(m.stands.relation_counts(k)) {
                         h.text_el("td", &[("class", "num")], &n.to_string());
                     }
                 });
@@ -115,14 +115,16 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     }
     let talks = r.talks;
     let m = &r.matrix;
-    let pairs: Vec<(&Party, &Party)> = m
-        .pairs()
-        .map(|(a, b)| (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]))
+    let at: Vec<(usize, usize)> = m.pairs().collect();
+    let pairs: Vec<(&Party, &Party)> = at
+        .iter()
+        .map(|&(a, b)| (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]))
         .collect();
     let pairs_down = pairs.len() > MAX_PAIR_COLUMNS;
     relation_legend(h);
     let cell = |h: &mut Html, pair: usize, k: usize| {
-        let rel = m.relations[pair][k];
+        let (a, b) = at[pair];
+        let rel = m.stands.relation(k, a, b);
         let (pa, pb) = pairs[pair];
         let title = format!(
             "{} and {} on {}: {}",
