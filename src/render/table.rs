@@ -62,6 +62,10 @@ pub(super) fn wrapped(s: &str, width: Option<u16>) -> String {
     };
     // At the hyphens of an id, never inside a date: only before a letter.
     fn at_hyphens(word: &str) -> Vec<usize> {
+        // Asked of every word of a line too long: most have no hyphen.
+        if !word.contains('-') {
+            return Vec::new();
+        }
         word.char_indices()
             .zip(word.chars().skip(1))
             .filter(|&((_, c), next)| c == '-' && next.is_alphabetic())
