@@ -125,7 +125,7 @@ pub fn exercise(t: &Talks, r: usize) {
     // packages (`ByIssue`), proposals evaluated (`ProposalsView`,
     // `Explained`), bridges and trades.
     show(&ByPair::new(t, r, &m, &[]));
-    show(&ByIssue::new(t, &state, &m));
+    show(&ByIssue::new(t, &state, &parties, &issues));
     show(&PositionsTable::build(t, r, &parties, &issues));
     show(&ProposalsView::new(t, r, &parties, &issues));
     show(&BridgeView::new(t, r, &issues, false));
