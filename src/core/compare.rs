@@ -288,16 +288,13 @@ impl StandTable {
     /// that the cost follows the parties (and the stands told apart), not
     /// the pairs.
     pub fn relation_counts(&self, k: usize) -> [usize; Relation::ALL.len()] {
-        // Equal stands, gathered by what makes them equal.
-        let mut groups: std::collections::HashMap<(usize, u64, bool, u64), (Stand, usize)> =
-            std::collections::HashMap::new();
+        // Equal stands, gathered by what makes them equal, in a fixed order.
+        let mut equal = std::collections::BTreeMap::new();
         for s in self.issue(k).iter().flatten() {
             let key = (s.stance, s.accepts.0, s.red_line, s.weight.to_bits());
-            groups.entry(key).or_insert((*s, 0)).1 += 1;
+            equal.entry(key).or_insert((*s, 0)).1 += 1;
         }
-        let mut groups: Vec<(Stand, usize)> = groups.into_values().collect();
-        // In a fixed order, so that counting never depends on the hash.
-        groups.sort_by_key(|(s, _)| (s.stance, s.accepts.0, s.red_line, s.weight.to_bits()));
+        let groups: Vec<(Stand, usize)> = equal.into_values().collect();
         let both = |n: usize| n * n.saturating_sub(1) / 2;
         let mut counts = [0; Relation::ALL.len()];
         let mut add = |r: Relation, n: usize| {
@@ -558,7 +555,6 @@ impl Classes {
             return;
         }
         let old = std::mem::replace(self, Classes::new(0));
-        self.holders[0] = 0;
         for c in of.iter_mut() {
             *c = self.join(old.stands[*c as usize]);
         }
