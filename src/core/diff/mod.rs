@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::core::compare::{Relation, Stand, relate};
+use crate::core::compare::{Relation, RelationTable, Stand};
 use serde::Serialize;
 
 mod packages;
@@ -300,20 +300,22 @@ pub struct Unlisted {
     pub pairs: usize,
 }
 
-/// A party holding a position on an issue in one state or both: its
-/// index, whether its position differs between them, and its stand in each.
-type Holder = (usize, bool, Option<Stand>, Option<Stand>);
-
 /// The relations that changed, issue by issue, pair by pair, among the
-/// pairs holding at least one of `parties`; a pair is looked at only when
-/// both hold a position in one of the states and one of the two positions
-/// is not the same in both, so the cost follows the parties with positions,
-/// not every party of the talks squared.
+/// pairs holding at least one of `parties`. Those that only became, or
+/// stopped being, comparable are counted from how many parties hold a
+/// stance in each state; the others are looked for only among the parties
+/// holding a stance in both, each pair's relations looked up by the classes
+/// of their stands. So the cost follows the parties with positions, not
+/// every party of the talks squared, and at 400 parties it is not one
+/// relation worked out for each pair on each issue.
+/// Those that only became or stopped being comparable are listed too
+/// while there are at most `limit` of them in all.
 fn relation_changes(
     from: &State<'_>,
     to: &State<'_>,
     parties: &[usize],
     issues: &[usize],
+    limit: usize,
 ) -> (Vec<RelationChange>, Vec<Unlisted>) {
     let n = from.talks().parties.len();
     let mut asked = vec![false; n];
@@ -325,46 +327,62 @@ fn relation_changes(
     // Per issue, the pairs that became and that stopped being comparable.
     let mut counts: Vec<Unlisted> = Vec::new();
     for &i in issues {
-        let mut known = [0, 0];
-        // Parties holding a position on the issue in either state, whether
-        // it is another position (or none) in the other, and what the
-        // comparator reads of it in each.
+        // Parties holding a position on the issue in either state, and
+        // what the comparator reads of it in each.
+        let stand = |s: Option<Stated<'_>>| s.and_then(|s| Stand::of(s.position));
         let holders: Vec<Holder> = (0..n)
             .filter_map(|p| {
-                let (f, t) = (from.get(p, i), to.get(p, i));
-                let same = match (f, t) {
-                    (Some(f), Some(t)) => std::ptr::eq(f.position, t.position),
-                    (None, None) => return None,
-                    _ => false,
-                };
-                let stand = |s: Option<Stated<'_>>| s.and_then(|s| Stand::of(s.position));
-                Some((p, !same, stand(f), stand(t)))
+                let (f, t) = (stand(from.get(p, i)), stand(to.get(p, i)));
+                (f.is_some() || t.is_some()).then_some((p, f, t))
             })
             .collect();
-        for (k, &(a, a_changed, a_from, a_to)) in holders.iter().enumerate() {
-            for &(b, b_changed, b_from, b_to) in &holders[k + 1..] {
-                if !(a_changed || b_changed) || !(asked[a] || asked[b]) {
-                    continue;
-                }
-                let (rf, rt) = (relate(a_from, b_from), relate(a_to, b_to));
-                if rf == rt {
-                    continue;
-                }
-                let change = RelationChange {
-                    issue: i,
-                    parties: (a, b),
-                    from: rf,
-                    to: rt,
+        // A pair is comparable where both hold a stance. How many parties
+        // there are of each sort: asked for (bit 4), holding a stance
+        // before (2) and after (1).
+        let mut sorts = [0usize; 8];
+        for &(p, f, t) in &holders {
+            let bit = |b: bool, at: usize| usize::from(b) << at;
+            sorts[bit(asked[p], 2) | bit(f.is_some(), 1) | bit(t.is_some(), 0)] += 1;
+        }
+        let mut known = [0, 0];
+        for (x, &n_x) in sorts.iter().enumerate() {
+            for (y, &n_y) in sorts.iter().enumerate().skip(x) {
+                let pairs = if x == y {
+                    n_x * n_x.saturating_sub(1) / 2
+                } else {
+                    n_x * n_y
                 };
-                let trend = change.trend();
-                if matches!(trend, Trend::NowKnown | Trend::NowUnknown) {
-                    comparable += 1;
-                    known[usize::from(trend == Trend::NowUnknown)] += 1;
-                    if comparable > LIST_COMPARABLE {
-                        continue;
-                    }
+                let (before, after) = (x & y & 2 != 0, x & y & 1 != 0);
+                if (x | y) & 4 != 0 && before != after {
+                    known[usize::from(before)] += pairs;
                 }
-                relations.push(change);
+            }
+        }
+        comparable += known[0] + known[1];
+        // Those listed one by one, while few in all; past that, only a
+        // party holding a stance in both states can be in a change that
+        // is not counted.
+        let list_comparable = comparable <= limit;
+        let looked_at: Vec<Holder> = holders
+            .into_iter()
+            .filter(|&(_, f, t)| list_comparable || (f.is_some() && t.is_some()))
+            .collect();
+        let table = |stand: fn(&Holder) -> Option<Stand>| {
+            RelationTable::of(looked_at.iter().map(stand).collect::<Vec<_>>().as_slice())
+        };
+        let (before, after) = (table(|h| h.1), table(|h| h.2));
+        for (k, &(a, ..)) in looked_at.iter().enumerate() {
+            let (a_before, a_after) = (before.with(k), after.with(k));
+            for (l, &(b, ..)) in looked_at.iter().enumerate().skip(k + 1) {
+                let (rf, rt) = (a_before[before.class(l)], a_after[after.class(l)]);
+                if rf != rt && (asked[a] || asked[b]) {
+                    relations.push(RelationChange {
+                        issue: i,
+                        parties: (a, b),
+                        from: rf,
+                        to: rt,
+                    });
+                }
             }
         }
         for (trend, pairs) in [Trend::NowKnown, Trend::NowUnknown].into_iter().zip(known) {
@@ -377,12 +395,16 @@ fn relation_changes(
             }
         }
     }
-    if comparable <= LIST_COMPARABLE {
+    if comparable <= limit {
         return (relations, Vec::new());
     }
     relations.retain(|c| !matches!(c.trend(), Trend::NowKnown | Trend::NowUnknown));
     (relations, counts)
 }
+
+/// A party holding a position on an issue in one state or both: its
+/// index, and its stand in each (`None`: no stance).
+type Holder = (usize, Option<Stand>, Option<Stand>);
 
 /// What changed between the states as of two rounds.
 #[derive(Debug, Clone)]
@@ -470,7 +492,7 @@ impl<'t> RoundDiff<'t> {
                 }
             }
         }
-        let (relations, unlisted) = relation_changes(from, to, parties, issues);
+        let (relations, unlisted) = relation_changes(from, to, parties, issues, LIST_COMPARABLE);
         RoundDiff {
             from: from.round,
             to: to.round,
@@ -691,7 +713,11 @@ mod tests {
 
     /// Small talks: 2–4 parties, one issue of 2–5 outcomes, 1–4 rounds.
     fn talks() -> impl Strategy<Value = Talks> {
-        (2..=4usize, 2..=5usize, 1..=MAX_ROUNDS).prop_flat_map(|(parties, outcomes, rounds)| {
+        talks_of_up_to(4)
+    }
+
+    fn talks_of_up_to(parties: usize) -> impl Strategy<Value = Talks> {
+        (2..=parties, 2..=5usize, 1..=MAX_ROUNDS).prop_flat_map(|(parties, outcomes, rounds)| {
             let round = proptest::collection::vec(statement(outcomes), parties);
             proptest::collection::vec(round, rounds)
                 .prop_map(move |statements| build(parties, outcomes, statements))
@@ -841,6 +867,37 @@ mod tests {
             let d = RoundDiff::between(&from, &to, &parties, &[0]);
             prop_assert!(d.unlisted.is_empty());
             prop_assert_eq!(d.relations, every_relation_change(&from, &to, &parties));
+        }
+
+        #[test]
+        fn past_the_limit_those_now_comparable_are_counted(
+            talks in talks_of_up_to(12), a in 0..MAX_ROUNDS, b in 0..MAX_ROUNDS, some in any::<bool>(),
+            limit in 0usize..12,
+        ) {
+            let (a, b) = (a % talks.rounds.len(), b % talks.rounds.len());
+            let parties: Vec<usize> = if some { vec![0] } else { (0..talks.parties.len()).collect() };
+            let (from, to) = (State::as_of(&talks, a), State::as_of(&talks, b));
+            let every = every_relation_change(&from, &to, &parties);
+            let counted = |t: Trend| every.iter().filter(|c| c.trend() == t).count();
+            let (now_known, now_unknown) = (counted(Trend::NowKnown), counted(Trend::NowUnknown));
+            let (listed, unlisted) = relation_changes(&from, &to, &parties, &[0], limit);
+            if now_known + now_unknown <= limit {
+                prop_assert_eq!(listed, every);
+                prop_assert!(unlisted.is_empty());
+            } else {
+                let moved: Vec<RelationChange> = every
+                    .iter()
+                    .copied()
+                    .filter(|c| !matches!(c.trend(), Trend::NowKnown | Trend::NowUnknown))
+                    .collect();
+                prop_assert_eq!(listed, moved);
+                let expected: Vec<Unlisted> = [(Trend::NowKnown, now_known), (Trend::NowUnknown, now_unknown)]
+                    .into_iter()
+                    .filter(|&(_, pairs)| pairs > 0)
+                    .map(|(trend, pairs)| Unlisted { issue: 0, trend, pairs })
+                    .collect();
+                prop_assert_eq!(unlisted, expected);
+            }
         }
 
         #[test]
