@@ -308,6 +308,7 @@ pub struct Unlisted {
 /// of their stands. So the cost follows the parties with positions, not
 /// every party of the talks squared, and at 400 parties it is not one
 /// relation worked out for each pair on each issue.
+///
 /// Those that only became or stopped being comparable are listed too
 /// while there are at most `limit` of them in all.
 fn relation_changes(
@@ -337,8 +338,8 @@ fn relation_changes(
             })
             .collect();
         // A pair is comparable where both hold a stance. How many parties
-        // there are of each sort: asked for (bit 4), holding a stance
-        // before (2) and after (1).
+        // there are of each sort, a sum of: asked for (4), holding a stance
+        // before (2), holding one after (1).
         let mut sorts = [0usize; 8];
         for &(p, f, t) in &holders {
             let bit = |b: bool, at: usize| usize::from(b) << at;
