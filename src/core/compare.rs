@@ -475,18 +475,23 @@ pub fn pairs(n: usize) -> impl Iterator<Item = (usize, usize)> {
 /// most, either way, from the first round a score was known to the last,
 /// in their own order; among equal moves the earlier series.
 pub fn most_moved<'a>(trend: impl IntoIterator<Item = &'a [Option<f64>]>, n: usize) -> Vec<usize> {
-    let moved = |scores: &[Option<f64>]| {
+    let ends = |scores: &[Option<f64>]| {
         let mut known = scores.iter().flatten();
-        match (known.next(), known.last()) {
-            (Some(first), Some(last)) => (last - first).abs(),
-            _ => 0.0,
-        }
+        let first = known.next().copied();
+        (first, known.last().copied().or(first))
     };
-    let mut by_move: Vec<(usize, f64)> = trend
-        .into_iter()
-        .enumerate()
-        .map(|(k, s)| (k, moved(s)))
-        .collect();
+    top_moves(trend.into_iter().map(ends), n)
+}
+
+/// The indices of the `n` pairs that moved most, given each pair's first
+/// and last known score, in their own order; among equal moves the
+/// earlier.
+fn top_moves(ends: impl Iterator<Item = (Option<f64>, Option<f64>)>, n: usize) -> Vec<usize> {
+    let moved = |(first, last): (Option<f64>, Option<f64>)| match (first, last) {
+        (Some(first), Some(last)) => (last - first).abs(),
+        _ => 0.0,
+    };
+    let mut by_move: Vec<(usize, f64)> = ends.map(moved).enumerate().collect();
     let mut top: Vec<usize> = take_first(&mut by_move, n, Rank::Highest)
         .into_iter()
         .map(|(k, _)| k)
@@ -726,18 +731,96 @@ impl Classes {
 
 /// Each pair of `parties` scored as of each of the first `rounds` rounds
 /// (`series.pair(k)[r]`, pairs in [`PairMatrix::pairs`] order), equal to
-/// [`PairMatrix::build`]'s score as of each round. Built incrementally: a
-/// position stated in a round updates only the pairs of its party on its
-/// issue, so the cost follows the positions stated × parties, not rounds ×
-/// pairs × issues.
+/// [`PairMatrix::build`]'s score as of each round.
 pub fn score_trend(
     talks: &crate::data::talks::Talks,
     parties: &[usize],
     issues: &[usize],
     rounds: usize,
 ) -> ScoreSeries {
-    let (n, m) = (parties.len(), issues.len());
+    let n = parties.len();
+    let pairs = n * n.saturating_sub(1) / 2;
     let rounds = rounds.min(talks.rounds.len());
+    let mut scores = vec![None; pairs * rounds];
+    // A round's scores wait with those of the next few, so that each
+    // pair's are written side by side rather than one round at a time a
+    // whole series apart.
+    const CHUNK: usize = 8;
+    let mut pending: Vec<Option<f64>> = Vec::with_capacity(CHUNK * pairs);
+    each_round(talks, parties, issues, rounds, |r, round| {
+        pending.extend_from_slice(round);
+        let waiting = pending.len().checked_div(pairs).unwrap_or(0);
+        if waiting == CHUNK || r + 1 == rounds {
+            let start = r + 1 - waiting;
+            for (k, series) in scores.chunks_mut(rounds).enumerate() {
+                let waited = pending[k..].iter().step_by(pairs);
+                for (score, &waited) in series[start..].iter_mut().zip(waited) {
+                    *score = waited;
+                }
+            }
+            pending.clear();
+        }
+    });
+    ScoreSeries { rounds, scores }
+}
+
+/// The `n` pairs of `parties` whose score moved most (as [`most_moved`]
+/// ranks [`score_trend`]'s series), in their own order, and their series
+/// in that order: every pair's scores are worked out but not kept, only
+/// their first and last known, so that what is held follows the pairs
+/// shown, not every pair × every round.
+pub fn most_moved_trend(
+    talks: &crate::data::talks::Talks,
+    parties: &[usize],
+    issues: &[usize],
+    rounds: usize,
+    n: usize,
+) -> (Vec<usize>, ScoreSeries) {
+    let rounds = rounds.min(talks.rounds.len());
+    let count = parties.len() * parties.len().saturating_sub(1) / 2;
+    let mut ends: Vec<(Option<f64>, Option<f64>)> = vec![(None, None); count];
+    each_round(talks, parties, issues, rounds, |_, round| {
+        for ((first, last), &score) in ends.iter_mut().zip(round) {
+            if score.is_some() {
+                *first = first.or(score);
+                *last = score;
+            }
+        }
+    });
+    let top = top_moves(ends.into_iter(), n);
+    // Their series are those of a trend of their own parties alone.
+    let chosen: Vec<(usize, usize)> = pairs(parties.len())
+        .enumerate()
+        .filter(|(k, _)| top.binary_search(k).is_ok())
+        .map(|(_, pair)| pair)
+        .collect();
+    let mut own: Vec<usize> = chosen.iter().flat_map(|&(a, b)| [a, b]).collect();
+    own.sort_unstable();
+    own.dedup();
+    let selected: Vec<usize> = own.iter().map(|&a| parties[a]).collect();
+    let theirs = score_trend(talks, &selected, issues, rounds);
+    let at = |a: usize| own.binary_search(&a).unwrap_or_default();
+    let scores = chosen
+        .iter()
+        .flat_map(|&(a, b)| theirs.pair(pair_index(own.len(), at(a), at(b))))
+        .copied()
+        .collect();
+    (top, ScoreSeries { rounds, scores })
+}
+
+/// Works the scores of every pair of `parties` out round by round, and
+/// hands each round's (pairs in [`PairMatrix::pairs`] order) to `each`
+/// with the round's index. Incremental: a position stated in a round
+/// updates only the pairs of its party on its issue, so the cost follows
+/// the positions stated × parties, not rounds × pairs × issues.
+fn each_round(
+    talks: &crate::data::talks::Talks,
+    parties: &[usize],
+    issues: &[usize],
+    rounds: usize,
+    mut each: impl FnMut(usize, &[Option<f64>]),
+) {
+    let (n, m) = (parties.len(), issues.len());
     // Where each party and issue of the talks sits among those selected.
     let mut rows = vec![Vec::new(); talks.parties.len()];
     for (k, &p) in parties.iter().enumerate() {
@@ -747,7 +830,6 @@ pub fn score_trend(
     for (j, &i) in issues.iter().enumerate() {
         cols[i].push(j);
     }
-    let pairs = n * n.saturating_sub(1) / 2;
     // Issue by issue, the class of every party's stand (0: none held).
     let mut classes: Vec<Classes> = (0..m).map(|_| Classes::new(n)).collect();
     let mut of = vec![0u32; m * n];
@@ -758,9 +840,7 @@ pub fn score_trend(
     let mut terms = vec![Term::default(); n * n];
     // Per class, the change in a pair's term.
     let mut class_terms: Vec<Term> = Vec::new();
-    let mut scores = vec![None; pairs * rounds];
-    const CHUNK: usize = 8;
-    let mut pending: Vec<Option<f64>> = Vec::with_capacity(CHUNK * pairs);
+    let mut scores: Vec<Option<f64>> = Vec::with_capacity(n * n.saturating_sub(1) / 2);
     for (r, round) in talks.rounds[..rounds].iter().enumerate() {
         for position in &round.positions {
             let new = Stand::of(position).unwrap_or(Stand::NONE);
@@ -797,33 +877,20 @@ pub fn score_trend(
                 }
             }
         }
-        // A round's scores wait with those of the next few, so that each
-        // pair's are written side by side rather than one round at a time
-        // a whole series apart.
+        scores.clear();
         for a in 0..n {
             let row = &terms[a * n..(a + 1) * n];
             // Party a's column of the others' rows: (b, a) for b > a.
             let theirs = terms.iter().skip((a + 1) * n + a).step_by(n);
-            pending.extend(
+            scores.extend(
                 row[a + 1..]
                     .iter()
                     .zip(theirs)
                     .map(|(&ab, &ba)| (ab + ba).score()),
             );
         }
-        let waiting = pending.len().checked_div(pairs).unwrap_or(0);
-        if waiting == CHUNK || r + 1 == rounds {
-            let start = r + 1 - waiting;
-            for (k, series) in scores.chunks_mut(rounds).enumerate() {
-                let waited = pending[k..].iter().step_by(pairs);
-                for (score, &waited) in series[start..].iter_mut().zip(waited) {
-                    *score = waited;
-                }
-            }
-            pending.clear();
-        }
+        each(r, &scores);
     }
-    ScoreSeries { rounds, scores }
 }
 
 #[cfg(test)]
@@ -997,6 +1064,20 @@ mod tests {
                     (packed - t, (sums.0 - twice_ws, sums.1 - w))
                 };
                 prop_assert_eq!(packed.parts(), sums);
+            }
+        }
+
+        #[test]
+        fn the_pairs_that_moved_most_and_their_series_are_those_of_the_whole_trend(
+            (t, parties, issues) in multi_round_talks(), n in 0usize..5,
+        ) {
+            let trend = score_trend(&t, &parties, &issues, t.rounds.len());
+            let top = most_moved(trend.iter(), n);
+            let (moved, series) = most_moved_trend(&t, &parties, &issues, t.rounds.len(), n);
+            prop_assert_eq!(&moved, &top);
+            prop_assert_eq!(series.len(), top.len());
+            for (at, &k) in top.iter().enumerate() {
+                prop_assert_eq!(series.pair(at), trend.pair(k), "pair {}", k);
             }
         }
 

@@ -3,7 +3,7 @@
 //! from an earlier round. Pure: the view names it, and `render::html`
 //! writes the page.
 
-use crate::core::compare::{PairMatrix, ScoreSeries, deal_zone, score_trend};
+use crate::core::compare::{PairMatrix, ScoreSeries, deal_zone, most_moved_trend, score_trend};
 use crate::core::diff::RoundDiff;
 use crate::core::state::State;
 use crate::data::talks::{Outcomes, Talks};
@@ -37,8 +37,13 @@ pub struct Overview<'t> {
     pub matrix: PairMatrix,
     /// Per shown issue: the outcomes every party with a position accepts.
     pub zones: Vec<Option<Outcomes>>,
-    /// `trend.pair(k)[r]` for rounds `0..=round`, pairs in `matrix.pairs()` order.
+    /// The score series charted, for rounds `0..=round`: every pair's, in
+    /// `matrix.pairs()` order, or those of `trend_pairs`, in their order.
     pub trend: ScoreSeries,
+    /// Past [`Charted::all`] pairs, the [`Charted::top`] whose score moved
+    /// most (indices in `matrix.pairs()` order, ascending); `None`: every
+    /// pair.
+    pub trend_pairs: Option<Vec<usize>>,
     /// What changed from an earlier round to `round`; `None` when the
     /// report is asked to compare the round with itself.
     pub diff: Option<RoundDiff<'t>>,
@@ -47,15 +52,27 @@ pub struct Overview<'t> {
 impl<'t> Overview<'t> {
     /// The report on every party and issue as of round `round`, with the
     /// changes since round `from` (the earlier one; the same round for none).
-    /// Mediators and observers are scored too with `with_mediators`.
-    pub fn build(talks: &'t Talks, round: usize, from: usize, with_mediators: bool) -> Self {
+    /// Mediators and observers are scored too with `with_mediators`; the
+    /// pairs' score series are charted as `charted` says.
+    pub fn build(
+        talks: &'t Talks,
+        round: usize,
+        from: usize,
+        with_mediators: bool,
+        charted: Charted,
+    ) -> Self {
         let parties = crate::core::select::every_party(talks);
         let issues: Vec<usize> = (0..talks.issues.len()).collect();
         let scored = crate::core::select::scored(talks, &parties, with_mediators);
         let state = State::as_of(talks, round);
         let matrix = PairMatrix::build(&state, &scored, &issues);
         let zones = issues.iter().map(|&i| deal_zone(&state, i)).collect();
-        let trend = score_trend(talks, &scored, &issues, round + 1);
+        let (trend_pairs, trend) = if matrix.summaries.len() > charted.all {
+            let (top, trend) = most_moved_trend(talks, &scored, &issues, round + 1, charted.top);
+            (Some(top), trend)
+        } else {
+            (None, score_trend(talks, &scored, &issues, round + 1))
+        };
         let diff = (from != round)
             .then(|| RoundDiff::between(&State::as_of(talks, from), &state, &parties, &issues));
         Overview {
@@ -68,6 +85,7 @@ impl<'t> Overview<'t> {
             matrix,
             zones,
             trend,
+            trend_pairs,
             diff,
         }
     }
@@ -92,6 +110,15 @@ impl<'t> Overview<'t> {
         .into_iter()
         .filter_map(|(s, shown)| shown.then_some(s))
         .collect()
+    }
+
+    /// Pair `k`'s score series (`k` in `matrix.pairs()` order), where it
+    /// is charted.
+    pub fn trend_of(&self, k: usize) -> Option<&[Option<f64>]> {
+        match &self.trend_pairs {
+            None => Some(self.trend.pair(k)),
+            Some(top) => top.binary_search(&k).ok().map(|at| self.trend.pair(at)),
+        }
     }
 
     /// How many positions in force are held as red lines.
@@ -132,6 +159,14 @@ impl<'t> Overview<'t> {
         }
         best
     }
+}
+
+/// How many pairs' score series a report charts: every pair's up to
+/// `all` pairs; past that, the `top` pairs whose score moved most.
+#[derive(Debug, Clone, Copy)]
+pub struct Charted {
+    pub all: usize,
+    pub top: usize,
 }
 
 /// Two parties, as positions in the report's `parties`, and their score.

@@ -7,13 +7,13 @@ use std::ops::Deref;
 
 use crate::core::compare::agree_most_and_least;
 use crate::core::diff::{Change, PositionDiff, RoundDiff};
-use crate::core::overview::{Overview, Section};
+use crate::core::overview::{Charted, Overview, Section};
 use crate::data::check::{QuoteCheck, QuoteChecks, QuoteTally};
 use crate::data::talks::{Priority, Talks};
 use crate::view::diff::{DiffView, Naming, verdict};
 use crate::view::linkage::{PackageView, packages};
 use crate::view::proposals::ProposalView;
-use crate::view::trend::{MAX_PAIRS_SHOWN, TOP_PAIRS, pairs_shown};
+use crate::view::trend::{MAX_PAIRS_SHOWN, TOP_PAIRS};
 
 pub struct ReportView<'t> {
     pub overview: Overview<'t>,
@@ -130,7 +130,7 @@ impl Shown {
     fn of(overview: &Overview<'_>) -> Self {
         let summaries = &overview.matrix.summaries;
         Shown {
-            trend_pairs: pairs_shown(overview.trend.iter()),
+            trend_pairs: overview.trend_pairs.clone(),
             relation_changes_counted: overview
                 .diff
                 .as_ref()
@@ -275,7 +275,11 @@ impl<'t> ReportView<'t> {
     /// (the same round for none); mediators and observers are scored with
     /// `with_mediators`.
     pub fn build(talks: &'t Talks, round: usize, from: usize, with_mediators: bool) -> Self {
-        let overview = Overview::build(talks, round, from, with_mediators);
+        let charted = Charted {
+            all: MAX_PAIRS_SHOWN,
+            top: TOP_PAIRS,
+        };
+        let overview = Overview::build(talks, round, from, with_mediators, charted);
         let shown = Shown::of(&overview);
         let changes = overview
             .diff

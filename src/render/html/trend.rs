@@ -13,22 +13,19 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
             h,
             &format!(
                 "{} pairs are too many to chart: shown are the {} whose agreement moved most, either way, from the first round it was known. ",
-                r.trend.len(),
+                r.matrix.summaries.len(),
                 top.len()
             ),
             &[("redlines trend --pair A,B", " follows any pair.")],
         );
     }
     h.el("div", &[("class", "charts")], |h| {
-        let shown = |k: &usize| {
-            r.shown
-                .trend_pairs
-                .as_ref()
-                .is_none_or(|t| t.binary_search(k).is_ok())
-        };
-        for (k, (a, b)) in m.pairs().enumerate().filter(|(k, _)| shown(k)) {
+        let charted = m
+            .pairs()
+            .enumerate()
+            .filter_map(|(k, pair)| Some((pair, r.trend_of(k)?)));
+        for ((a, b), scores) in charted {
             let (pa, pb) = (&talks.parties[m.parties[a]], &talks.parties[m.parties[b]]);
-            let scores = r.trend.pair(k);
             let known: Vec<f64> = scores.iter().flatten().copied().collect();
             h.el("figure", &[("class", "chart")], |h| {
                 h.el("figcaption", &[], |h| {
