@@ -409,43 +409,40 @@ impl PairMatrix {
         // Issue by issue, the stands told apart, and a table of what each
         // two of them add to a pair's summary: looked up, not worked out for
         // each pair on each issue (7.98 million at 400 parties, 100 issues).
-        // Party a's term with party b on issue k (positions in `issues`) is
-        // `table[row[a·m + k] + column[b·m + k]]`.
-        let mut table: Vec<PairTerm> = Vec::new();
-        let mut row = vec![0usize; n * m];
-        let mut column = vec![0u32; n * m];
+        // One issue's table at a time, added to every pair's sums.
+        let mut sums =
+            vec![([0u32; Relation::ALL.len()], Term::default()); n * n.saturating_sub(1) / 2];
         for k in 0..m {
             let (of, kinds) = classes(stands.issue(k).iter().copied(), stand_key);
-            for (a, &c) in of.iter().enumerate() {
-                row[a * m + k] = table.len() + c as usize * kinds.len();
-                column[a * m + k] = c;
-            }
-            for &x in &kinds {
-                table.extend(kinds.iter().map(|&y| PairTerm::of(x, y)));
+            let table: Vec<PairTerm> = kinds
+                .iter()
+                .flat_map(|&x| kinds.iter().map(move |&y| PairTerm::of(x, y)))
+                .collect();
+            let mut sums = sums.as_mut_slice();
+            for (a, &x) in of.iter().enumerate() {
+                let row = &table[x as usize * kinds.len()..(x as usize + 1) * kinds.len()];
+                let (theirs, rest) = sums.split_at_mut(n - a - 1);
+                for (&y, (counts, term)) in of[a + 1..].iter().zip(theirs) {
+                    let t = row[y as usize];
+                    counts[t.relation] += 1;
+                    *term = *term + t.term;
+                }
+                sums = rest;
             }
         }
-        let mut summaries = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-        for a in 0..n {
-            let row_a = &row[a * m..(a + 1) * m];
-            for b in a + 1..n {
-                let mut counts = [0u32; Relation::ALL.len()];
-                let mut sum = Term::default();
-                for (&r, &c) in row_a.iter().zip(&column[b * m..(b + 1) * m]) {
-                    let t = table[r + c as usize];
-                    counts[t.relation] += 1;
-                    sum = sum + t.term;
-                }
-                let [agree, overlap, disagree, clash, unknown] = counts;
-                summaries.push(PairSummary {
+        let summaries = sums
+            .into_iter()
+            .map(
+                |([agree, overlap, disagree, clash, unknown], term)| PairSummary {
                     agree,
                     overlap,
                     disagree,
                     clash,
                     unknown,
-                    score: sum.score(),
-                });
-            }
-        }
+                    score: term.score(),
+                },
+            )
+            .collect();
         PairMatrix {
             parties: parties.to_vec(),
             issues: issues.to_vec(),
@@ -659,8 +656,11 @@ struct Classes {
     holders: Vec<usize>,
     held: usize,
     /// `terms[x][y]`: a pair's term where one holds class x and the other
-    /// class y (nothing unless both hold a stance).
-    terms: Vec<Vec<Term>>,
+    /// class y (nothing unless both hold a stance), while there are at most
+    /// [`Classes::TABLED`] classes; past that (many parties, each holding a
+    /// stand of its own), the terms are worked out per change instead, so
+    /// that what is held follows the classes, not their square.
+    terms: Option<Vec<Vec<Term>>>,
 }
 
 impl Classes {
@@ -671,7 +671,32 @@ impl Classes {
             index: std::collections::HashMap::from([(Self::key(Stand::NONE), 0)]),
             holders: vec![parties],
             held: usize::from(parties > 0),
-            terms: vec![vec![Term::default()]],
+            terms: Some(vec![vec![Term::default()]]),
+        }
+    }
+
+    /// At most this many classes have their terms tabled: 32 KiB an issue.
+    const TABLED: usize = 64;
+
+    /// Per class, the change in a pair's term when its other party moves
+    /// from class `from` to class `to`, into `out`.
+    fn change(&self, from: u32, to: u32, out: &mut Vec<Term>) {
+        out.clear();
+        match &self.terms {
+            Some(terms) => out.extend(
+                terms[to as usize]
+                    .iter()
+                    .zip(&terms[from as usize])
+                    .map(|(&t, &f)| t - f),
+            ),
+            None => {
+                let (from, to) = (self.stands[from as usize], self.stands[to as usize]);
+                out.extend(
+                    self.stands
+                        .iter()
+                        .map(|&x| Self::term(to, x) - Self::term(from, x)),
+                );
+            }
         }
     }
 
@@ -703,11 +728,16 @@ impl Classes {
         if c == next {
             self.stands.push(s);
             self.holders.push(0);
-            let row: Vec<Term> = self.stands.iter().map(|&x| Self::term(s, x)).collect();
-            for (terms, &t) in self.terms.iter_mut().zip(&row) {
-                terms.push(t);
+            if self.stands.len() > Self::TABLED {
+                self.terms = None;
             }
-            self.terms.push(row);
+            if let Some(terms) = &mut self.terms {
+                let row: Vec<Term> = self.stands.iter().map(|&x| Self::term(s, x)).collect();
+                for (terms, &t) in terms.iter_mut().zip(&row) {
+                    terms.push(t);
+                }
+                terms.push(row);
+            }
         }
         self.holders[c as usize] += 1;
         self.held += usize::from(self.holders[c as usize] == 1);
@@ -859,13 +889,7 @@ fn each_round(
                     let (from, to) = (of[a], column.join(new));
                     column.leave(from);
                     of[a] = to;
-                    class_terms.clear();
-                    class_terms.extend(
-                        column.terms[to as usize]
-                            .iter()
-                            .zip(&column.terms[from as usize])
-                            .map(|(&t, &f)| t - f),
-                    );
+                    column.change(from, to, &mut class_terms);
                     let row = &mut terms[a * n..(a + 1) * n];
                     for (term, &c) in row.iter_mut().zip(of.iter()) {
                         // Every class in `of` is one of `column.stands`.
@@ -1128,6 +1152,38 @@ mod tests {
     /// A party that takes up stand after stand leaves classes behind that
     /// no one holds; once they are many they are dropped, and the scores
     /// stay those of a matrix built afresh.
+    #[test]
+    fn a_trend_of_more_stands_than_are_tabled_is_the_same() {
+        use crate::testing::stance;
+        // 100 parties, each with a stand of its own on the one issue (what
+        // it accepts differs), which they change round by round.
+        const OUTCOMES: usize = 12;
+        let rounds: Vec<Vec<Position>> = (0..4)
+            .map(|r| {
+                (0..100)
+                    .filter(|p| (p + r) % 3 != 0)
+                    .map(|p| {
+                        let mut said = stance(p, Some((p + r) % OUTCOMES));
+                        said.accepts = Outcomes(said.accepts.0 | ((p * 7 + r * 13) as u64 % 4096));
+                        said.priority = (p % 4 == r).then_some(Priority::Core);
+                        said
+                    })
+                    .collect()
+            })
+            .collect();
+        let t = crate::testing::talks(100, OUTCOMES, rounds);
+        let parties: Vec<usize> = (0..100).collect();
+        let trend = score_trend(&t, &parties, &[0], t.rounds.len());
+        for (r, state) in crate::core::state::states(&t).enumerate() {
+            let m = PairMatrix::build(&state, &parties, &[0]);
+            let (_, stands) = classes(m.stands.issue(0).iter().copied(), stand_key);
+            assert!(stands.len() > Classes::TABLED + 1, "{} stands as of round {r}", stands.len());
+            for (k, s) in m.summaries.iter().enumerate() {
+                assert_eq!(trend.pair(k)[r], s.score, "pair {k} as of round {r}");
+            }
+        }
+    }
+
     #[test]
     fn the_trend_forgets_stands_no_one_holds_and_stays_exact() {
         use crate::testing::stance;
