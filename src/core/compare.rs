@@ -1177,7 +1177,11 @@ mod tests {
         for (r, state) in crate::core::state::states(&t).enumerate() {
             let m = PairMatrix::build(&state, &parties, &[0]);
             let (_, stands) = classes(m.stands.issue(0).iter().copied(), stand_key);
-            assert!(stands.len() > Classes::TABLED + 1, "{} stands as of round {r}", stands.len());
+            assert!(
+                stands.len() > Classes::TABLED + 1,
+                "{} stands as of round {r}",
+                stands.len()
+            );
             for (k, s) in m.summaries.iter().enumerate() {
                 assert_eq!(trend.pair(k)[r], s.score, "pair {k} as of round {r}");
             }
