@@ -303,8 +303,9 @@ pub struct Unlisted {
 /// The relations that changed, issue by issue, pair by pair, among the
 /// pairs holding at least one of `parties`. Those that only became, or
 /// stopped being, comparable are counted from how many parties hold a
-/// stance in each state; the others are looked for only among the parties
-/// holding a stance in both, each pair's relations looked up by the classes
+/// stance in each state; the others are looked for among the parties
+/// holding a stance in both (among every party with a position, while
+/// those are listed too), each pair's relations looked up by the classes
 /// of their stands. So the cost follows the parties with positions, not
 /// every party of the talks squared, and at 400 parties it is not one
 /// relation worked out for each pair on each issue.
