@@ -43,6 +43,17 @@ impl Relation {
     }
 
     /// How much this relation counts towards an agreement score, where known.
+    /// Its place in [`Relation::ALL`].
+    pub fn at(self) -> usize {
+        match self {
+            Relation::Agree => 0,
+            Relation::Overlap => 1,
+            Relation::Disagree => 2,
+            Relation::Clash => 3,
+            Relation::Unknown => 4,
+        }
+    }
+
     pub fn score(self) -> Option<f64> {
         match self {
             Relation::Agree => Some(1.0),
@@ -122,43 +133,17 @@ fn relate_held(a: Stand, b: Stand) -> Relation {
     FIRST[holds]
 }
 
-/// A pair's agreement score in the making: Σ w·s and Σ w over the issues
-/// both parties hold a position on. Every term is a multiple of ½ (weights
-/// 1 or 2, scores 1, ½ or 0), so sums and differences are exact and a score
-/// updated term by term equals one summed afresh.
-#[derive(Debug, Clone, Copy, Default)]
-struct Score {
-    num: f64,
-    den: f64,
-}
-
-impl Score {
-    /// Add (`sign` 1) or take away (`sign` -1) one issue's term.
-    fn count(&mut self, a: Option<Stand>, b: Option<Stand>, r: Relation, sign: f64) {
-        if let (Some(s), Some(a), Some(b)) = (r.score(), a, b) {
-            let w = a.weight + b.weight;
-            self.num += sign * w * s;
-            self.den += sign * w;
-        }
-    }
-
-    fn value(self) -> Option<f64> {
-        (self.den > 0.0).then(|| self.num / self.den)
-    }
-}
-
 /// The agreement score of two parties over the issues given as the pairs
 /// of their positions (`None` where one holds none), as the matrix counts
 /// it: what `trades` weighs a trade by.
 pub fn pair_score<'p>(
     positions: impl IntoIterator<Item = (Option<&'p Position>, Option<&'p Position>)>,
 ) -> Option<f64> {
-    let mut score = Score::default();
-    for (a, b) in positions {
-        let (a, b) = (a.and_then(Stand::of), b.and_then(Stand::of));
-        score.count(a, b, relate(a, b), 1.0);
-    }
-    score.value()
+    positions
+        .into_iter()
+        .map(|(a, b)| Term::between(a.and_then(Stand::of), b.and_then(Stand::of)))
+        .fold(Term::default(), |sum, term| sum + term)
+        .score()
 }
 
 /// One issue's term of a pair's agreement score where both hold a stance:
@@ -286,23 +271,12 @@ impl StandTable {
         let both = |n: usize| n * n.saturating_sub(1) / 2;
         let mut counts = [0; Relation::ALL.len()];
         for (x, (&s, &n)) in stands.iter().zip(&holders).enumerate() {
-            counts[relation_at(relate(s, s))] += both(n);
+            counts[relate(s, s).at()] += both(n);
             for (&t, &m) in stands.iter().zip(&holders).skip(x + 1) {
-                counts[relation_at(relate(s, t))] += n * m;
+                counts[relate(s, t).at()] += n * m;
             }
         }
         counts
-    }
-}
-
-/// Where a relation is in [`Relation::ALL`].
-fn relation_at(r: Relation) -> usize {
-    match r {
-        Relation::Agree => 0,
-        Relation::Overlap => 1,
-        Relation::Disagree => 2,
-        Relation::Clash => 3,
-        Relation::Unknown => 4,
     }
 }
 
@@ -332,34 +306,39 @@ fn stand_key(s: &Option<Stand>) -> Option<(usize, u64, bool, u64)> {
     s.map(|s| (s.stance, s.accepts.0, s.red_line, s.weight.to_bits()))
 }
 
-/// One issue's stands told apart, and the relation of every two of them:
-/// a pair's relation looked up rather than worked out, for the loops over
-/// every pair.
-pub(crate) struct RelationTable {
+/// One issue's stands told apart, and what every two of them make (a
+/// relation, a pair's part of a summary): a pair's part looked up rather
+/// than worked out, for the loops over every pair.
+pub(crate) struct StandPairs<T> {
     /// Each party's class, as a position in its row of the issue.
     of: Vec<u32>,
     kinds: usize,
-    /// `table[x·kinds + y]`: the relation of stands of classes x and y.
-    table: Vec<Relation>,
+    /// `table[x·kinds + y]`: what stands of classes x and y make.
+    table: Vec<T>,
 }
 
-impl RelationTable {
-    pub(crate) fn of(row: &[Option<Stand>]) -> Self {
+impl<T> StandPairs<T> {
+    /// The classes of `row`'s stands, and `part` of every two.
+    pub(crate) fn of(
+        row: &[Option<Stand>],
+        part: impl Fn(Option<Stand>, Option<Stand>) -> T,
+    ) -> Self {
         let (of, kinds) = classes(row.iter().copied(), stand_key);
         let table = kinds
             .iter()
-            .flat_map(|&x| kinds.iter().map(move |&y| relate(x, y)))
+            .flat_map(|&x| kinds.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| part(x, y))
             .collect();
-        RelationTable {
+        StandPairs {
             of,
             kinds: kinds.len(),
             table,
         }
     }
 
-    /// The relations of party `a` (a position in the row) with every
-    /// class, to be read at [`Self::class`] of the other party.
-    pub(crate) fn with(&self, a: usize) -> &[Relation] {
+    /// What party `a` (a position in the row) makes with every class, to
+    /// be read at [`Self::class`] of the other party.
+    pub(crate) fn with(&self, a: usize) -> &[T] {
         let x = self.of[a] as usize;
         &self.table[x * self.kinds..(x + 1) * self.kinds]
     }
@@ -381,11 +360,8 @@ struct PairTerm {
 impl PairTerm {
     fn of(a: Option<Stand>, b: Option<Stand>) -> Self {
         PairTerm {
-            relation: relation_at(relate(a, b)),
-            term: match (a, b) {
-                (Some(a), Some(b)) => Term::of(a, b),
-                _ => Term::default(),
-            },
+            relation: relate(a, b).at(),
+            term: Term::between(a, b),
         }
     }
 }
@@ -413,17 +389,13 @@ impl PairMatrix {
         let mut sums =
             vec![([0u32; Relation::ALL.len()], Term::default()); n * n.saturating_sub(1) / 2];
         for k in 0..m {
-            let (of, kinds) = classes(stands.issue(k).iter().copied(), stand_key);
-            let table: Vec<PairTerm> = kinds
-                .iter()
-                .flat_map(|&x| kinds.iter().map(move |&y| PairTerm::of(x, y)))
-                .collect();
+            let table = StandPairs::of(stands.issue(k), PairTerm::of);
             let mut sums = sums.as_mut_slice();
-            for (a, &x) in of.iter().enumerate() {
-                let row = &table[x as usize * kinds.len()..(x as usize + 1) * kinds.len()];
+            for a in 0..n {
+                let row = table.with(a);
                 let (theirs, rest) = sums.split_at_mut(n - a - 1);
-                for (&y, (counts, term)) in of[a + 1..].iter().zip(theirs) {
-                    let t = row[y as usize];
+                for (b, (counts, term)) in (a + 1..n).zip(theirs) {
+                    let t = row[table.class(b)];
                     counts[t.relation] += 1;
                     *term = *term + t.term;
                 }
@@ -610,10 +582,15 @@ impl Term {
         Term(((i64::from(w) << 32) + i64::from(twice_ws)) as u64)
     }
 
-    /// The term of two stands held on one issue.
-    fn of(a: Stand, b: Stand) -> Self {
-        let (ws, w) = held_term(a, b);
-        Term::new((2.0 * ws) as i32, w as i32)
+    /// The term of two stands on one issue: nothing unless both are held.
+    fn between(a: Option<Stand>, b: Option<Stand>) -> Self {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let (ws, w) = held_term(a, b);
+                Term::new((2.0 * ws) as i32, w as i32)
+            }
+            _ => Term::default(),
+        }
     }
 
     /// Twice Σ w·s, and Σ w.
@@ -702,11 +679,8 @@ impl Classes {
 
     /// The term of a pair holding stands `x` and `y`, as in `terms`.
     fn term(x: Stand, y: Stand) -> Term {
-        if x.is_held() && y.is_held() {
-            Term::of(x, y)
-        } else {
-            Term::default()
-        }
+        let held = |s: Stand| s.is_held().then_some(s);
+        Term::between(held(x), held(y))
     }
 
     /// What the score reads of a stand: its stance, what it accepts, its

@@ -153,10 +153,8 @@ pub fn counts(relations: impl IntoIterator<Item = Relation>) -> [usize; WORDS.le
 /// [`StandTable::relation_counts`]: crate::core::compare::StandTable::relation_counts
 pub fn in_words_order(by_relation: [usize; Relation::ALL.len()]) -> [usize; WORDS.len()] {
     let mut n = [0; WORDS.len()];
-    for (k, w) in WORDS.iter().enumerate() {
-        if let Some(at) = Relation::ALL.iter().position(|&r| r == w.relation) {
-            n[k] = by_relation[at];
-        }
+    for (count, w) in n.iter_mut().zip(&WORDS) {
+        *count = by_relation[w.relation.at()];
     }
     n
 }

@@ -54,10 +54,6 @@ pub const MAX_CHANGES_LISTED: usize = 500;
 /// What the report shows of the pairs and the parties.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Shown {
-    /// The pairs (indices in the matrix's order) whose agreement is charted
-    /// when not every one is: those whose score moved most, either way,
-    /// from the first round it was known to this one. `None`: every pair.
-    pub trend_pairs: Option<Vec<usize>>,
     /// Relation changes counted per issue, not listed pair by pair.
     pub relation_changes_counted: bool,
     /// In place of the heat map, past [`MAX_PAIRS_SHOWN`] pairs: the
@@ -130,7 +126,6 @@ impl Shown {
     fn of(overview: &Overview<'_>) -> Self {
         let summaries = &overview.matrix.summaries;
         Shown {
-            trend_pairs: overview.trend_pairs.clone(),
             relation_changes_counted: overview
                 .diff
                 .as_ref()
@@ -154,12 +149,6 @@ impl Shown {
                     .collect()
             }),
         }
-    }
-
-    /// Relations by issue as a count of each relation, not a mark per
-    /// pair: where not every pair is charted either.
-    pub fn relations_counted(&self) -> bool {
-        self.trend_pairs.is_some()
     }
 }
 
@@ -271,6 +260,13 @@ pub fn check_words(c: QuoteCheck) -> (&'static str, &'static str, &'static str) 
 }
 
 impl<'t> ReportView<'t> {
+    /// Relations by issue as a count of each relation, not a mark per
+    /// pair: where not every pair's score is charted either
+    /// ([`Overview::trend_pairs`]).
+    pub fn relations_counted(&self) -> bool {
+        self.overview.trend_pairs.is_some()
+    }
+
     /// The report as of round `round`, with the changes since round `from`
     /// (the same round for none); mediators and observers are scored with
     /// `with_mediators`.

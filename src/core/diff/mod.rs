@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::core::compare::{Relation, RelationTable, Stand};
+use crate::core::compare::{Relation, Stand, StandPairs, relate};
 use serde::Serialize;
 
 mod packages;
@@ -370,7 +370,7 @@ fn relation_changes(
             .filter(|&(_, f, t)| list_comparable || (f.is_some() && t.is_some()))
             .collect();
         let table = |stand: fn(&Holder) -> Option<Stand>| {
-            RelationTable::of(looked_at.iter().map(stand).collect::<Vec<_>>().as_slice())
+            StandPairs::of(&looked_at.iter().map(stand).collect::<Vec<_>>(), relate)
         };
         let (before, after) = (table(|h| h.1), table(|h| h.2));
         for (k, &(a, ..)) in looked_at.iter().enumerate() {

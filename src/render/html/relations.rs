@@ -110,7 +110,7 @@ fn counted(h: &mut Html, r: &ReportView) {
 }
 
 pub(super) fn section(h: &mut Html, r: &ReportView) {
-    if r.shown.relations_counted() {
+    if r.relations_counted() {
         return counted(h, r);
     }
     let talks = r.talks;

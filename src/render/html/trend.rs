@@ -8,7 +8,7 @@ pub(super) fn section(h: &mut Html, r: &ReportView) {
     let talks = r.talks;
     let m = &r.matrix;
     h.text_el("p", &[("class", "lead")], "Each pair's agreement score (0 to 1, as in the heat map) as of every round up to this one; the rounds are numbered below. A gap means the two had no issue to compare yet.");
-    if let Some(top) = &r.shown.trend_pairs {
+    if let Some(top) = &r.trend_pairs {
         note(
             h,
             &format!(
