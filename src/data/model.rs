@@ -167,7 +167,7 @@ pub struct RoundFile {
     /// `[positions.PARTY.ISSUE]`: what each party stated on each issue.
     #[serde(default)]
     #[schemars(schema_with = "schema_with::positions")]
-    pub positions: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, PositionDef>>,
+    pub positions: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<PositionDef>>>,
     /// `[[linkages]]`: issues a party ties together, none settled alone.
     #[serde(default)]
     pub linkages: Vec<LinkageDef>,

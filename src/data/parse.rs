@@ -69,9 +69,13 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
     let root_span = tree.span();
     // Placeholders being tried, and how many kinds of value were tried at each.
     let mut trying: Vec<(Range<usize>, usize)> = Vec::new();
+    // Where a value was replaced by a placeholder (not where a missing key
+    // was given one).
+    let mut replaced: Vec<Range<usize>> = Vec::new();
     // Values put aside by the recovery: read as placeholders, reported once.
     for q in quiet {
         if replace(&mut tree, &q, 0) {
+            replaced.push(q.clone());
             parsed.patched.push(q.clone());
             trying.push((q, 0));
         }
@@ -118,9 +122,13 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
             if inserted.iter().any(|(t, k)| *t == span && k == key) {
                 break;
             }
-            parsed
-                .problems
-                .push(missing_key(key, span.clone(), &root_span, file));
+            // A table of our own, put where a value of the wrong type was
+            // (already reported): its keys are filled in without a word.
+            if !replaced.contains(&span) {
+                parsed
+                    .problems
+                    .push(missing_key(key, span.clone(), &root_span, file));
+            }
             // Each placeholder gets a span of its own, empty, in the table's.
             let n = inserted.iter().filter(|(t, _)| *t == span).count();
             let at = span.start + n..span.start + n;
@@ -143,6 +151,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
                 break;
             }
         } else if replace(&mut tree, &span, 0) {
+            replaced.push(span.clone());
             parsed.patched.push(span.clone());
             trying.push((span, 0));
         } else if !remove(&mut tree, &span) {
@@ -436,6 +445,18 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
         {
             return date_error(k, found_text, span, file);
         }
+        if expected == "struct PositionDef"
+            && let Some(Key::Value(k)) = &key
+        {
+            return Diagnostic::error(format!(
+                "`{k}` is read as an issue of `[positions.PARTY]`, and a position is a table"
+            ))
+            .at(file, span)
+            .label("not a position")
+            .help(format!(
+                "a position goes under its party and its issue: `[positions.PARTY.ISSUE]` on a line of its own, then `{k} = …` on the lines after it"
+            ));
+        }
         let (expected, help) = expected_type(expected, found_text, key.as_ref());
         let title = match &key {
             Some(Key::Value(k)) => format!("`{k}` takes {expected}, not {kind}"),
@@ -532,7 +553,14 @@ fn expected_type(expected: &str, found_text: &str, key: Option<&Key>) -> (String
     let (name, help) = match expected {
         "a string" => (
             "text in quotes",
-            format!("write it in quotes: {}", write(&format!("\"{bare}\""))),
+            match one_item(found_text) {
+                // `stance = ["x"]`: one value, not a list of one.
+                Some(item) => format!(
+                    "write one value, in quotes and without brackets: {}",
+                    write(&format!("\"{item}\""))
+                ),
+                None => format!("write it in quotes: {}", write(&format!("\"{bare}\""))),
+            },
         ),
         "a boolean" => (
             "`true` or `false`",
@@ -546,23 +574,89 @@ fn expected_type(expected: &str, found_text: &str, key: Option<&Key>) -> (String
             "a date written YYYY-MM-DD",
             "write a date such as 1978-09-17, without quotes".into(),
         ),
-        "a sequence" => (
-            "a list",
-            format!(
-                "write a list in brackets: {}",
-                write(&format!(
-                    "[\"{}\"]",
-                    if bare.is_empty() { "…" } else { bare }
-                ))
-            ),
-        ),
+        "a sequence" => {
+            let item = if bare.is_empty() { "…" } else { bare };
+            // A list of tables (`scale`, `conditions`, `terms`) is written
+            // with a table for each item, a list of ids with text.
+            let of_tables = match key {
+                Some(Key::Value(k)) => model_table(list_item_struct(k)),
+                _ => None,
+            };
+            let list = match of_tables {
+                Some((_, example)) => format!("[{}, …]", example.replace("{}", item)),
+                None => format!("[\"{item}\"]"),
+            };
+            ("a list", format!("write a list in brackets: {}", write(&list)))
+        }
         "u32" | "u64" | "usize" => (
             "a whole number",
             format!("write a number, without quotes: {}", write("1")),
         ),
+        // A table of the model (`struct OutcomeDef`) or any table.
+        other if other.starts_with("struct ") || other == "a map" => (
+            "a table",
+            match model_table(other) {
+                Some((what, example)) => {
+                    let item = if bare.is_empty() || bare.starts_with(['[', '{']) {
+                        "…"
+                    } else {
+                        bare
+                    };
+                    format!(
+                        "write {what} as a table in braces: `{}`",
+                        example.replace("{}", item)
+                    )
+                }
+                None => "write it as a table in braces, `{ key = value, … }`; see docs/data-format.md for its keys".into(),
+            },
+        ),
         other => (other, "see docs/data-format.md for what it takes".into()),
     };
     (name.to_string(), help)
+}
+
+/// The one text of a list written where one text goes: `["x"]`.
+fn one_item(found_text: &str) -> Option<&str> {
+    let inner = found_text
+        .trim()
+        .strip_prefix('[')?
+        .strip_suffix(']')?
+        .trim();
+    let inner = inner.strip_suffix(',').unwrap_or(inner).trim();
+    let unquoted = inner
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .or_else(|| inner.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')))?;
+    (!unquoted.contains(['"', '\'', ','])).then_some(unquoted)
+}
+
+/// The table each item of a list of tables is, by the list's key.
+fn list_item_struct(key: &str) -> &'static str {
+    match key {
+        "scale" => "struct OutcomeDef",
+        "conditions" => "struct ConditionDef",
+        "terms" => "struct TermDef",
+        _ => "",
+    }
+}
+
+/// A table of the data model, by serde's name for it: what a person calls
+/// it, and the least that is written of one (`{}` where the value at hand
+/// goes).
+fn model_table(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "struct OutcomeDef" => ("each outcome of a scale", "{ id = \"{}\", label = \"…\" }"),
+        "struct ConditionDef" => (
+            "each condition",
+            "{ accepts = [\"…\"], only_if = { ISSUE = [\"…\"] } }",
+        ),
+        "struct TermDef" => (
+            "each term of a proposal",
+            "{ issue = \"…\", outcomes = [\"…\"] }",
+        ),
+        "struct EvidenceDef" => ("the evidence of a red line", "{ quote = \"{}\" }"),
+        _ => return None,
+    })
 }
 
 fn a_kind(kind: &str) -> String {

@@ -65,6 +65,9 @@ impl Checker<'_> {
 
     fn resolve_issue(&mut self, def: IssueDef, file: FileId) -> (Issue, HashMap<String, usize>) {
         let scale_span = def.scale.span();
+        if self.is_patched(file, &scale_span) {
+            self.unread_scales.insert(def.id.get_ref().clone());
+        }
         let n = def.scale.get_ref().len();
         if n < 2 {
             self.push(
@@ -89,6 +92,9 @@ impl Checker<'_> {
         let mut seen = HashMap::new();
         let mut scale = Vec::new();
         for o in def.scale.into_inner() {
+            if self.is_patched(file, &o.id.span()) {
+                self.unread_scales.insert(def.id.get_ref().clone());
+            }
             self.check_id("outcome", &o.id, file);
             if self.unique("outcome", &o.id, file, &mut seen, scale.len()) {
                 scale.push(Outcome {

@@ -62,8 +62,6 @@ impl Checker<'_> {
         ids: &[Spanned<String>],
         file: FileId,
     ) -> Option<Outcomes> {
-        let scale = &h.issues[issue].scale;
-        let scale_ids: Vec<&str> = scale.iter().map(|o| o.id.as_str()).collect();
         let mut set = Outcomes::default();
         let mut ok = true;
         for o in ids {
@@ -71,20 +69,7 @@ impl Checker<'_> {
                 Some(&ix) if ix < Outcomes::MAX => set.insert(ix),
                 Some(_) => ok = false,
                 None => {
-                    self.push(
-                        Diagnostic::error(format!(
-                            "`{}` is not an outcome on the scale of issue `{}`",
-                            o.get_ref(),
-                            h.issues[issue].id
-                        ))
-                        .at(file, o.span())
-                        .label("not on the scale")
-                        .help(
-                            did_you_mean(o.get_ref(), scale_ids.iter().copied()).unwrap_or_else(
-                                || format!("the scale is: {}", scale_ids.join(", ")),
-                            ),
-                        ),
-                    );
+                    self.not_on_scale(&h.issues[issue], o, file);
                     ok = false;
                 }
             }

@@ -88,6 +88,9 @@ struct Checker<'a> {
     /// Proposals and linkages withdrawn, to be matched with an earlier
     /// round that tabled them once the rounds are in order.
     withdrawals: Vec<Withdrawal>,
+    /// Issues whose scale was not read whole (an outcome written wrong,
+    /// already reported): an outcome not found on it is not reported too.
+    unread_scales: std::collections::HashSet<String>,
 }
 
 /// A statement dated after its round, `follow_up = true`.
@@ -135,6 +138,7 @@ pub fn check_talks(
         files,
         diags: Vec::new(),
         patched: HashMap::new(),
+        unread_scales: Default::default(),
         sources: Vec::new(),
         texts: Vec::new(),
         defined: Vec::new(),
@@ -319,6 +323,28 @@ impl Checker<'_> {
         if !on_placeholder {
             self.diags.push(d);
         }
+    }
+
+    /// `o` is not an outcome on the scale of `issue`: reported, with the
+    /// outcome meant or the scale, unless the scale was not read whole.
+    fn not_on_scale(&mut self, issue: &Issue, o: &Spanned<String>, file: FileId) {
+        if self.unread_scales.contains(&issue.id) {
+            return;
+        }
+        let scale_ids: Vec<&str> = issue.scale.iter().map(|o| o.id.as_str()).collect();
+        self.push(
+            Diagnostic::error(format!(
+                "`{}` is not an outcome on the scale of issue `{}`",
+                o.get_ref(),
+                issue.id
+            ))
+            .at(file, o.span())
+            .label("not on the scale")
+            .help(
+                did_you_mean(o.get_ref(), scale_ids.iter().copied())
+                    .unwrap_or_else(|| format!("the scale is: {}", scale_ids.join(", "))),
+            ),
+        );
     }
 
     /// Whether a placeholder stands at `span`: what was there is reported.
@@ -552,13 +578,18 @@ source = "minutes"
 
     /// Check the two files with `minutes` as the text of the source file.
     fn with_minutes(round: &str, minutes: &'static str) -> Checked {
+        check_files(TALKS, round, minutes)
+    }
+
+    /// Check `talks` and `round` with `minutes` as the text of the source file.
+    fn check_files(talks: &str, round: &str, minutes: &'static str) -> Checked {
         let read = |path: String, text: &str| FileRead {
             path,
             bytes: Ok(text.as_bytes().to_vec()),
         };
         let raw = RawTalks {
             id: "harbour".into(),
-            talks: read("talks.toml".into(), TALKS),
+            talks: read("talks.toml".into(), talks),
             rounds: vec![(
                 "2024-03-01-opening".into(),
                 read("rounds/2024-03-01-opening.toml".into(), round),
@@ -573,6 +604,71 @@ source = "minutes"
             },
         };
         check_talks(raw, &source, None, &mut Files::default())
+    }
+
+    /// A value written as the wrong kind (text for a table, a list for
+    /// text) is one error, with how to write it: nothing that follows
+    /// from the placeholder put in its place is reported too.
+    #[test]
+    fn a_value_of_the_wrong_kind_is_one_error_that_shows_the_right_form() {
+        let minutes = "We will pay no toll.";
+        let help = |c: &Checked| -> Vec<String> {
+            c.diagnostics
+                .iter()
+                .map(|d| format!("{} | {}", d.message, d.help.as_deref().unwrap_or("")))
+                .collect()
+        };
+        let scale = r#"scale = [{ id = "none", label = "No toll" }, { id = "half", label = "Half" }, { id = "full", label = "Full" }]"#;
+        for (written, said) in [
+            (
+                r#"scale = ["none", "half", "full"]"#,
+                r#"an item of `scale` is a table, not text | write each outcome of a scale as a table in braces: `{ id = "none", label = "…" }`"#,
+            ),
+            (
+                r#"scale = "none""#,
+                r#"`scale` takes a list, not text | write a list in brackets: `scale = [{ id = "none", label = "…" }, …]`"#,
+            ),
+        ] {
+            let c = check_files(&TALKS.replace(scale, written), ROUND, minutes);
+            let said_of_each = if written.contains(',') { 3 } else { 1 };
+            assert_eq!(
+                help(&c),
+                vec![said.to_string(); said_of_each]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| s
+                        .replace("\"none\"", &format!("\"{}\"", ["none", "half", "full"][k])))
+                    .collect::<Vec<_>>(),
+                "{written}"
+            );
+        }
+        for (written, said) in [
+            (
+                r#"stance = ["none"]"#,
+                r#"`stance` takes text in quotes, not a list | write one value, in quotes and without brackets: `stance = "none"`"#,
+            ),
+            (
+                "stance = \"none\"\nred_line = true\nevidence = \"not negotiable\"",
+                r#"`evidence` takes a table, not text | write the evidence of a red line as a table in braces: `{ quote = "not negotiable" }`"#,
+            ),
+            (
+                "stance = \"none\"\nconditions = \"if half\"",
+                r#"`conditions` takes a list, not text | write a list in brackets: `conditions = [{ accepts = ["…"], only_if = { ISSUE = ["…"] } }, …]`"#,
+            ),
+        ] {
+            let round = ROUND.replace("stance = \"none\"", written);
+            let c = check_files(TALKS, &round, minutes);
+            assert_eq!(help(&c), [said], "{written}");
+        }
+        // Keys of a position right under its party.
+        let round = format!("{ROUND}[positions.south]\nstance = \"half\"\n");
+        let c = check_files(TALKS, &round, minutes);
+        assert_eq!(
+            help(&c),
+            [
+                "`stance` is read as an issue of `[positions.PARTY]`, and a position is a table | a position goes under its party and its issue: `[positions.PARTY.ISSUE]` on a line of its own, then `stance = …` on the lines after it"
+            ]
+        );
     }
 
     #[test]

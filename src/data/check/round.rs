@@ -91,6 +91,12 @@ impl Checker<'_> {
                 );
             }
             for (issue_key, def) in by_issue {
+                // A value that is no position (`[positions.PARTY]` then
+                // `stance = …`), already reported: nothing more to say of it.
+                if self.is_patched(file, &def.span()) {
+                    continue;
+                }
+                let def = def.get_ref();
                 let issue = h.issue_ix.get(issue_key.get_ref()).copied();
                 if issue.is_none() {
                     self.push(unknown("issue", issue_key, file, &issue_ids));
@@ -155,24 +161,10 @@ impl Checker<'_> {
                 ok = false;
             }
         } else if let Some((_, issue, outcomes)) = ctx.issue {
-            let scale_ids: Vec<&str> = issue.scale.iter().map(|o| o.id.as_str()).collect();
             let lookup = |c: &mut Self, o: &Spanned<String>| -> Option<usize> {
                 let ix = outcomes.get(o.get_ref()).copied();
                 if ix.is_none() {
-                    c.push(
-                        Diagnostic::error(format!(
-                            "`{}` is not an outcome on the scale of issue `{}`",
-                            o.get_ref(),
-                            issue.id
-                        ))
-                        .at(file, o.span())
-                        .label("not on the scale")
-                        .help(
-                            did_you_mean(o.get_ref(), scale_ids.iter().copied()).unwrap_or_else(
-                                || format!("the scale is: {}", scale_ids.join(", ")),
-                            ),
-                        ),
-                    );
+                    c.not_on_scale(issue, o, file);
                 }
                 // An outcome past the 64th is on a scale already reported as too long.
                 ix.filter(|&i| i < Outcomes::MAX)
@@ -184,7 +176,12 @@ impl Checker<'_> {
                             .at(file, ctx.key_span.clone())
                             .help(format!(
                                 "add `stance = \"…\"`, one of: {}",
-                                scale_ids.join(", ")
+                                issue
+                                    .scale
+                                    .iter()
+                                    .map(|o| o.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             )),
                     );
                     ok = false;
