@@ -164,7 +164,7 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
                 open = true;
                 continue; // in the unconditional deal zone
             }
-            match joint_requirement(&stands) {
+            match joint_requirement(&stands, state) {
                 Joint::Holds(requires) => {
                     open = true;
                     let blocked = blocked_on(state, &requires);
@@ -214,13 +214,16 @@ pub fn issue_linkage(state: &State<'_>, issue: usize) -> Option<IssueLinkage> {
 /// doubles it).
 pub const MAX_CHOICES: u64 = 1 << 18;
 
+pub use crate::core::state::SEARCH_BUDGET;
+
 /// Whether the conditions of every conditional party can hold together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Joint {
     /// They can: what they require together, issue by issue.
     Holds(Vec<(usize, Outcomes)>),
     Cannot,
-    /// More than [`MAX_CHOICES`] choices were tried without an answer.
+    /// More than [`MAX_CHOICES`] choices were tried without an answer, or
+    /// the state's [`SEARCH_BUDGET`] ran out.
     Undecided,
 }
 
@@ -235,7 +238,7 @@ type Alternatives = Vec<Vec<(usize, Outcomes)>>;
 /// an earlier one is left out (the earlier one's choice does for both): a
 /// search over all of them together tried every combination of the
 /// independent ones before finding that two others conflict.
-fn joint_requirement(stands: &[(usize, Stand)]) -> Joint {
+fn joint_requirement(stands: &[(usize, Stand)], state: &State<'_>) -> Joint {
     let mut alternatives: Vec<&Alternatives> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (_, s) in stands {
@@ -260,17 +263,28 @@ fn joint_requirement(stands: &[(usize, Stand)]) -> Joint {
     for (k, &alts) in alternatives.iter().enumerate() {
         members[root(&mut group, k)].push(alts);
     }
-    let mut budget = MAX_CHOICES;
+    let allowed = MAX_CHOICES.min(state.search_left());
+    let mut budget = allowed;
     let mut req = Vec::new();
+    let mut joint = None;
     for members in members.iter().filter(|m| !m.is_empty()) {
         match choose(members, Vec::new(), &mut budget) {
             Ok(Some(r)) => req.extend(r),
-            Ok(None) => return Joint::Cannot,
-            Err(Spent) => return Joint::Undecided,
+            Ok(None) => {
+                joint = Some(Joint::Cannot);
+                break;
+            }
+            Err(Spent) => {
+                joint = Some(Joint::Undecided);
+                break;
+            }
         }
     }
-    req.sort_by_key(|&(j, _)| j);
-    Joint::Holds(req)
+    state.spend_search(allowed - budget);
+    joint.unwrap_or_else(|| {
+        req.sort_by_key(|&(j, _)| j);
+        Joint::Holds(req)
+    })
 }
 
 /// The root of `k`'s group, paths halved on the way.
@@ -351,6 +365,9 @@ pub struct PackageZone {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLarge {
     pub limit: u64,
+    /// It stopped short of `limit`, the state's [`SEARCH_BUDGET`] spent by
+    /// the searches before it.
+    pub budget_spent: bool,
 }
 
 /// How many settlements a package search lists, at most.
@@ -362,7 +379,8 @@ pub const EXAMPLES: usize = 3;
 /// settlement; one naming an issue outside the package cannot be known to
 /// hold, and counts as not holding. Exact, by backtracking with pruning
 /// (an outcome is tried only if every party could still accept it); past
-/// `limit` nodes it stops with [`TooLarge`].
+/// `limit` nodes, or what is left of the state's search budget, it stops
+/// with [`TooLarge`].
 pub fn package_zone(
     state: &State<'_>,
     issues: &[usize],
@@ -403,7 +421,7 @@ pub fn package_zone(
         held: &held,
         candidates: &candidates,
         settled: vec![None; talks.issues.len()],
-        limit,
+        limit: limit.min(state.search_left()),
         explored: 0,
         zone: PackageZone {
             issues: issues.clone(),
@@ -413,7 +431,12 @@ pub fn package_zone(
             explored: 0,
         },
     };
-    search.go(0)?;
+    let found = search.go(0);
+    state.spend_search(search.explored);
+    found.map_err(|_| TooLarge {
+        limit,
+        budget_spent: search.limit < limit,
+    })?;
     search.zone.explored = search.explored;
     Ok(search.zone)
 }
@@ -432,7 +455,10 @@ impl Search<'_> {
     fn go(&mut self, k: usize) -> Result<(), TooLarge> {
         self.explored += 1;
         if self.explored > self.limit {
-            return Err(TooLarge { limit: self.limit });
+            return Err(TooLarge {
+                limit: self.limit,
+                budget_spent: false,
+            });
         }
         if k == self.issues.len() {
             // Every issue settled: every condition is now decided.
@@ -730,10 +756,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_search_stops_past_its_limit() {
-        // Two issues, everyone accepts everything: 9 settlements, more nodes.
-        let t = multi(
+    /// Two parties on two issues, everyone accepting everything: 9
+    /// settlements, more nodes.
+    fn everything_accepted() -> Talks {
+        multi(
             2,
             2,
             vec![
@@ -742,10 +768,52 @@ mod tests {
                 position(1, 0, 0b111, &[]),
                 position(1, 1, 0b111, &[]),
             ],
-        );
+        )
+    }
+
+    #[test]
+    fn the_search_stops_past_its_limit() {
+        let t = everything_accepted();
         let state = State::as_of(&t, 0);
         assert_eq!(package_zone(&state, &[0, 1], 1000).unwrap().count, 9);
-        assert_eq!(package_zone(&state, &[0, 1], 5), Err(TooLarge { limit: 5 }));
+        assert_eq!(
+            package_zone(&state, &[0, 1], 5),
+            Err(TooLarge {
+                limit: 5,
+                budget_spent: false
+            })
+        );
+    }
+
+    /// Every search asked of one state draws on one budget: a file of many
+    /// linkages (or of many knotted outcomes) costs the budget, not the
+    /// limit of one search times their number.
+    #[test]
+    fn the_searches_of_one_state_share_its_budget() {
+        let t = everything_accepted();
+        let state = State::as_of(&t, 0);
+        let explored = package_zone(&state, &[0, 1], 1000).unwrap().explored;
+        assert_eq!(state.search_left(), SEARCH_BUDGET - explored);
+        // Room for one more search, not two.
+        state.spend_search(state.search_left() - explored - 1);
+        assert_eq!(package_zone(&state, &[0, 1], 1000).unwrap().count, 9);
+        assert_eq!(
+            package_zone(&state, &[0, 1], 1000),
+            Err(TooLarge {
+                limit: 1000,
+                budget_spent: true
+            })
+        );
+        assert_eq!(state.search_left(), 0);
+        // Conditions, too: with nothing left, even an easy choice is undecided.
+        let stands = only_if(2, |k| vec![vec![(k, Outcomes(1))]]);
+        assert_eq!(joint_requirement(&stands, &state), Joint::Undecided);
+        let fresh = State::as_of(&t, 0);
+        assert_eq!(
+            joint_requirement(&stands, &fresh),
+            Joint::Holds(vec![(0, Outcomes(1)), (1, Outcomes(1))])
+        );
+        assert_eq!(fresh.search_left(), SEARCH_BUDGET - 2);
     }
 
     #[test]
@@ -803,9 +871,11 @@ mod tests {
                 vec![(2 + 2 * k, Outcomes(1))],
             ],
         });
-        assert_eq!(joint_requirement(&stands), Joint::Cannot);
+        let t = multi(1, 1, Vec::new());
+        let state = State::as_of(&t, 0);
+        assert_eq!(joint_requirement(&stands, &state), Joint::Cannot);
         // Without the conflict, each party's first choice.
-        let holds = joint_requirement(&stands[..60]);
+        let holds = joint_requirement(&stands[..60], &state);
         let first: Vec<(usize, Outcomes)> = (0..60).map(|k| (1 + 2 * k, Outcomes(1))).collect();
         assert_eq!(holds, Joint::Holds(first));
     }
@@ -822,7 +892,11 @@ mod tests {
                 vec![(0, Outcomes(0b11)), (3 + 2 * k, Outcomes(1))],
             ],
         });
-        assert_eq!(joint_requirement(&stands), Joint::Undecided);
+        let t = multi(1, 1, Vec::new());
+        assert_eq!(
+            joint_requirement(&stands, &State::as_of(&t, 0)),
+            Joint::Undecided
+        );
     }
 
     /// Up to five parties' alternatives: one or two conditions, each on one
@@ -864,7 +938,8 @@ mod tests {
                 Ok(None) => Joint::Cannot,
                 Err(Spent) => Joint::Undecided,
             };
-            prop_assert_eq!(joint_requirement(&stands), one);
+            let t = multi(1, 1, Vec::new());
+            prop_assert_eq!(joint_requirement(&stands, &State::as_of(&t, 0)), one);
         }
     }
 

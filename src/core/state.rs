@@ -10,6 +10,13 @@ struct Cell {
     position: u32,
 }
 
+/// The search steps (choices of conditions, and nodes of package searches)
+/// that every linkage question ([`crate::core::linkage`]) asked of one
+/// state may take together: each search has its own limit, and a file of
+/// many linkages or many knotted outcomes would otherwise multiply it (200
+/// linkages took 40 s). About half a second of searching.
+pub const SEARCH_BUDGET: u64 = 1 << 22;
+
 /// The positions in force as of one round, for every party and issue.
 #[derive(Debug, Clone)]
 pub struct State<'t> {
@@ -20,6 +27,9 @@ pub struct State<'t> {
     cells: Vec<Option<Cell>>,
     /// How many rounds are applied: rounds `0..through`.
     through: usize,
+    /// What is left of the search steps that the linkage questions asked
+    /// of this state may take together ([`SEARCH_BUDGET`]).
+    search_left: std::cell::Cell<u64>,
 }
 
 /// One party's position on one issue as of a round, and where it was stated.
@@ -38,6 +48,7 @@ impl<'t> State<'t> {
             round: 0,
             cells: vec![None; talks.parties.len() * talks.issues.len()],
             through: 0,
+            search_left: std::cell::Cell::new(SEARCH_BUDGET),
         }
     }
 
@@ -66,6 +77,17 @@ impl<'t> State<'t> {
 
     pub fn talks(&self) -> &'t Talks {
         self.talks
+    }
+
+    /// The search steps left to the linkage questions asked of this state.
+    pub fn search_left(&self) -> u64 {
+        self.search_left.get()
+    }
+
+    /// `steps` of the search budget taken.
+    pub fn spend_search(&self, steps: u64) {
+        self.search_left
+            .set(self.search_left.get().saturating_sub(steps));
     }
 
     /// The last thing stated by `party` on `issue`, a withdrawal included.

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::core::linkage::{
-    IssueLinkage, MAX_CHOICES, PackageZone, TooLarge, issue_linkage, package_zone,
+    IssueLinkage, MAX_CHOICES, PackageZone, SEARCH_BUDGET, TooLarge, issue_linkage, package_zone,
 };
 use crate::core::state::State;
 use crate::data::talks::{Linkage, Outcomes, Talks};
@@ -139,7 +139,7 @@ impl IssueLinkageView {
                 s
             })
             .chain(self.undecided.iter().map(|o| {
-                format!("{o}: not weighed, its conditions too many to try together (more than {MAX_CHOICES} choices)")
+                format!("{o}: not weighed, its conditions too many to try together (more than {MAX_CHOICES} choices for one outcome, or {SEARCH_BUDGET} in all)")
             }))
             .collect()
     }
@@ -193,6 +193,10 @@ pub struct PackageView {
     /// The search gave up past this many nodes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub too_large: Option<u64>,
+    /// It gave up sooner: the searches before it spent the budget of the
+    /// view ([`SEARCH_BUDGET`] steps).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub budget_spent: bool,
     /// Where no package exists: the linked issues on which no outcome is
     /// acceptable to every party even on conditions, and the parties whose
     /// red lines stand in the way there.
@@ -213,6 +217,7 @@ impl PackageView {
         let ids = |is: &[usize]| -> Vec<String> {
             is.iter().map(|&i| talks.issues[i].id.clone()).collect()
         };
+        let mut budget_spent = false;
         let (count, outcomes, examples, too_large) =
             match package_zone(state, &l.issues, PACKAGE_LIMIT) {
                 Ok(PackageZone {
@@ -240,7 +245,13 @@ impl PackageView {
                         .collect(),
                     None,
                 ),
-                Err(TooLarge { limit }) => (None, Vec::new(), Vec::new(), Some(limit)),
+                Err(TooLarge {
+                    limit,
+                    budget_spent: spent,
+                }) => {
+                    budget_spent = spent;
+                    (None, Vec::new(), Vec::new(), Some(limit))
+                }
             };
         let blocked_on = if count == Some(0) {
             l.issues
@@ -280,6 +291,7 @@ impl PackageView {
             outcomes,
             examples,
             too_large,
+            budget_spent,
         }
     }
 
@@ -292,6 +304,9 @@ impl PackageView {
             self.linkage
         );
         match (self.count, self.too_large) {
+            (_, Some(_)) if self.budget_spent => format!(
+                "{head} not searched to the end: the searches before it took the {SEARCH_BUDGET} steps a view may search; narrow it with --issue"
+            ),
             (_, Some(limit)) => format!(
                 "{head} not searched to the end: more than {limit} combinations to try; narrow it with --issue"
             ),
@@ -338,11 +353,13 @@ impl PackageView {
     }
 }
 
-/// The package of every linkage in force.
-pub fn packages(state: &State<'_>) -> Vec<PackageView> {
+/// The package of every linkage in force that `keep` keeps: only those
+/// are searched.
+pub fn packages(state: &State<'_>, keep: impl Fn(&Linkage) -> bool) -> Vec<PackageView> {
     state
         .linkages()
         .into_iter()
+        .filter(|(l, _)| keep(l))
         .map(|(l, r)| PackageView::new(state, l, r))
         .collect()
 }

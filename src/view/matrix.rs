@@ -411,14 +411,8 @@ impl ByIssue {
                     }
                 })
                 .collect(),
-            packages: packages(state)
-                .into_iter()
-                .filter(|p| {
-                    p.issues
-                        .iter()
-                        .any(|i| issues.iter().any(|&k| talks.issues[k].id == *i))
-                })
-                .collect(),
+            // Those that tie a shown issue.
+            packages: packages(state, |l| l.issues.iter().any(|i| issues.contains(i))),
         }
     }
 }

@@ -287,7 +287,7 @@ impl<'t> ReportView<'t> {
             .into_iter()
             .map(|(p, r)| ProposalView::new(&overview.state, p, r))
             .collect();
-        let packages = packages(&overview.state);
+        let packages = packages(&overview.state, |_| true);
         ReportView {
             shown,
             overview,

@@ -931,3 +931,78 @@ fn conditions_a_search_would_weigh_for_hours() {
         assert_eq!(run_on(together.path(), args).2, 0, "{args:?}");
     }
 }
+
+/// Many linkages over many issues, each package big to search: each search
+/// has its limit, and all of a view's searches share one budget, so that
+/// their number does not multiply the time (200 of them ran past 20 s).
+/// `--issue` narrows what is searched.
+#[test]
+fn linkages_a_search_would_weigh_for_minutes() {
+    use crate::run_on;
+    const ISSUES: usize = 14;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pk");
+    fs::create_dir_all(dir.join("rounds")).unwrap();
+    let scale = "[{ id = \"a\", label = \"A\" }, { id = \"b\", label = \"B\" }, { id = \"c\", label = \"C\" }]";
+    let mut talks = String::from(
+        "title = \"P\"\n[[parties]]\nid = \"x\"\nname = \"X\"\n[[parties]]\nid = \"y\"\nname = \"Y\"\n",
+    );
+    for i in 0..ISSUES {
+        talks += &format!("[[issues]]\nid = \"i{i}\"\ntitle = \"I{i}\"\nscale = {scale}\n");
+    }
+    fs::write(dir.join("talks.toml"), talks).unwrap();
+    let mut round =
+        String::from("date = 2024-01-01\ntitle = \"R\"\n[[sources]]\nid = \"s\"\ntitle = \"S\"\n");
+    for p in ["x", "y"] {
+        for i in 0..ISSUES {
+            // Everything accepted but on the last issue, where they differ:
+            // every package of the others' settlements is searched to the end.
+            let accepts = match (i + 1 == ISSUES, p) {
+                (false, _) => "[\"a\", \"b\", \"c\"]",
+                (true, "x") => "[\"a\"]",
+                (true, _) => "[\"c\"]",
+            };
+            round += &format!(
+                "[positions.{p}.i{i}]\nstance = {}\naccepts = {accepts}\nsummary = \"x\"\nsource = \"s\"\n",
+                &accepts[1..4]
+            );
+        }
+    }
+    for k in 0..40 {
+        let issues: Vec<String> = (0..ISSUES)
+            .filter(|&i| i != k % (ISSUES - 1))
+            .map(|i| format!("\"i{i}\""))
+            .collect();
+        round += &format!(
+            "[[linkages]]\nid = \"l{k}\"\nparty = \"x\"\nissues = [{}]\nsummary = \"x\"\nsource = \"s\"\n",
+            issues.join(", ")
+        );
+    }
+    fs::write(dir.join("rounds/2024-01-01-r.toml"), round).unwrap();
+    let packages = |args: &[&str]| -> Vec<serde_json::Value> {
+        let (stdout, stderr, code) = run_on(tmp.path(), args);
+        assert_eq!(code, 0, "{stderr}");
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        v["packages"].as_array().unwrap().clone()
+    };
+    let all = packages(&["matrix", "--by", "issue", "--format", "json"]);
+    assert_eq!(all.len(), 40);
+    // The first are searched to the end (no package: the last issue
+    // parts them); once the budget is spent, the rest say so.
+    let searched = all.iter().take_while(|p| p["count"] == 0).count();
+    assert!((3..40).contains(&searched), "{searched} searched");
+    for p in &all[searched..] {
+        assert_eq!(p["budget_spent"], true, "{p}");
+        assert!(p["count"].is_null(), "{p}");
+    }
+    let (stdout, _, _) = run_on(tmp.path(), &["matrix", "--by", "issue"]);
+    assert!(
+        stdout.contains("the searches before it took the"),
+        "{stdout}"
+    );
+    // Narrowed to one issue, only the linkages that tie it are searched.
+    let narrowed = packages(&[
+        "matrix", "--by", "issue", "--issue", "i0", "--format", "json",
+    ]);
+    assert_eq!(narrowed.len(), 40 - 40usize.div_ceil(ISSUES - 1));
+}
