@@ -57,13 +57,18 @@ impl OutcomeCost {
     /// The order of preference the model sets: no red line crossed, then
     /// the fewest crossed, then the cost, then the fewest movers and
     /// steps, then scale order.
-    fn rank(&self) -> (usize, u64, usize, usize, usize) {
+    fn rank(&self) -> ((usize, u64, usize, usize), usize) {
+        (self.counts(), self.outcome)
+    }
+
+    /// What the model weighs, scale order aside: two outcomes with the same
+    /// counts are as near as each other.
+    fn counts(&self) -> (usize, u64, usize, usize) {
         (
             self.red_lines(),
             (self.cost * 2.0).round() as u64,
             self.moves.len(),
             self.steps(),
-            self.outcome,
         )
     }
 }
@@ -81,6 +86,16 @@ pub struct Bridge {
 impl Bridge {
     pub fn nearest(&self) -> &OutcomeCost {
         &self.outcomes[self.nearest]
+    }
+
+    /// The other outcomes as near as the nearest deal by every count, only
+    /// scale order putting them after it: a tie the reader should see, as
+    /// they may ask other parties to move.
+    pub fn equally_near(&self) -> Vec<usize> {
+        let counts = self.nearest().counts();
+        (0..self.outcomes.len())
+            .filter(|&k| k != self.nearest && self.outcomes[k].counts() == counts)
+            .collect()
     }
 
     /// Every outcome crosses somebody's red line.
@@ -241,5 +256,41 @@ mod tests {
         assert_eq!(b.nearest().cost, 7.0);
         assert_eq!(b.outcomes[2].cost, 2.0 + 1.0);
         assert_eq!(b.outcomes[2].red_lines(), 1);
+        assert!(b.equally_near().is_empty());
+    }
+
+    #[test]
+    fn outcomes_as_near_as_the_nearest_deal_are_named() {
+        // Party 0 accepts o0, party 1 o2: o1 costs each one step (2 movers),
+        // o0 and o2 one party two steps. o0 is nearest, first on the scale;
+        // o2 ties with it on every count, o1 does not.
+        let t = talks(
+            2,
+            3,
+            vec![vec![
+                position(0, 0b001, false, false),
+                position(1, 0b100, false, false),
+            ]],
+        );
+        let b = bridge(&State::as_of(&t, 0), 0).unwrap();
+        assert_eq!(b.nearest().outcome, 0);
+        assert_eq!(b.equally_near(), vec![2]);
+    }
+
+    proptest! {
+        /// A tie is an outcome that ranks as the nearest does but for scale
+        /// order, and comes after it on the scale.
+        #[test]
+        fn equally_near_outcomes_differ_from_the_nearest_by_scale_order_alone(t in arb()) {
+            let state = State::as_of(&t, 0);
+            let Some(b) = bridge(&state, 0) else { return Ok(()) };
+            for k in 0..b.outcomes.len() {
+                let tie = b.outcomes[k].counts() == b.nearest().counts() && k != b.nearest;
+                prop_assert_eq!(b.equally_near().contains(&k), tie);
+                if tie {
+                    prop_assert!(k > b.nearest);
+                }
+            }
+        }
     }
 }

@@ -30,6 +30,10 @@ pub struct IssueBridge {
     pub title: String,
     /// The nearest deal: an outcome id.
     pub nearest: String,
+    /// Outcomes as near by every count, only later on the scale: the
+    /// nearest deal is one of a tie.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub equally_near: Vec<String>,
     pub every_outcome_crosses_a_red_line: bool,
     /// What it takes to reach each outcome, in scale order.
     pub outcomes: Vec<OutcomeView>,
@@ -104,6 +108,11 @@ impl IssueBridge {
             issue: issue.id.clone(),
             title: issue.title.clone(),
             nearest: outcome(nearest.outcome),
+            equally_near: b
+                .equally_near()
+                .into_iter()
+                .map(|k| outcome(b.outcomes[k].outcome))
+                .collect(),
             every_outcome_crosses_a_red_line: b.every_outcome_crosses_a_red_line(),
             outcomes: b.outcomes.iter().map(view).collect(),
             assume: nearest
@@ -122,10 +131,31 @@ impl IssueBridge {
     }
 
     fn nearest(&self) -> &OutcomeView {
+        self.outcome(&self.nearest)
+    }
+
+    fn outcome(&self, id: &str) -> &OutcomeView {
         self.outcomes
             .iter()
-            .find(|o| o.outcome == self.nearest)
-            .expect("the nearest deal is one of the outcomes")
+            .find(|o| o.outcome == id)
+            .expect("the nearest deal and its ties are outcomes of the issue")
+    }
+
+    /// The outcomes as near as the nearest deal.
+    fn ties(&self) -> impl Iterator<Item = &OutcomeView> {
+        self.equally_near.iter().map(|id| self.outcome(id))
+    }
+
+    /// What an outcome is, in the data table: the nearest deal, one as
+    /// near, or neither.
+    fn mark(&self, o: &OutcomeView) -> &'static str {
+        if o.outcome == self.nearest {
+            "yes"
+        } else if self.equally_near.contains(&o.outcome) {
+            "as near"
+        } else {
+            ""
+        }
     }
 }
 
@@ -156,7 +186,9 @@ fn cost_text(c: f64) -> String {
     }
 }
 
-const COST_LEGEND: &str = "cost: the steps along the scale each party would have to widen what it accepts, a core issue's counting double; ⛔ crossing that party's red line. The nearest deal crosses no red line where some outcome does, then costs least.";
+const COST_LEGEND: &str = "cost: the steps along the scale each party would have to widen what it accepts, a core issue's counting double; ⛔ crossing that party's red line. The nearest deal crosses no red line where some outcome does, then costs least, then asks fewest parties and steps.";
+
+const TIE_LEGEND: &str = "or (◁): an outcome as near as the nearest deal (◀) by every count, named after it only for coming later on the scale; it asks other moves.";
 
 impl BridgeView {
     fn verdict(b: &IssueBridge) -> Text {
@@ -169,6 +201,12 @@ impl BridgeView {
         t.push(format!(" — cost {}: ", cost_text(n.cost)), Tone::Plain);
         for span in moves_said(n).lines.into_iter().flatten() {
             t.push(span.text, span.tone);
+        }
+        for tie in b.ties() {
+            t.line(format!("or, as near: {} — ", tie.outcome), Tone::Strong);
+            for span in moves_said(tie).lines.into_iter().flatten() {
+                t.push(span.text, span.tone);
+            }
         }
         if b.every_outcome_crosses_a_red_line {
             t.line(
@@ -199,9 +237,11 @@ impl BridgeView {
                 .iter()
                 .map(|o| {
                     let mut mark = Text::plain(o.outcome.as_str());
-                    if o.outcome == b.nearest {
-                        mark.push(" ◀", Tone::Strong);
-                    }
+                    match b.mark(o) {
+                        "yes" => mark.push(" ◀", Tone::Strong),
+                        "" => &mut mark,
+                        _ => mark.push(" ◁", Tone::Strong),
+                    };
                     vec![
                         mark,
                         Text::plain(cost_text(o.cost)),
@@ -233,11 +273,24 @@ impl BridgeView {
                 if b.every_outcome_crosses_a_red_line {
                     nearest.push(" ⛔", Tone::Clash);
                 }
+                // Each tie on a line of its own, its moves beside it.
+                let mut moves = moves_said(n);
+                for tie in b.ties() {
+                    nearest.line(format!("or {}", tie.outcome), Tone::Dim);
+                    let said = moves_said(tie);
+                    for (k, span) in said.lines.into_iter().flatten().enumerate() {
+                        if k == 0 {
+                            moves.line(span.text, span.tone);
+                        } else {
+                            moves.push(span.text, span.tone);
+                        }
+                    }
+                }
                 vec![
                     Text::plain(b.issue.as_str()),
                     nearest,
                     Text::plain(cost_text(n.cost)),
-                    moves_said(n),
+                    moves,
                 ]
             })
             .collect();
@@ -286,7 +339,7 @@ impl View for BridgeView {
                                 Text::plain(cost_text(o.cost)),
                                 Text::plain(moves_said(o).to_plain("")),
                                 Text::plain(o.on_conditions.join(", ")),
-                                Text::plain(if o.outcome == b.nearest { "yes" } else { "" }),
+                                Text::plain(b.mark(o)),
                             ]
                         })
                     })
@@ -307,7 +360,11 @@ impl View for BridgeView {
                 }));
             }
         }
-        doc.push(Block::Legend(vec![COST_LEGEND.into()]));
+        let mut legend = vec![COST_LEGEND.into()];
+        if self.issues.iter().any(|b| !b.equally_near.is_empty()) {
+            legend.push(TIE_LEGEND.into());
+        }
+        doc.push(Block::Legend(legend));
         doc
     }
 }
