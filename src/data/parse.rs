@@ -559,6 +559,11 @@ fn expected_type(expected: &str, found_text: &str, key: Option<&Key>) -> (String
                     "write one value, in quotes and without brackets: {}",
                     write(&format!("\"{item}\""))
                 ),
+                // A list of several, or a table: one value is wanted.
+                None if found_text.trim_start().starts_with(['[', '{']) => format!(
+                    "write one value, in quotes: {}",
+                    write("\"…\"")
+                ),
                 None => format!("write it in quotes: {}", write(&format!("\"{bare}\""))),
             },
         ),

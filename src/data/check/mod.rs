@@ -648,6 +648,10 @@ source = "minutes"
                 r#"`stance` takes text in quotes, not a list | write one value, in quotes and without brackets: `stance = "none"`"#,
             ),
             (
+                r#"stance = ["none", "half"]"#,
+                r#"`stance` takes text in quotes, not a list | write one value, in quotes: `stance = "…"`"#,
+            ),
+            (
                 "stance = \"none\"\nred_line = true\nevidence = \"not negotiable\"",
                 r#"`evidence` takes a table, not text | write the evidence of a red line as a table in braces: `{ quote = "not negotiable" }`"#,
             ),
