@@ -152,8 +152,8 @@ pub enum Command {
         parties: Vec<String>,
         #[command(flatten)]
         round: RoundArg,
-        /// Show at most this many trades, the largest gain first
-        #[arg(long, default_value_t = 20, value_name = "N")]
+        /// Show at most this many trades, the largest gain first; 1 or more
+        #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
         top: usize,
     },
     /// What changed between two rounds: positions, red lines, relations
@@ -286,6 +286,16 @@ pub enum MatrixBy {
     Pair,
     /// Issue × party pair: each relation, and the issue's deal zone
     Issue,
+}
+
+/// A count of things to show, refused at 0: a view that shows none of what
+/// it found would say that there was nothing to find.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("N is how many to show, 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -119,6 +119,27 @@ fn a_trade_applied_with_assume_raises_the_pairs_score_to_what_it_says() {
     assert!(trade["score_after"].as_f64() > trade["score_before"].as_f64());
 }
 
+/// `--top 0` would list none of the trades found and say there was none
+/// to find: it is refused as the command line is read.
+#[test]
+fn trades_top_zero_is_refused_as_the_command_line_is_read() {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures()).args(["--data", "linkage"]);
+    let (stdout, stderr, code) = run(cmd, &["trades", "--top", "0"]);
+    assert_eq!((stdout.as_str(), code), ("", 2), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: invalid value '0' for '--top <N>': N is how many to show, 1 or more\n"
+        ),
+        "{stderr}"
+    );
+    let t = json(bay(&["trades", "--top", "1", "--format", "json"]));
+    assert_eq!(
+        (t["found"].as_u64(), t["trades"].as_array().map(Vec::len)),
+        (Some(1), Some(1))
+    );
+}
+
 #[test]
 fn a_partys_own_stance_assumed_changes_nothing_but_the_marks() {
     let plain = json(builtin(&["matrix", "--format", "json"]));
