@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
 /// on a terminal, else after a line that says what changed.
 pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
     use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-    use std::io::{IsTerminal, Write};
+    use std::io::IsTerminal;
 
     let DataDir::Disk { path, .. } = &ctx.data else {
         return Err(Error::Usage(
@@ -108,19 +108,15 @@ pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<O
             Ok(out) => out.text(),
             Err(e) => format!("{e}\n"),
         };
-        let mut err = std::io::stderr().lock();
         let head = match (&changed, terminal) {
             (_, true) => "\x1b[2J\x1b[H".to_string(),
             (Some(file), false) => format!("── {file} changed: checking again ──\n"),
             (None, false) => String::new(),
         };
-        let _ = writeln!(
-            err,
-            "{head}{said}watching {} for changes (Ctrl-C to stop)",
+        super::to_stderr(&format!(
+            "{head}{said}watching {} for changes (Ctrl-C to stop)\n",
             path.display()
-        );
-        let _ = err.flush();
-        drop(err);
+        ));
         // Wait for a save of a file that is data (reading the files, as
         // checking does, is no change): not an editor's swap or backup
         // file, nor a hidden one.

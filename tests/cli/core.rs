@@ -151,6 +151,38 @@ fn a_full_disk_is_an_error() {
     );
 }
 
+/// A stderr that cannot be written fails no command that did its job:
+/// `check`'s note and `report`'s "wrote FILE" are lost, the exit is 0; an
+/// error that cannot be said exits 2. Never a panic (101).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_is_no_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let code = |args: &[&str]| {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("redlines"))
+            .args(args)
+            .current_dir(fixtures())
+            .stderr(full)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    assert_eq!(code(&["--data", "data", "check"]), (Some(0), String::new()));
+    let page = tmp.path().join("report.html");
+    let out = code(&["--data", "data", "report", "--out", page.to_str().unwrap()]);
+    assert_eq!(out, (Some(0), String::new()));
+    assert!(page.is_file());
+    let (status, stdout) = code(&["--data", "data", "table", "--format", "csv"]);
+    assert_eq!(status, Some(0));
+    assert!(stdout.starts_with("issue,party,"), "{stdout}");
+    // Data with errors ends `table` with 1, said; unsaid, with 2.
+    assert_eq!(code(&["--data", "broken/syntax", "table"]).0, Some(2));
+}
+
 /// A data folder of several talks reads the one its `redlines.toml` names
 /// when none is; without one, it asks for `--talks`.
 #[test]
