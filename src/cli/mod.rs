@@ -12,8 +12,8 @@ pub mod complete;
 ///
 /// Reads curated TOML data (one folder per talks, one file per round) and
 /// prints side-by-side positions, agreement matrices and the changes between
-/// rounds. Without --data it reads $REDLINES_DATA, else ./data when it holds
-/// talks, else the built-in datasets (the 2021–22 Russia–US–NATO security
+/// rounds. Without --data it reads $REDLINES_DATA, else ./data when there is
+/// one, else the built-in datasets (the 2021–22 Russia–US–NATO security
 /// talks, read by default, and the 2022 Russia–Ukraine talks).
 #[derive(Debug, Parser)]
 #[command(

@@ -24,10 +24,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         }
     };
     if ids.is_empty() {
-        return Err(Error::Usage(format!(
-            "no talks in {}: a talks is a folder holding talks.toml; start one with `redlines new talks ID`",
-            ctx.data.describe()
-        )));
+        return Err(ctx.data.no_talks());
     }
     let saved = sources.map(data::saved_copies).transpose()?;
     let mut files = Files::default();

@@ -153,8 +153,6 @@ fn data_folder(ctx: &Ctx) -> Result<PathBuf> {
             })?;
             Ok(path.clone())
         }
-        // An empty ./data (one that holds no talks yet) is where the first goes.
-        DataDir::Builtin if Path::new("data").is_dir() => Ok(PathBuf::from("data")),
         DataDir::Builtin => Err(Error::Usage(
             "`new` writes files into a data folder, and there is none here: without \
              --data or $REDLINES_DATA, and with no ./data in this directory, redlines reads \

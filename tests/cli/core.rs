@@ -111,6 +111,51 @@ fn the_builtin_dataset_is_used_outside_a_data_folder() {
     assert!(stdout.contains("data: the built-in dataset"), "{stdout}");
 }
 
+/// `./data` is read whenever it is there: one that holds no talks (here a
+/// talks whose file is misnamed) is an error that says what it found, not
+/// a `check` of the built-in datasets that passes.
+#[test]
+fn a_data_folder_here_without_talks_is_an_error_not_the_builtin_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let talks = tmp.path().join("data/mytalks");
+    std::fs::create_dir_all(talks.join("rounds")).unwrap();
+    std::fs::write(talks.join("talk.toml"), "title = \"Mine\"\n").unwrap();
+    std::fs::write(tmp.path().join("data/notes.txt"), "").unwrap();
+    let here = |args: &[&str]| {
+        let mut c = bare();
+        c.current_dir(tmp.path());
+        run(c, args)
+    };
+    for command in ["check", "table"] {
+        let (stdout, stderr, code) = here(&[command]);
+        assert_eq!((stdout.as_str(), code), ("", 2), "{command}: {stderr}");
+        assert_eq!(
+            stderr,
+            "no talks in data (from ./data in the current directory): a talks is a folder holding talks.toml, \
+             and none is there; found instead: data/mytalks/talk.toml — a talks' file is named talks.toml. \
+             ./data in this directory is read whenever it exists; --data DIR reads another folder. \
+             Start one with `redlines new talks ID`\n",
+            "{command}"
+        );
+    }
+    std::fs::remove_dir_all(&talks).unwrap();
+    let (_, stderr, code) = here(&["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("none is there; it holds 0 folders and 1 file, none with a talks.toml."),
+        "{stderr}"
+    );
+    // An empty ./data is where `new` starts a talks, and then it is read.
+    std::fs::remove_file(tmp.path().join("data/notes.txt")).unwrap();
+    let (_, stderr, code) = here(&["new", "talks", "mytalks"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, stderr, _) = here(&["check"]);
+    assert!(
+        stderr.ends_with("1 file: data (from ./data in the current directory)\n"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn the_data_folder_may_be_a_talks_folder_itself() {
     let mut cmd = bare();
