@@ -13,12 +13,23 @@ use crate::render::{Format, wrap};
 use crate::view::check::CheckView;
 
 pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
+    let mut files = Files::default();
+    let mut diags = Vec::new();
     let ids = match &ctx.talks {
         Some(_) => vec![ctx.talks_id()?],
         None => {
-            // The folder's own file, naming its default talks, is data too.
-            if let Some((id, file)) = data::folder_default(&ctx.data)? {
-                ctx.data.choose(None, Some((&id, &file)))?;
+            // The folder's own file, naming its default talks, is data too:
+            // its problems are reported with those of the talks.
+            match data::folder_default(&ctx.data) {
+                Ok(Some((id, file))) => {
+                    ctx.data.choose(None, Some((&id, &file)))?;
+                }
+                Ok(None) => {}
+                Err(Error::Data {
+                    files: its,
+                    diagnostics,
+                }) => (files, diags) = (its, diagnostics),
+                Err(e) => return Err(e),
             }
             ctx.data.talks_ids()?
         }
@@ -27,8 +38,6 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         return Err(ctx.data.no_talks());
     }
     let saved = sources.map(data::saved_copies).transpose()?;
-    let mut files = Files::default();
-    let mut diags = Vec::new();
     let mut read = 0;
     let mut quotes = QuoteTally::default();
     for id in &ids {

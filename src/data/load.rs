@@ -344,11 +344,18 @@ impl DataDir {
     }
 
     /// A file at the top of the data folder, beside the talks folders.
-    pub fn read_top(&self, name: &str) -> FileRead {
-        match self {
-            DataDir::Builtin => self.read(Path::new(name)),
-            DataDir::Disk { path, .. } => self.read(&path.join(name)),
-        }
+    /// The file `name` at the top of the data folder, as read; `None` where
+    /// there is no such file (anything else of that name, a folder or a
+    /// pipe, is read as a file that cannot be).
+    pub fn read_top(&self, name: &str) -> Option<FileRead> {
+        let path = match self {
+            DataDir::Builtin => BUILTIN.get_file(name).map(|_| PathBuf::from(name)),
+            DataDir::Disk { path, .. } => {
+                let path = path.join(name);
+                path.symlink_metadata().is_ok().then_some(path)
+            }
+        };
+        path.map(|p| self.read(&p))
     }
 
     fn read(&self, path: &Path) -> FileRead {

@@ -228,19 +228,75 @@ fn a_full_stderr_is_no_panic() {
     assert_eq!(code(&["--data", "broken/syntax", "table"]).0, Some(2));
 }
 
+/// A temporary data folder holding a copy of each of these talks of the
+/// fixtures, under its own name.
+fn data_folder(talks: &[&str]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for t in talks {
+        let from = crate::fixtures().join(t);
+        crate::copy_dir(&from, &tmp.path().join(from.file_name().unwrap()));
+    }
+    tmp
+}
+
+/// The data folder's `redlines.toml` is read as every data file is: a
+/// value of the wrong type is a located diagnostic in plain words, and a
+/// folder or a pipe of that name is refused as no file (a pipe is not
+/// opened, so nothing waits on it).
+#[test]
+fn the_data_folders_own_file_is_read_as_every_data_file() {
+    let tmp = data_folder(&["data/harbour"]);
+    let file = tmp.path().join("redlines.toml");
+    let run_it = |args: &[&str]| {
+        let mut cmd = crate::bare();
+        cmd.current_dir(tmp.path()).args(["--data", "."]);
+        cmd.timeout(std::time::Duration::from_secs(60));
+        crate::run(cmd, args)
+    };
+    std::fs::write(&file, "default = 1\n").unwrap();
+    let (_, stderr, code) = run_it(&["check"]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "error: `default` takes text in quotes, not a number\n --> ./redlines.toml:1:11\n  |\n1 | default = 1\n  |           ^ wrong type\n  |\n  = help: write it in quotes: `default = \"1\"`\n\n\
+             1 error in 1 talks, 4 files: . (from --data or $REDLINES_DATA)\n",
+            1
+        )
+    );
+    std::fs::remove_file(&file).unwrap();
+    std::fs::create_dir(&file).unwrap();
+    let (_, stderr, code) = run_it(&["table"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: cannot read ./redlines.toml: is a directory, not a file\n--> ./redlines.toml\n"
+        ),
+        "{stderr}"
+    );
+    std::fs::remove_dir(&file).unwrap();
+    #[cfg(unix)]
+    {
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&file)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let (_, stderr, code) = run_it(&["check"]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.starts_with("error: cannot read ./redlines.toml: is not a regular file\n"),
+            "{stderr}"
+        );
+    }
+}
+
 /// A data folder of several talks reads the one its `redlines.toml` names
 /// when none is; without one, it asks for `--talks`.
 #[test]
 fn a_data_folder_of_several_talks_names_its_default() {
-    let tmp = tempfile::tempdir().unwrap();
-    crate::copy_dir(
-        &crate::fixtures().join("data/harbour"),
-        &tmp.path().join("harbour"),
-    );
-    crate::copy_dir(
-        &crate::fixtures().join("linkage/bay"),
-        &tmp.path().join("bay"),
-    );
+    let tmp = data_folder(&["data/harbour", "linkage/bay"]);
     let run_it = |args: &[&str]| {
         let mut cmd = crate::bare();
         cmd.arg("--data").arg(tmp.path());
@@ -256,20 +312,26 @@ fn a_data_folder_of_several_talks_names_its_default() {
     let (stdout, _, _) = run_it(&["--talks", "harbour", "table"]);
     assert!(stdout.starts_with("Harbour talks"), "{stdout}");
     std::fs::write(tmp.path().join("redlines.toml"), "defualt = \"bay\"\n").unwrap();
-    let (_, stderr, code) = run_it(&["table"]);
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("redlines.toml:1:1: unknown field `defualt`"),
-        "{stderr}"
-    );
-    // `check` reads the folder's own file too, and a default that is not
+    // The folder's own file is data: its problems are located diagnostics,
+    // `check` reports them with the talks', and a default that is not
     // there is an error naming that file, with the nearest talks.
-    let (_, stderr, code) = run_it(&["check"]);
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("redlines.toml:1:1: unknown field `defualt`"),
-        "{stderr}"
-    );
+    let said = "error: unknown key `defualt`\n --> ";
+    let at = "redlines.toml:1:1\n  |\n1 | defualt = \"bay\"\n  | ^^^^^^^ not a key of this table\n  |\n  = help: did you mean `default`?\n";
+    for (args, ends) in [
+        (
+            &["table"][..],
+            "error: the data has 1 error; run `redlines check` for the full report\n",
+        ),
+        (&["check"], "1 error in 2 talks, 7 files: "),
+    ] {
+        let (_, stderr, code) = run_it(args);
+        assert_eq!(code, 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(said) && stderr.contains(at),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains(ends), "{args:?}: {stderr}");
+    }
     std::fs::write(tmp.path().join("redlines.toml"), "default = \"bays\"\n").unwrap();
     for args in [&["table"][..], &["check"]] {
         let (_, stderr, code) = run_it(args);
