@@ -158,7 +158,8 @@ pub enum Command {
     },
     /// What changed between two rounds: positions, red lines, relations
     Diff {
-        /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
+        /// The earlier round: an id, a unique part of one, a date (with no round that
+        /// day, the latest before it), `first` or `latest`
         #[arg(add = crate::cli::complete::rounds())]
         from: String,
         /// The later round (an earlier one reads the changes backwards)
@@ -308,7 +309,8 @@ pub enum ListWhat {
 
 #[derive(Debug, Args)]
 pub struct RoundArg {
-    /// As of this round: an id, a unique part of one, a date, `first` or `latest`
+    /// As of this round: an id, a unique part of one, a date (with no round that
+    /// day, the latest before it), `first` or `latest`
     #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::cli::complete::rounds())]
     pub round: String,
 }

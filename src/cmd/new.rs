@@ -54,7 +54,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     inside_data(&data, &file)?;
 
     let from = match from {
-        Some(spec) => Some(crate::core::select::round(&talks, spec)?),
+        Some(spec) => Some(ctx.round(&talks, spec)?),
         // The latest round up to the new one's date: the last one, unless
         // the new round is put in between.
         None => talks.rounds.iter().rposition(|r| r.date <= date),

@@ -38,6 +38,46 @@ fn rounds_are_named_by_id_part_date_first_latest() {
     assert_eq!(ok(&["table", "--format", "json"]), by("latest"));
 }
 
+/// A date on which no round was held reads as of the latest round held
+/// by then, and says so on stderr; in `diff` as in `table`. A date before
+/// the first round is an error naming the first.
+#[test]
+fn a_date_between_rounds_is_the_latest_round_by_then() {
+    let json = |args: &[&str]| {
+        let (stdout, stderr, code) = run(redlines(), args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        (stdout, stderr)
+    };
+    let (second, said) = json(&["table", "--round", "2024-04-10", "--format", "json"]);
+    assert_eq!(said, "");
+    assert_eq!(
+        json(&["table", "--round", "2024-04-20", "--format", "json"]),
+        (
+            second,
+            "note: as of 2024-04-20, the latest round by then: 2024-04-10-second\n".into()
+        )
+    );
+    let (diff, said) = json(&["diff", "2024-03-15", "2099-01-01", "--format", "json"]);
+    assert_eq!(
+        said,
+        "note: as of 2024-03-15, the latest round by then: 2024-03-01-opening\n\
+         note: as of 2099-01-01, the latest round by then: 2024-05-20-third\n"
+    );
+    assert_eq!(
+        diff,
+        json(&["diff", "opening", "third", "--format", "json"]).0
+    );
+    let (stdout, stderr, code) = run(redlines(), &["diff", "2024-02-29", "third"]);
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str(), code),
+        (
+            "",
+            "no round of `harbour` was held by 2024-02-29: the first, 2024-03-01-opening, was held on 2024-03-01\n",
+            2
+        )
+    );
+}
+
 #[test]
 fn an_unknown_round_lists_the_rounds_and_exits_2() {
     let (stdout, stderr, code) = run(redlines(), &["table", "--round", "fourth"]);
