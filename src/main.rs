@@ -2,12 +2,15 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use redlines::cli::Cli;
+use redlines::cmd::to_stderr;
 
 fn main() -> ExitCode {
     // Under COMPLETE=SHELL (set by the scripts of `redlines completions`),
     // print completions for the words given and exit.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
+    // Nothing said on stderr fails a command that did its job; an error
+    // that cannot be said is one that cannot be written (2).
     let code = match redlines::cmd::run(cli) {
         Ok(mut out) => {
             let (code, stderr) = (out.code, std::mem::take(&mut out.stderr));
@@ -17,21 +20,19 @@ fn main() -> ExitCode {
                 let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
                 out.write_stdout(&mut stdout)
             };
-            eprint!("{stderr}");
+            to_stderr(&stderr);
             match written {
                 Ok(()) => code,
                 // A closed pipe (`redlines table | head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
                 Err(e) => {
-                    eprintln!("error: cannot write the output: {e}");
+                    to_stderr(&format!("error: cannot write the output: {e}\n"));
                     2
                 }
             }
         }
-        Err(e) => {
-            eprintln!("{e}");
-            e.exit_code()
-        }
+        Err(e) if to_stderr(&format!("{e}\n")) => e.exit_code(),
+        Err(_) => 2,
     };
     ExitCode::from(code)
 }

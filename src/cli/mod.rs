@@ -12,8 +12,8 @@ pub mod complete;
 ///
 /// Reads curated TOML data (one folder per talks, one file per round) and
 /// prints side-by-side positions, agreement matrices and the changes between
-/// rounds. Without --data it reads $REDLINES_DATA, else ./data when it holds
-/// talks, else the built-in datasets (the 2021–22 Russia–US–NATO security
+/// rounds. Without --data it reads $REDLINES_DATA, else ./data when there is
+/// one, else the built-in datasets (the 2021–22 Russia–US–NATO security
 /// talks, read by default, and the 2022 Russia–Ukraine talks).
 #[derive(Debug, Parser)]
 #[command(
@@ -152,13 +152,14 @@ pub enum Command {
         parties: Vec<String>,
         #[command(flatten)]
         round: RoundArg,
-        /// Show at most this many trades, the largest gain first
-        #[arg(long, default_value_t = 20, value_name = "N")]
+        /// Show at most this many trades, the largest gain first; 1 or more
+        #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
         top: usize,
     },
     /// What changed between two rounds: positions, red lines, relations
     Diff {
-        /// The earlier round: an id, a unique part of one, a date, `first` or `latest`
+        /// The earlier round: an id, a unique part of one, a date (with no round that
+        /// day, the latest before it), `first` or `latest`
         #[arg(add = crate::cli::complete::rounds())]
         from: String,
         /// The later round (an earlier one reads the changes backwards)
@@ -288,6 +289,16 @@ pub enum MatrixBy {
     Issue,
 }
 
+/// A count of things to show, refused at 0: a view that shows none of what
+/// it found would say that there was nothing to find.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("N is how many to show, 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListWhat {
     Talks,
@@ -298,7 +309,8 @@ pub enum ListWhat {
 
 #[derive(Debug, Args)]
 pub struct RoundArg {
-    /// As of this round: an id, a unique part of one, a date, `first` or `latest`
+    /// As of this round: an id, a unique part of one, a date (with no round that
+    /// day, the latest before it), `first` or `latest`
     #[arg(long, short, default_value = "latest", value_name = "ROUND", add = crate::cli::complete::rounds())]
     pub round: String,
 }

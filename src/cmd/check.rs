@@ -13,25 +13,31 @@ use crate::render::{Format, wrap};
 use crate::view::check::CheckView;
 
 pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
+    let mut files = Files::default();
+    let mut diags = Vec::new();
     let ids = match &ctx.talks {
         Some(_) => vec![ctx.talks_id()?],
         None => {
-            // The folder's own file, naming its default talks, is data too.
-            if let Some((id, file)) = data::folder_default(&ctx.data)? {
-                ctx.data.choose(None, Some((&id, &file)))?;
+            // The folder's own file, naming its default talks, is data too:
+            // its problems are reported with those of the talks.
+            match data::folder_default(&ctx.data) {
+                Ok(Some((id, file))) => {
+                    ctx.data.choose(None, Some((&id, &file)))?;
+                }
+                Ok(None) => {}
+                Err(Error::Data {
+                    files: its,
+                    diagnostics,
+                }) => (files, diags) = (its, diagnostics),
+                Err(e) => return Err(e),
             }
             ctx.data.talks_ids()?
         }
     };
     if ids.is_empty() {
-        return Err(Error::Usage(format!(
-            "no talks in {}: a talks is a folder holding talks.toml; start one with `redlines new talks ID`",
-            ctx.data.describe()
-        )));
+        return Err(ctx.data.no_talks());
     }
     let saved = sources.map(data::saved_copies).transpose()?;
-    let mut files = Files::default();
-    let mut diags = Vec::new();
     let mut read = 0;
     let mut quotes = QuoteTally::default();
     for id in &ids {
@@ -85,7 +91,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
 /// on a terminal, else after a line that says what changed.
 pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Output> {
     use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-    use std::io::{IsTerminal, Write};
+    use std::io::IsTerminal;
 
     let DataDir::Disk { path, .. } = &ctx.data else {
         return Err(Error::Usage(
@@ -108,19 +114,15 @@ pub fn watch(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<O
             Ok(out) => out.text(),
             Err(e) => format!("{e}\n"),
         };
-        let mut err = std::io::stderr().lock();
         let head = match (&changed, terminal) {
             (_, true) => "\x1b[2J\x1b[H".to_string(),
             (Some(file), false) => format!("── {file} changed: checking again ──\n"),
             (None, false) => String::new(),
         };
-        let _ = writeln!(
-            err,
-            "{head}{said}watching {} for changes (Ctrl-C to stop)",
+        super::to_stderr(&format!(
+            "{head}{said}watching {} for changes (Ctrl-C to stop)\n",
             path.display()
-        );
-        let _ = err.flush();
-        drop(err);
+        ));
         // Wait for a save of a file that is data (reading the files, as
         // checking does, is no change): not an editor's swap or backup
         // file, nor a hidden one.

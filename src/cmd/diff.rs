@@ -17,7 +17,7 @@ pub struct Show {
 
 pub fn run(ctx: &Ctx, (from, to): (&str, &str), filter: &Filter, show: Show) -> Result<Output> {
     let (talks, _) = ctx.scenario("latest")?;
-    let (a, b) = (select::round(&talks, from)?, select::round(&talks, to)?);
+    let (a, b) = (ctx.round(&talks, from)?, ctx.round(&talks, to)?);
     if !ctx.assume.is_empty()
         && talks.rounds[a].assumed.is_empty()
         && talks.rounds[b].assumed.is_empty()

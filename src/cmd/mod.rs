@@ -81,6 +81,16 @@ impl Output {
     }
 }
 
+/// Say `text` on stderr, whole, and whether it could be: a stderr that is
+/// full or closed ends no command (`eprint!` would panic), and what went
+/// wrong is for the caller to weigh.
+pub fn to_stderr(text: &str) -> bool {
+    let mut err = std::io::stderr().lock();
+    err.write_all(text.as_bytes())
+        .and_then(|()| err.flush())
+        .is_ok()
+}
+
 /// Everything a command needs: where the data is, which talks, how to print.
 pub struct Ctx {
     pub data: DataDir,
@@ -94,6 +104,9 @@ pub struct Ctx {
     pub out: Option<PathBuf>,
     /// `--force`: replace `out` if it exists.
     pub force: bool,
+    /// Notes on stderr of how the command line was read (a date that
+    /// stands for the round before it), said before the command's own.
+    notes: std::cell::RefCell<String>,
 }
 
 impl Ctx {
@@ -119,7 +132,20 @@ impl Ctx {
             assume: g.assume.clone(),
             out: g.out.clone(),
             force: g.force,
+            notes: Default::default(),
         }
+    }
+
+    /// The round `spec` names ([`select::round`]), with a note on stderr
+    /// where it is a date on which no round was held.
+    pub fn round(&self, talks: &Talks, spec: &str) -> Result<usize> {
+        let r = select::round(talks, spec)?;
+        if let Some(n) = select::as_of_note(talks, spec, r) {
+            self.notes
+                .borrow_mut()
+                .push_str(&(wrap(&n, self.style.width) + "\n"));
+        }
+        Ok(r)
     }
 
     /// The id of the talks to work on: `--talks`, or the only one there is.
@@ -137,7 +163,7 @@ impl Ctx {
     /// and the scenario's round.
     pub fn scenario(&self, spec: &str) -> Result<(Talks, usize)> {
         let talks = self.load()?;
-        let r = select::round(&talks, spec)?;
+        let r = self.round(&talks, spec)?;
         if self.assume.is_empty() {
             return Ok((talks, r));
         }
@@ -282,7 +308,7 @@ pub fn run(cli: Cli) -> Result<Output> {
                 .into(),
         ));
     }
-    match cli.command {
+    let out = match cli.command {
         Command::List { what } => list::run(&ctx, what),
         Command::Table { round, filter } => table::run(&ctx, &round.round, &filter),
         Command::Show {
@@ -359,5 +385,8 @@ pub fn run(cli: Cli) -> Result<Output> {
                 new::round(&ctx, &id, date.as_deref(), from.as_deref())
             }
         },
-    }
+    };
+    let mut out = out?;
+    out.stderr.insert_str(0, &ctx.notes.take());
+    Ok(out)
 }

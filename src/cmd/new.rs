@@ -54,7 +54,7 @@ pub fn round(ctx: &Ctx, id: &str, date: Option<&str>, from: Option<&str>) -> Res
     inside_data(&data, &file)?;
 
     let from = match from {
-        Some(spec) => Some(crate::core::select::round(&talks, spec)?),
+        Some(spec) => Some(ctx.round(&talks, spec)?),
         // The latest round up to the new one's date: the last one, unless
         // the new round is put in between.
         None => talks.rounds.iter().rposition(|r| r.date <= date),
@@ -153,8 +153,6 @@ fn data_folder(ctx: &Ctx) -> Result<PathBuf> {
             })?;
             Ok(path.clone())
         }
-        // An empty ./data (one that holds no talks yet) is where the first goes.
-        DataDir::Builtin if Path::new("data").is_dir() => Ok(PathBuf::from("data")),
         DataDir::Builtin => Err(Error::Usage(
             "`new` writes files into a data folder, and there is none here: without \
              --data or $REDLINES_DATA, and with no ./data in this directory, redlines reads \

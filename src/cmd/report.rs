@@ -39,7 +39,7 @@ pub fn run(
         )?;
     }
     let (talks, r) = ctx.scenario(round)?;
-    let from = select::round(&talks, from)?;
+    let from = ctx.round(&talks, from)?;
     if from > r {
         return Err(Error::Usage(format!(
             "--from {} is later than --round {}: the report shows what changed up to the round it is as of",

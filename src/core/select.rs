@@ -37,9 +37,15 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
     }
     let matches: Vec<usize> = match Date::parse(spec) {
         // A round over several days is named by any of them.
-        Some(d) => (0..rounds.len())
-            .filter(|&i| rounds[i].date <= d && d <= rounds[i].end.unwrap_or(rounds[i].date))
-            .collect(),
+        Some(d) => {
+            let held: Vec<usize> = (0..rounds.len())
+                .filter(|&i| rounds[i].date <= d && d <= rounds[i].end.unwrap_or(rounds[i].date))
+                .collect();
+            if held.is_empty() {
+                return latest_by(talks, d);
+            }
+            held
+        }
         None => (0..rounds.len())
             .filter(|&i| rounds[i].id.contains(spec))
             .collect(),
@@ -63,6 +69,39 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
                 .join(", ")
         ))),
     }
+}
+
+/// As of a day on which no round was held: the latest round of the record
+/// held before it (see [`as_of_note`]); none before the first.
+fn latest_by(talks: &Talks, d: Date) -> Result<usize> {
+    let rounds = &talks.rounds;
+    rounds
+        .iter()
+        .rposition(|r| r.assumed.is_empty() && r.date <= d)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "no round of `{}` was held by {d}: the first, {}, was held on {}",
+                talks.id, rounds[0].id, rounds[0].date
+            ))
+        })
+}
+
+/// What a date named on the command line stands for, where no round was
+/// held that day and [`round`] took the latest before it (`r`): said, so
+/// that no one reads the view as of that day's round.
+pub fn as_of_note(talks: &Talks, spec: &str, r: usize) -> Option<String> {
+    let d = Date::parse(spec)?;
+    let round = &talks.rounds[r];
+    (d > round.end.unwrap_or(round.date)).then(|| {
+        // Its date, unless its id says it.
+        let held = Some(format!(" (held {})", round.date))
+            .filter(|_| !round.id.starts_with(&round.date.to_string()))
+            .unwrap_or_default();
+        format!(
+            "note: as of {d}, the latest round by then: {}{held}",
+            round.id
+        )
+    })
 }
 
 /// Resolve an id, or a unique part of one, among `ids`.

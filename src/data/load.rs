@@ -21,6 +21,9 @@ pub const MAX_TALKS_SIZE: u64 = 256 * 1024 * 1024;
 
 const MIB: u64 = 1024 * 1024;
 
+/// How `./data` is chosen: found in the current directory.
+const DATA_HERE: &str = "./data in the current directory";
+
 /// Why a file or folder is not read.
 const OUT_OF_DATA: &str =
     "leads out of the data folder through a link, and only what is inside it is read";
@@ -73,22 +76,37 @@ impl DataDir {
                 how: "--data or $REDLINES_DATA",
             };
         }
-        // ./data when it holds a talks (or is one): an unrelated folder of
-        // that name does not hide the built-in datasets.
+        // ./data whenever it is there, talks or not: a folder that holds
+        // none, or a talks misnamed, is an error that says so (`no_talks`),
+        // never a quiet `check` of the built-in datasets instead.
         let cwd = PathBuf::from("data");
-        let holds_a_talks = || {
-            cwd.join("talks.toml").exists()
-                || std::fs::read_dir(&cwd)
-                    .map(|d| d.flatten().any(|e| holds_talks(&e.path())))
-                    .unwrap_or(false)
-        };
-        if cwd.is_dir() && holds_a_talks() {
+        if cwd.symlink_metadata().is_ok() {
             return DataDir::Disk {
                 path: cwd,
-                how: "./data in the current directory",
+                how: DATA_HERE,
             };
         }
         DataDir::Builtin
+    }
+
+    /// The error of a data folder that holds no talks, with what it holds
+    /// instead: the files that look meant to be a `talks.toml`, else how
+    /// many folders and files it has.
+    pub fn no_talks(&self) -> Error {
+        let mut said = format!(
+            "no talks in {}: a talks is a folder holding talks.toml",
+            self.describe()
+        );
+        if let DataDir::Disk { path, how } = self {
+            said.push_str(&format!(", and none is there; {}", holds_instead(path)));
+            if *how == DATA_HERE {
+                said.push_str(
+                    ". ./data in this directory is read whenever it exists; --data DIR reads another folder",
+                );
+            }
+        }
+        said.push_str(". Start one with `redlines new talks ID`");
+        Error::Usage(said)
     }
 
     pub fn describe(&self) -> String {
@@ -279,10 +297,7 @@ impl DataDir {
             ))),
             None => match ids.as_slice() {
                 [one] => Ok(one.clone()),
-                [] => Err(Error::Usage(format!(
-                    "no talks in {}: a talks is a folder holding talks.toml (see `redlines new talks`)",
-                    self.describe()
-                ))),
+                [] => Err(self.no_talks()),
                 many => Err(Error::Usage(format!(
                     "{} holds several talks ({}); choose one with --talks, or name the one to read by default in its redlines.toml (`default = \"ID\"`)",
                     self.describe(),
@@ -329,11 +344,18 @@ impl DataDir {
     }
 
     /// A file at the top of the data folder, beside the talks folders.
-    pub fn read_top(&self, name: &str) -> FileRead {
-        match self {
-            DataDir::Builtin => self.read(Path::new(name)),
-            DataDir::Disk { path, .. } => self.read(&path.join(name)),
-        }
+    /// The file `name` at the top of the data folder, as read; `None` where
+    /// there is no such file (anything else of that name, a folder or a
+    /// pipe, is read as a file that cannot be).
+    pub fn read_top(&self, name: &str) -> Option<FileRead> {
+        let path = match self {
+            DataDir::Builtin => BUILTIN.get_file(name).map(|_| PathBuf::from(name)),
+            DataDir::Disk { path, .. } => {
+                let path = path.join(name);
+                path.symlink_metadata().is_ok().then_some(path)
+            }
+        };
+        path.map(|p| self.read(&p))
     }
 
     fn read(&self, path: &Path) -> FileRead {
@@ -378,6 +400,61 @@ fn shown_ids(ids: &[String]) -> String {
 /// rather than the talks going unseen.
 fn holds_talks(dir: &Path) -> bool {
     dir.join("talks.toml").symlink_metadata().is_ok()
+}
+
+/// What a data folder that holds no talks holds instead (for
+/// [`DataDir::no_talks`]): the files in it and in its folders that look
+/// meant to be a talks' `talks.toml` (`talk.toml`, `Talks.toml`, any other
+/// `.toml` but `redlines.toml`), else how many folders and files it has.
+fn holds_instead(path: &Path) -> String {
+    const LISTED: usize = 5;
+    let entries = |dir: &Path| -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.retain(|p| looks_like_data(p));
+        paths.sort();
+        paths
+    };
+    let top = entries(path);
+    let folders: Vec<&PathBuf> = top.iter().filter(|p| p.is_dir()).collect();
+    let meant = |p: &PathBuf| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        p.is_file()
+            && name != "redlines.toml"
+            && (name.ends_with(".toml") || name.starts_with("talk"))
+    };
+    let near: Vec<String> = top
+        .iter()
+        .filter(|p| meant(p))
+        .cloned()
+        .chain(folders.iter().flat_map(|d| entries(d)).filter(meant))
+        .map(|p| shown_path(&p))
+        .collect();
+    if near.is_empty() {
+        let files = top.len() - folders.len();
+        return match top.len() {
+            0 => "the folder is empty".to_string(),
+            _ => format!(
+                "it holds {} and {}, none with a talks.toml",
+                crate::data::diag::plural(folders.len(), "folder"),
+                crate::data::diag::plural(files, "file"),
+            ),
+        };
+    }
+    let more = near.len().saturating_sub(LISTED);
+    format!(
+        "found instead: {}{} — a talks' file is named talks.toml",
+        near[..near.len().min(LISTED)].join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }
 
 fn self_id(path: &Path) -> String {

@@ -16,7 +16,7 @@ pub mod talks;
 
 use crate::error::{Error, Result};
 use check::{Checked, SavedCopies, check_talks};
-use diag::Files;
+use diag::{Diagnostic, Files};
 use load::DataDir;
 use talks::Talks;
 
@@ -40,37 +40,34 @@ pub fn choose(data: &DataDir, named: Option<&str>) -> Result<String> {
 }
 
 /// The talks the data folder names as its default in its `redlines.toml`,
-/// and that file's path; `None` where there is no such file. A file that
-/// cannot be read as one is an error; [`DataDir::choose`] says whether
-/// the talks it names is there.
+/// and that file's path; `None` where there is no such file. The file is
+/// read as every data file is: one that cannot be read (a folder, a pipe)
+/// or that has problems is a data error, located; [`DataDir::choose`] says
+/// whether the talks it names is there.
 pub fn folder_default(data: &DataDir) -> Result<Option<(String, String)>> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct DataFolderFile {
         default: Option<String>,
     }
-    let read = data.read_top("redlines.toml");
-    let Ok(bytes) = read.bytes else {
+    let Some(read) = data.read_top("redlines.toml") else {
         return Ok(None);
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let file: DataFolderFile = toml::from_str(&text).map_err(|e| {
-        let at = e
-            .span()
-            .map(|s| {
-                let before = &text[..s.start.min(text.len())];
-                let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                format!(":{line}:{col}")
-            })
-            .unwrap_or_default();
-        Error::Usage(format!(
-            "{}{at}: {}; it holds one key, `default = \"ID\"`, the talks read when none is named",
-            read.path,
-            e.message()
-        ))
-    })?;
-    Ok(file.default.map(|d| (d, read.path)))
+    let path = read.path.clone();
+    let mut files = Files::default();
+    let diagnostics = match check::decode(read, &mut files) {
+        Ok((file, text)) => {
+            let parsed = parse::parse::<DataFolderFile>(&text, file);
+            if let Some(f) = parsed.value.filter(|_| parsed.problems.is_empty()) {
+                return Ok(f.default.map(|d| (d, path)));
+            }
+            let help = "it holds one key, `default = \"ID\"`, the talks read when none is named";
+            let helped = |d: Diagnostic| if d.help.is_some() { d } else { d.help(help) };
+            parsed.problems.into_iter().map(helped).collect()
+        }
+        Err(d) => vec![d],
+    };
+    Err(Error::Data { files, diagnostics })
 }
 
 /// Read the talks `id` of the data folder and check it, its diagnostics

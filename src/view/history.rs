@@ -8,8 +8,7 @@ use crate::data::talks::Talks;
 use crate::view::relation::{
     MAX_PAIR_COLUMNS, counted, counted_headers, counted_said, relation_legend, relation_mark,
 };
-use crate::view::round::RoundRef;
-use crate::view::round::round_label;
+use crate::view::round::{ASSUMED_LEGEND, ASSUMED_MARK, RoundRef, round_label};
 use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
@@ -60,6 +59,9 @@ pub struct HistoryCell {
     /// A move, a first statement or a withdrawal (not wording alone, nor a
     /// newly stated priority), as `diff` counts them: the `*` of the table.
     changed: bool,
+    /// Set by `--assume`: a scenario, not the record; left out where not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    assumed: bool,
 }
 
 impl History {
@@ -89,6 +91,7 @@ impl History {
                         stated: last.is_some_and(|s| s.round_ix == now.round),
                         changed: changes.iter().any(Change::is_substantive),
                         changes: changes.iter().map(Change::kind).collect(),
+                        assumed: held.is_some_and(|s| s.position.assumed),
                     }
                 })
                 .collect();
@@ -137,6 +140,7 @@ impl History {
                     cell::flag(c.withdrawn),
                     cell::flag(c.stated),
                     cell::flag(c.changed),
+                    cell::flag(c.assumed),
                 ]
             },
         );
@@ -151,6 +155,7 @@ impl History {
                 "withdrawn",
                 "stated",
                 "changed",
+                "assumed",
             ],
             rows,
         )));
@@ -212,6 +217,9 @@ impl View for History {
                     if c.on_conditions {
                         t.line("+ if", Tone::Overlap);
                     }
+                    if c.assumed {
+                        t.line(ASSUMED_MARK, Tone::Overlap);
+                    }
                     t
                 }));
                 if pairs_counted {
@@ -227,6 +235,9 @@ impl View for History {
             "{} — {}, round by round",
             self.title, self.issue_title
         )));
+        if let Some(b) = self.rounds.iter().find_map(|r| r.round.banner()) {
+            doc.push(b);
+        }
         if let Some(q) = &self.question {
             doc.push(Block::Line(Text::styled(q.as_str(), Tone::Dim)));
         }
@@ -247,16 +258,24 @@ impl View for History {
             .iter()
             .flat_map(|r| &r.cells)
             .any(|c| c.on_conditions);
-        doc.push(Block::Legend(vec![
+        let mut legend = vec![
             format!(
                 "*: changed in this round (`redlines diff` says how) · RED LINE: stated as non-negotiable{} · ·: no position stated",
-                if conditional { " · + if: accepts more on conditions (`show` says which)" } else { "" }
+                if conditional {
+                    " · + if: accepts more on conditions (`show` says which)"
+                } else {
+                    ""
+                }
             ),
             format!(
                 "Each pair's relation as of each round, the pair named at the head of its column: {}",
                 relation_legend()
             ),
-        ]));
+        ];
+        if self.rounds.iter().flat_map(|r| &r.cells).any(|c| c.assumed) {
+            legend.insert(0, ASSUMED_LEGEND.into());
+        }
+        doc.push(Block::Legend(legend));
         doc
     }
 }

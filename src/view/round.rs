@@ -4,6 +4,11 @@ use crate::data::talks::{Date, Round};
 use crate::view::{Block, Text, Tone};
 use serde::Serialize;
 
+/// The mark of a position set by `--assume` in a table's cell, and what
+/// the legend says of it.
+pub const ASSUMED_MARK: &str = "ASSUMED";
+pub const ASSUMED_LEGEND: &str = "ASSUMED: set by --assume, a scenario and not the record";
+
 /// A round as named in JSON output.
 #[derive(Debug, Serialize)]
 pub struct RoundRef {

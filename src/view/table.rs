@@ -1,7 +1,7 @@
 //! `table`: side-by-side positions as of a round, issues × parties.
 use crate::core::state::State;
 use crate::data::talks::{Priority, Talks};
-use crate::view::round::RoundRef;
+use crate::view::round::{ASSUMED_LEGEND, ASSUMED_MARK, RoundRef};
 use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
 use serde::Serialize;
 
@@ -155,7 +155,7 @@ impl View for PositionsTable {
                         t.line("+ on conditions", Tone::Overlap);
                     }
                     if c.assumed {
-                        t.line("ASSUMED", Tone::Overlap);
+                        t.line(ASSUMED_MARK, Tone::Overlap);
                     }
                     if c.carried
                         && let Some(since) = &c.since_date
@@ -198,10 +198,7 @@ impl View for PositionsTable {
             );
         }
         if self.rows.iter().flat_map(|r| &r.cells).any(|c| c.assumed) {
-            legend.insert(
-                0,
-                "ASSUMED: set by --assume, a scenario and not the record".into(),
-            );
+            legend.insert(0, ASSUMED_LEGEND.into());
         }
         doc.push(Block::Legend(legend));
         doc

@@ -165,13 +165,14 @@ impl ScoreTrend {
                             Text::plain(r.id.as_str()),
                             Text::plain(date.as_str()),
                             cell::num(*s),
+                            cell::flag(!r.assumed.is_empty()),
                         ]
                     })
             })
         });
         let mut doc = Doc::default();
         doc.push(Block::Table(data_table(
-            &["a", "b", "round", "date", "score"],
+            &["a", "b", "round", "date", "score", "assumed"],
             rows,
         )));
         doc
@@ -211,6 +212,9 @@ impl View for ScoreTrend {
             "{} — agreement score of each pair, round by round",
             self.title
         )));
+        if let Some(b) = self.rounds.iter().find_map(RoundRef::banner) {
+            doc.push(b);
+        }
         if let Some(top) = &top {
             doc.push(Block::Line(Text::styled(
                 format!(

@@ -814,7 +814,8 @@ fn a_folder_without_talks_is_a_usage_error() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        "no talks in . (from --data or $REDLINES_DATA): a talks is a folder holding talks.toml; start one with `redlines new talks ID`\n"
+        "no talks in . (from --data or $REDLINES_DATA): a talks is a folder holding talks.toml, and none is there; \
+         the folder is empty. Start one with `redlines new talks ID`\n"
     );
 }
 

@@ -377,7 +377,7 @@ fn item_7_a_mediator_is_not_scored_unless_asked() {
     let (stdout, _, _) = c.run(&["trend", "--format", "csv"]);
     // One pair, Egypt–Israel, a row per round: the mediator is not scored.
     assert!(
-        stdout.starts_with("a,b,round,date,score\negypt,israel,1977-12-25-ismailia,"),
+        stdout.starts_with("a,b,round,date,score,assumed\negypt,israel,1977-12-25-ismailia,"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1 + 2, "{stdout}");

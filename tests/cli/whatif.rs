@@ -45,6 +45,8 @@ fn every_what_if_view_in_every_format() {
             "issue",
         ],
         &["--assume", "east.toll=none", "diff", "latest", "assumed"],
+        &["--assume", "east.toll=none", "history", "toll"],
+        &["--assume", "east.toll=none", "trend"],
     ];
     bay_in_every_format!(cases);
 }
@@ -117,6 +119,27 @@ fn a_trade_applied_with_assume_raises_the_pairs_score_to_what_it_says() {
     assert!(trade["score_after"].as_f64() > trade["score_before"].as_f64());
 }
 
+/// `--top 0` would list none of the trades found and say there was none
+/// to find: it is refused as the command line is read.
+#[test]
+fn trades_top_zero_is_refused_as_the_command_line_is_read() {
+    let mut cmd = bare();
+    cmd.current_dir(fixtures()).args(["--data", "linkage"]);
+    let (stdout, stderr, code) = run(cmd, &["trades", "--top", "0"]);
+    assert_eq!((stdout.as_str(), code), ("", 2), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: invalid value '0' for '--top <N>': N is how many to show, 1 or more\n"
+        ),
+        "{stderr}"
+    );
+    let t = json(bay(&["trades", "--top", "1", "--format", "json"]));
+    assert_eq!(
+        (t["found"].as_u64(), t["trades"].as_array().map(Vec::len)),
+        (Some(1), Some(1))
+    );
+}
+
 #[test]
 fn a_partys_own_stance_assumed_changes_nothing_but_the_marks() {
     let plain = json(builtin(&["matrix", "--format", "json"]));
@@ -160,6 +183,44 @@ fn every_assumed_cell_is_marked_in_every_format() {
         "the report's banner"
     );
     assert!(page.contains("badge assumed"));
+}
+
+/// `trend` and `history` show every round and the scenario after them: they
+/// say so at the top, as every view does, and their data tables flag the
+/// rows of the scenario in an `assumed` column, as `table`'s does.
+#[test]
+fn trend_and_history_say_they_show_a_scenario() {
+    let args = ["--assume", "east.toll=none"];
+    for view in [&["trend"][..], &["history", "toll"]] {
+        let argv: Vec<&str> = args.iter().chain(view).copied().collect();
+        let text = bay(&argv);
+        assert!(
+            text.contains("A SCENARIO, NOT THE RECORD: assumed east.toll=none"),
+            "{view:?}: {text}"
+        );
+        let csv_args: Vec<&str> = argv.iter().copied().chain(["--format", "csv"]).collect();
+        let csv = bay(&csv_args);
+        let header = csv.lines().next().unwrap();
+        assert!(header.ends_with(",assumed"), "{view:?}: {header}");
+        let flagged: Vec<&str> = csv.lines().filter(|l| l.ends_with(",true")).collect();
+        assert!(
+            !flagged.is_empty() && flagged.iter().all(|l| l.contains("assumed,")),
+            "{view:?}: {csv}"
+        );
+        // With no scenario, no banner and nothing flagged.
+        let plain = bay(view);
+        assert!(!plain.contains("SCENARIO"), "{view:?}: {plain}");
+    }
+    let history = json(bay(&[
+        args[0], args[1], "history", "toll", "--format", "json",
+    ]));
+    let last = history["rounds"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["round"]["id"], "assumed");
+    let east = &last["cells"][1];
+    assert_eq!(
+        (east["party"].as_str(), east["assumed"].as_bool()),
+        (Some("east"), Some(true))
+    );
 }
 
 /// An outcome, party or issue may be named by a unique part of its id, as

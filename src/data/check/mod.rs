@@ -128,6 +128,32 @@ pub use sources::{QuoteTally, SavedCopies, fingerprint};
 /// Check one talks as read: parse each file, resolve every reference, and
 /// verify quotes against the local source texts that `read_source` gives,
 /// and against the saved copies, where given.
+/// A file's bytes as text, kept in `files` for diagnostics to quote; a
+/// file that cannot be read, or is not valid UTF-8, is a located error.
+pub fn decode(read: FileRead, files: &mut Files) -> Result<(FileId, String), Diagnostic> {
+    match read.bytes {
+        Err(reason) => {
+            let file = files.add(read.path.clone(), String::new());
+            Err(Diagnostic::error(format!("cannot read {}: {reason}", read.path)).in_file(file))
+        }
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                let file = files.add(read.path, text.clone());
+                Ok((file, text))
+            }
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let file = files.add(read.path, text);
+                Err(Diagnostic::error("the file is not valid UTF-8")
+                    .at(file, at..at + 1)
+                    .label("this byte")
+                    .help("save the file as UTF-8"))
+            }
+        },
+    }
+}
+
 pub fn check_talks(
     raw: RawTalks,
     read_source: ReadSource<'_>,
@@ -354,33 +380,7 @@ impl Checker<'_> {
 
     /// Bytes to text; an unreadable file or invalid UTF-8 is a located error.
     fn decode(&mut self, read: FileRead) -> Option<(FileId, String)> {
-        match read.bytes {
-            Err(reason) => {
-                let file = self.files.add(read.path.clone(), String::new());
-                self.push(
-                    Diagnostic::error(format!("cannot read {}: {reason}", read.path)).in_file(file),
-                );
-                None
-            }
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    let file = self.files.add(read.path, text.clone());
-                    Some((file, text))
-                }
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    let file = self.files.add(read.path, text);
-                    self.push(
-                        Diagnostic::error("the file is not valid UTF-8")
-                            .at(file, at..at + 1)
-                            .label("this byte")
-                            .help("save the file as UTF-8"),
-                    );
-                    None
-                }
-            },
-        }
+        decode(read, self.files).map_err(|d| self.push(d)).ok()
     }
 
     /// The file's model, with placeholders where it has problems (each
