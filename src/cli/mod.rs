@@ -186,6 +186,8 @@ pub enum Command {
         /// Only these parties (repeat the option for several)
         #[arg(long = "party", short = 'p', value_name = "PARTY", add = crate::cli::complete::parties())]
         parties: Vec<String>,
+        #[command(flatten)]
+        scoring: Scoring,
     },
     /// Each pair's agreement score, round by round, with a sparkline
     Trend {

@@ -376,7 +376,11 @@ pub fn run(cli: Cli) -> Result<Output> {
                 moves_only,
             },
         ),
-        Command::History { issue, parties } => history::run(&ctx, &issue, &parties),
+        Command::History {
+            issue,
+            parties,
+            scoring,
+        } => history::run(&ctx, &issue, &parties, scoring.with_mediators),
         Command::Trend { pairs, scoring } => trend::run(&ctx, &pairs, scoring.with_mediators),
         Command::Schema { kind } => Ok(schema::run(kind)),
         Command::New { what } => match what {

@@ -6,7 +6,8 @@ use crate::core::diff::{Change, ChangeKind, position_changes};
 use crate::core::state::{State, states};
 use crate::data::talks::Talks;
 use crate::view::relation::{
-    MAX_PAIR_COLUMNS, counted, counted_headers, counted_said, relation_legend, relation_mark,
+    MAX_PAIR_COLUMNS, counted, counted_headers, counted_said, not_paired, relation_legend,
+    relation_mark,
 };
 use crate::view::round::{ASSUMED_LEGEND, ASSUMED_MARK, RoundRef, round_label};
 use crate::view::{Block, Doc, Layout, Rows, Table, Text, Tone, View, cell, data_table};
@@ -29,6 +30,10 @@ pub struct History {
     labels: Vec<String>,
     #[serde(skip)]
     pair_labels: Vec<(String, String)>,
+    /// Parties whose pairs are left out: mediators and observers.
+    not_paired: Vec<String>,
+    #[serde(skip)]
+    not_paired_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -65,9 +70,17 @@ pub struct HistoryCell {
 }
 
 impl History {
-    pub fn build(talks: &Talks, issue: usize, parties: &[usize]) -> Self {
-        let pairs: Vec<(usize, usize)> = pairs(parties.len())
-            .map(|(a, b)| (parties[a], parties[b]))
+    /// Every party of `parties` in a column of its own; a pair's relation
+    /// for each two of `paired` (those with a stake, unless asked for):
+    /// `left_out`, the others.
+    pub fn build(talks: &Talks, issue: usize, parties: &[usize], paired: &[usize]) -> Self {
+        let pairs: Vec<(usize, usize)> = pairs(paired.len())
+            .map(|(a, b)| (paired[a], paired[b]))
+            .collect();
+        let left_out: Vec<usize> = parties
+            .iter()
+            .copied()
+            .filter(|p| !paired.contains(p))
             .collect();
         let scale = &talks.issues[issue].scale;
         let mut before = State::empty(talks);
@@ -120,6 +133,8 @@ impl History {
             rounds,
             labels: parties.iter().map(|&p| label(p)).collect(),
             pair_labels: pairs.iter().map(|&(a, b)| (label(a), label(b))).collect(),
+            not_paired: left_out.iter().map(|&p| id(p)).collect(),
+            not_paired_note: not_paired(talks, &left_out),
         }
     }
 }
@@ -275,6 +290,7 @@ impl View for History {
         if self.rounds.iter().flat_map(|r| &r.cells).any(|c| c.assumed) {
             legend.insert(0, ASSUMED_LEGEND.into());
         }
+        legend.extend(self.not_paired_note.clone());
         doc.push(Block::Legend(legend));
         doc
     }

@@ -102,6 +102,16 @@ pub fn trend_said(trend: Trend) -> (&'static str, &'static str, Tone) {
 /// The legend line naming the parties a score leaves out (mediators,
 /// observers), and how to score them; `None` when none is left out.
 pub fn not_scored(talks: &Talks, left_out: &[usize]) -> Option<String> {
+    left_out_said(talks, left_out, "Not scored", "scores them too")
+}
+
+/// The legend line naming the parties whose pairs a view leaves out
+/// (mediators, observers), and how to show them; `None` when none is.
+pub fn not_paired(talks: &Talks, left_out: &[usize]) -> Option<String> {
+    left_out_said(talks, left_out, "Not paired", "pairs them too")
+}
+
+fn left_out_said(talks: &Talks, left_out: &[usize], head: &str, tail: &str) -> Option<String> {
     if left_out.is_empty() {
         return None;
     }
@@ -113,7 +123,7 @@ pub fn not_scored(talks: &Talks, left_out: &[usize]) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "Not scored, having no stake of their own: {}; --with-mediators scores them too.",
+        "{head}, having no stake of their own: {}; --with-mediators {tail}.",
         names.join(", ")
     ))
 }

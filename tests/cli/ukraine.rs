@@ -215,3 +215,40 @@ fn the_report_renders() {
     assert!(!page.contains("Turkey and Russia") && !page.contains("Russia and Turkey"));
     assert!(!page.contains("<script"));
 }
+
+/// `history` pairs the parties as the matrix and the trend do: the
+/// mediator's stance has its column, its pairs only when asked for.
+#[test]
+fn history_pairs_the_mediator_only_when_asked() {
+    let pairs = |v: &serde_json::Value| v["pairs"].clone();
+    let plain = json(&["history", "neutrality"]);
+    assert_eq!(pairs(&plain), serde_json::json!([["russia", "ukraine"]]));
+    assert_eq!(plain["not_paired"], serde_json::json!(["turkey"]));
+    assert_eq!(
+        plain["parties"],
+        serde_json::json!(["russia", "ukraine", "turkey"])
+    );
+    assert!(
+        ua(&["history", "neutrality"])
+            .contains("Not paired, having no stake of their own: Turkey (mediator)")
+    );
+    let all = json(&["history", "neutrality", "--with-mediators"]);
+    assert_eq!(
+        pairs(&all),
+        serde_json::json!([
+            ["russia", "ukraine"],
+            ["russia", "turkey"],
+            ["ukraine", "turkey"]
+        ])
+    );
+    assert_eq!(all["not_paired"], serde_json::json!([]));
+    let named = json(&[
+        "history",
+        "neutrality",
+        "--party",
+        "russia",
+        "--party",
+        "turkey",
+    ]);
+    assert_eq!(pairs(&named), serde_json::json!([["russia", "turkey"]]));
+}
