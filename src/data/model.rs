@@ -596,12 +596,23 @@ mod text {
         ))
     }
 
-    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        let s = String::deserialize(d)?;
+    /// The text as read: a line end of a file saved with CRLF line ends
+    /// (Windows) is a line end, `\n`, in a multi-line string too; a CR on
+    /// its own is still refused.
+    fn read(s: String) -> Result<String, String> {
+        let s = if s.contains("\r\n") {
+            s.replace("\r\n", "\n")
+        } else {
+            s
+        };
         match problem(&s) {
-            Some(p) => Err(D::Error::custom(p)),
+            Some(p) => Err(p),
             None => Ok(s),
         }
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        read(String::deserialize(d)?).map_err(D::Error::custom)
     }
 
     pub fn text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -610,24 +621,33 @@ mod text {
 
     pub fn spanned_text<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<String>, D::Error> {
         let s = Spanned::<String>::deserialize(d)?;
-        match problem(s.get_ref()) {
-            Some(p) => Err(D::Error::custom(p)),
-            None => Ok(s),
-        }
+        let span = s.span();
+        read(s.into_inner())
+            .map(|t| Spanned::new(span, t))
+            .map_err(D::Error::custom)
     }
 
     pub fn spanned_text_opt<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<Spanned<String>>, D::Error> {
-        let s = Spanned::<String>::deserialize(d)?;
-        match problem(s.get_ref()) {
-            Some(p) => Err(D::Error::custom(p)),
-            None => Ok(Some(s)),
-        }
+        spanned_text(d).map(Some)
     }
     #[cfg(test)]
     mod tests {
-        use super::problem;
+        use super::{problem, read};
+
+        #[test]
+        fn a_crlf_line_end_in_text_is_a_line_end_and_a_lone_cr_is_refused() {
+            assert_eq!(
+                read("Westland alone\r\npatrols the bay".into()),
+                Ok("Westland alone\npatrols the bay".into())
+            );
+            let lone = read("Westland alone\rpatrols the bay".into()).unwrap_err();
+            assert!(
+                lone.starts_with("the text holds the invisible character U+000D,"),
+                "{lone}"
+            );
+        }
 
         #[test]
         fn invisible_characters_are_refused_and_the_joiners_scripts_need_allowed() {

@@ -110,6 +110,32 @@ fn a_byte_order_mark_and_crlf_line_ends_simply_work() {
     assert_eq!(s.run(&["table", "--format", "json"]).0, plain);
 }
 
+/// A multi-line string of a CRLF file holds its line ends as CRLF: each is
+/// read as a line end, not as a stray U+000D.
+#[test]
+fn a_multi_line_string_of_a_crlf_file_is_read_with_its_line_ends() {
+    let s = Scratch::new();
+    let body = "[positions.north.harbour-control]\nstance = \"north-runs\"\n\
+                summary = \"\"\"\nNorthland alone\nruns the harbour\"\"\"\n\
+                note = '''\nStated in the session;\nno words recorded'''\n";
+    s.write(ROUND, format!("{ROUND_HEAD}{body}").replace('\n', "\r\n"));
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (shown, _, _) = s.run(&["show", "north", "harbour-control", "--format", "json"]);
+    assert!(
+        shown.contains(r#""Northland alone\nruns the harbour""#),
+        "{shown}"
+    );
+    // A carriage return of its own is still refused.
+    let stderr = s.round_fails(
+        "[positions.north.harbour-control]\nstance = \"north-runs\"\nsummary = \"North\\rland\"\n",
+    );
+    assert!(
+        stderr.contains("the text holds the invisible character U+000D"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn positions_in_a_file_with_a_byte_order_mark_and_crlf_are_right() {
     let s = Scratch::new();
