@@ -436,6 +436,9 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label(format!("expected {}", or_list(&list)))
             .help_opt(help);
     }
+    if let Some(d) = number(message, found_text, key.as_ref()) {
+        return d.at(file, span);
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
@@ -468,9 +471,6 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label("wrong type")
             .help(help);
     }
-    if let Some(d) = number(message, found_text) {
-        return d.at(file, span);
-    }
     // A check of ours (such as `model`'s text checks) gives its help on a
     // line of its own.
     let (message, help) = match message.trim().split_once("\nhelp: ") {
@@ -483,9 +483,12 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
 }
 
 /// A number that does not fit the field: serde's "integer number
-/// overflowed" (said also of `0x`, a prefix with no digits) and "invalid
-/// value: integer `-1`, expected u32" as what is expected instead.
-fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
+/// overflowed" (said also of `0x`, a prefix with no digits), "invalid
+/// value: integer `-1`, expected u32" and "invalid type: integer
+/// `99999999999999999999` as i128, expected u32" as what is expected
+/// instead; a fraction (`1.5`) or an exponent (`1e3`) where a whole number
+/// goes, as what it is.
+fn number(message: &str, found_text: &str, key: Option<&Key>) -> Option<Diagnostic> {
     let range = |ty: &str| match ty {
         "u8" => Some(u64::from(u8::MAX)),
         "u16" => Some(u64::from(u16::MAX)),
@@ -493,8 +496,55 @@ fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
         "u64" | "usize" => Some(u64::MAX),
         _ => None,
     };
+    let found = found_text.trim();
+    if let Some(rest) = message.strip_prefix("invalid type: floating point `")
+        && let Some((value, ty)) = rest.split_once("`, expected ")
+        && let Some(max) = range(ty)
+    {
+        let what = if found.contains(['e', 'E']) && !found.contains(['i', 'n']) {
+            "a number with an exponent".to_string()
+        } else if found.contains('.') {
+            "a fraction".to_string()
+        } else {
+            // `inf`, `nan`
+            format!("`{found}`")
+        };
+        let title = match key {
+            Some(Key::Value(k)) => format!("`{k}` takes a whole number, not {what}"),
+            _ => format!("expected a whole number, not {what}"),
+        };
+        let write = |v: &str| match key {
+            Some(Key::Value(k)) => format!("`{k} = {v}`"),
+            _ => format!("`{v}`"),
+        };
+        // `1e3` is 1000, `2.0` is 2: the whole number it is, where it is one.
+        let whole = value
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.fract() == 0.0 && (0.0..=max as f64).contains(v));
+        let help = match whole {
+            Some(v) => format!(
+                "write it as a whole number: {}",
+                write(&format!("{}", v.abs()))
+            ),
+            None => format!(
+                "write a whole number from 0 to {max}, such as {}",
+                write("1")
+            ),
+        };
+        return Some(
+            Diagnostic::error(title)
+                .label("not a whole number")
+                .help(help),
+        );
+    }
     let max = if message == "integer number overflowed" {
         None
+    } else if let Some(rest) = message.strip_prefix("invalid type: integer `")
+        && let Some((_, ty)) = rest.split_once("` as i128, expected ")
+    {
+        // Past what a 64-bit integer holds: too large whatever the field.
+        Some(range(ty)?)
     } else {
         let rest = message.strip_prefix("invalid value: integer `")?;
         let (_, ty) = rest.split_once("`, expected ")?;
@@ -505,12 +555,9 @@ fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
         None => "a whole number".to_string(),
     };
     Some(
-        Diagnostic::error(format!(
-            "expected {expected}, found `{}`",
-            found_text.trim()
-        ))
-        .label("not a number this can be")
-        .help("write a number such as 1, in decimal digits"),
+        Diagnostic::error(format!("expected {expected}, found `{found}`"))
+            .label("not a number this can be")
+            .help("write a number such as 1, in decimal digits"),
     )
 }
 
@@ -750,6 +797,48 @@ mod tests {
                 "`accepts` takes a list, not text @'x'",
             ]
         );
+    }
+
+    /// Each way of writing `order` as no whole number it can be is one
+    /// error that says which way, and what to write.
+    #[test]
+    fn an_order_written_wrong_is_one_error_that_says_how() {
+        let said = |order: &str| -> Vec<String> {
+            let text = format!("date = 2024-01-01\ntitle = 'x'\norder = {order}\n");
+            probe::<RoundFile>(&text)
+                .problems
+                .iter()
+                .map(|d| format!("{} | {}", d.message, d.help.as_deref().unwrap_or("")))
+                .collect()
+        };
+        for (order, message) in [
+            (
+                "01",
+                "`order` is written with a leading zero, which a number in TOML does not have | write it without leading zeros: `order = 1`",
+            ),
+            (
+                "-007",
+                "`order` is written with a leading zero, which a number in TOML does not have | write a whole number from 0 up, without leading zeros, such as `order = 1`",
+            ),
+            (
+                "1.5",
+                "`order` takes a whole number, not a fraction | write a whole number from 0 to 4294967295, such as `order = 1`",
+            ),
+            (
+                "1e3",
+                "`order` takes a whole number, not a number with an exponent | write it as a whole number: `order = 1000`",
+            ),
+            (
+                "99999999999999999999",
+                "expected a whole number from 0 to 4294967295, found `99999999999999999999` | write a number such as 1, in decimal digits",
+            ),
+            (
+                "4294967296",
+                "expected a whole number from 0 to 4294967295, found `4294967296` | write a number such as 1, in decimal digits",
+            ),
+        ] {
+            assert_eq!(said(order), [message], "order = {order}");
+        }
     }
 
     #[test]

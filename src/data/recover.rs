@@ -568,6 +568,30 @@ fn diagnose(text: &str, s: &Statement, file: FileId) -> Cause {
         let (edit, quiet) = placeholder();
         return (d, edit, quiet);
     }
+    // A whole number written with leading zeros (`order = 01`), which TOML
+    // does not allow: read as the number meant.
+    if WHOLE_NUMBERS.contains(&key_name.as_str())
+        && let Some(meant) = without_leading_zeros(value)
+    {
+        let edit = (value_start..s.code_end, meant.clone());
+        let d = Diagnostic::error(format!(
+            "`{key_name}` is written with a leading zero, which a number in TOML does not have"
+        ))
+        .at(file, value_start..s.code_end)
+        .label("a leading zero");
+        // A negative number is not one either: put aside, it is one error.
+        if meant.starts_with('-') {
+            let d = d.help(format!(
+                "write a whole number from 0 up, without leading zeros, such as `{key_name} = 1`"
+            ));
+            let (edit, quiet) = placeholder();
+            return (d, edit, quiet);
+        }
+        let d = d.help(format!(
+            "write it without leading zeros: `{key_name} = {meant}`"
+        ));
+        return done(d, edit, works, placeholder);
+    }
     // A word with no quotes: read as the text it was meant to be.
     if !value.starts_with(['"', '\'', '[', '{']) && !value.contains('"') {
         let edit = (value_start..s.code_end, format!("\"{value}\""));
@@ -585,6 +609,33 @@ fn diagnose(text: &str, s: &Statement, file: FileId) -> Cause {
     let d = alone_error(text, s, file);
     let (edit, quiet) = placeholder();
     (d, edit, quiet)
+}
+
+/// The keys whose value is a whole number (`order`, in a round file): a
+/// value of theirs with leading zeros is a number written wrong, not text
+/// without its quotes.
+const WHOLE_NUMBERS: &[&str] = &["order"];
+
+/// `01`, `007`, `+00`: the number without its leading zeros (`1`, `7`,
+/// `0`); `None` for anything else.
+fn without_leading_zeros(value: &str) -> Option<String> {
+    let (sign, digits) = match value.strip_prefix(['+', '-']) {
+        Some(rest) => (&value[..1], rest),
+        None => ("", value),
+    };
+    let zeros = digits.len() - digits.trim_start_matches(['0', '_']).len();
+    let ok = digits.len() > 1
+        && digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    if !ok || zeros == 0 {
+        return None;
+    }
+    let rest = digits[zeros..].trim_start_matches('_');
+    Some(format!(
+        "{}{}",
+        if sign == "-" { sign } else { "" },
+        if rest.is_empty() { "0" } else { rest }
+    ))
 }
 
 /// The repair, where the statement then parses; else the placeholder.
