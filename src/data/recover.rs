@@ -80,13 +80,34 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
         clean: false,
         edits: Vec::new(),
     };
-    for s in &statements {
+    // Where a table whose header could not be read ends: its keys are
+    // left out with it.
+    let mut unread_until = 0;
+    for (k, s) in statements.iter().enumerate() {
         if r.problems.len() == MAX_CAUSES {
             break;
         }
         if DeTable::parse(&text[s.range.clone()]).is_err() {
             let (d, edit, quiet) = diagnose(text, s, file);
             r.problems.push(d);
+            if s.start() < unread_until {
+                continue;
+            }
+            // A header left out: the keys under it are not read into the
+            // table above, where they would be reported as what they are
+            // not (`stance` set twice in `[[proposals]]`).
+            if s.header
+                && edit
+                    .as_ref()
+                    .is_some_and(|(at, new)| *at == s.range && new.is_empty())
+            {
+                unread_until = statements[k + 1..]
+                    .iter()
+                    .find(|t| t.header)
+                    .map_or(text.len(), Statement::start);
+                r.edits.push((s.start()..unread_until, String::new()));
+                continue;
+            }
             r.edits.extend(edit);
             r.quiet.extend(quiet);
         }
@@ -675,7 +696,20 @@ fn header(text: &str, s: &Statement, file: FileId) -> Cause {
             return (d, Some((s.code_end..s.code_end, add)), None);
         }
     }
+    // `[a.b]]`: one `]` too many.
+    let closed = if array { "]]]" } else { "]]" };
+    if code.ends_with(closed) && DeTable::parse(&code[..code.len() - 1]).is_ok() {
+        let d = Diagnostic::error(format!("the table header `{code}` has one `]` too many"))
+            .at(file, s.code_end - 1..s.code_end)
+            .label("one `]` too many")
+            .help(format!("write `{}`", &code[..code.len() - 1]));
+        return (d, Some((s.code_end - 1..s.code_end, String::new())), None);
+    }
     let d = alone_error(text, s, file);
+    let d = match d.help.is_some() {
+        true => d,
+        false => d.help("correct the header: the keys under it are not checked until then"),
+    };
     (d, Some((s.range.clone(), String::new())), None)
 }
 
@@ -686,7 +720,26 @@ fn alone_error(text: &str, s: &Statement, file: FileId) -> Diagnostic {
             let span = e
                 .span()
                 .map_or(s.range.clone(), |r| r.start + s.start()..r.end + s.start());
-            syntax(e.message(), span, file)
+            let odd = text
+                .get(span.start..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| !c.is_ascii());
+            match odd {
+                // `wеst` with a Cyrillic `е`: a letter, but not one a key
+                // without quotes may hold.
+                Some(c) if e.message().trim().starts_with("invalid unquoted key") => {
+                    Diagnostic::error(format!(
+                        "the key holds `{c}` (U+{:04X}), which is not an ASCII letter",
+                        c as u32
+                    ))
+                    .at(file, span.start..span.start + c.len_utf8())
+                    .label("not ASCII")
+                    .help(
+                        "ids and keys are written in ASCII letters, digits and `-`: retype it (a letter of another alphabet can look like a Latin one)",
+                    )
+                }
+                _ => syntax(e.message(), span, file),
+            }
         }
         Ok(_) => syntax("not valid here", s.range.clone(), file),
     }
@@ -846,6 +899,36 @@ mod tests {
             text,
             "t = \"open\"\ns = \"low\"\n[a.b]\nx = 1\ndate = \"\"\nv = \"Geneva\"\n"
         );
+    }
+
+    /// The keys under a header that cannot be read are left out with it:
+    /// read into the table above, they would be reported as set twice.
+    #[test]
+    fn a_header_that_cannot_be_read_is_one_error_and_its_keys_are_left_out() {
+        for header in ["[p.w..t]", "[p.w t.t]", "[p.w\u{435}st.t]"] {
+            let text = format!("[p.e.t]\ns = 1\nn = 2\n{header}\ns = 3\nn = 4\n[q]\nz = 1\n");
+            let (m, repaired) = causes(&text);
+            assert_eq!(m.len(), 1, "{header}: {m:?}");
+            assert!(m[0].starts_with("4:"), "{header}: {m:?}");
+            assert_eq!(repaired, "[p.e.t]\ns = 1\nn = 2\n[q]\nz = 1\n", "{header}");
+        }
+        // A letter of another alphabet is named, with what a key holds.
+        let r = recover("[p.w\u{435}st.t]\ns = 1\n", 0);
+        assert_eq!(
+            r.problems[0].message,
+            "the key holds `\u{435}` (U+0435), which is not an ASCII letter"
+        );
+        assert!(
+            r.problems[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("ids and keys are written in ASCII letters, digits and `-`"),
+        );
+        // One `]` too many is plain: the header is read as meant.
+        let (m, repaired) = causes("[p.e.t]\ns = 1\n[p.w.t]]\ns = 3\n");
+        assert_eq!(m, ["3:] the table header `[p.w.t]]` has one `]` too many"]);
+        assert_eq!(repaired, "[p.e.t]\ns = 1\n[p.w.t]\ns = 3\n");
     }
 
     #[test]
