@@ -19,7 +19,10 @@ use toml::value::{Date, Datetime};
 use crate::data::diag::{Diagnostic, FileId, closest, did_you_mean};
 use crate::data::recover::{date_error, recover};
 
-/// Past this many problems in one file, the rest are not looked for.
+/// Past this many problems in one file, the rest are not looked for (a
+/// note says so). Tables are read in the order of the file (toml's
+/// `preserve_order`), so the problems found are the first of the file,
+/// but for a table of `[header]` syntax written in two places.
 const MAX_PROBLEMS: usize = 100;
 
 pub struct Parsed<T> {
@@ -109,10 +112,11 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
         }
         if parsed.problems.len() == MAX_PROBLEMS {
             parsed.problems.push(
-                Diagnostic::error(format!(
-                    "more than {MAX_PROBLEMS} problems in this file; the rest are not shown"
+                Diagnostic::note(format!(
+                    "more than {MAX_PROBLEMS} problems in this file: the first {MAX_PROBLEMS} found are shown, and the rest were not looked for"
                 ))
-                .in_file(file),
+                .in_file(file)
+                .help("correct these, and check again"),
             );
             break;
         }
@@ -839,6 +843,39 @@ mod tests {
         ] {
             assert_eq!(said(order), [message], "order = {order}");
         }
+    }
+
+    /// Past the cap, the problems shown are the first of the file (`k10`
+    /// comes before `k2` in the order of the keys' names, not of the file),
+    /// and the note that says so is not one of them.
+    #[test]
+    fn past_the_cap_the_first_problems_of_the_file_are_shown_and_the_note_is_no_error() {
+        let keys: String = (0..150).map(|k| format!("k{k} = {k}\n")).collect();
+        let text = format!("date = 2024-01-01\ntitle = 'x'\n[positions.a.b]\nstance = 'x'\n{keys}");
+        let p = probe::<RoundFile>(&text);
+        assert_eq!(
+            p.problems.iter().filter(|d| d.is_error()).count(),
+            MAX_PROBLEMS
+        );
+        let notes: Vec<_> = p.problems.iter().filter(|d| d.is_note()).collect();
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0]
+                .message
+                .starts_with("more than 100 problems in this file: the first 100 found are shown"),
+            "{}",
+            notes[0].message
+        );
+        let unknown: Vec<_> = p
+            .problems
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
+        let first: Vec<_> = (0..MAX_PROBLEMS)
+            .map(|k| format!("unknown key `k{k}`"))
+            .collect();
+        assert_eq!(unknown, first);
     }
 
     #[test]

@@ -155,8 +155,8 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
     }
     if r.problems.len() == MAX_CAUSES && !r.clean {
         r.problems.push(
-            Diagnostic::error(format!(
-                "more than {MAX_CAUSES} syntax errors in this file; the rest are not shown"
+            Diagnostic::note(format!(
+                "more than {MAX_CAUSES} syntax errors in this file: the first {MAX_CAUSES} are shown, and the rest were not looked for"
             ))
             .in_file(file)
             .help("correct these, and check again"),

@@ -957,3 +957,34 @@ fn conditions_a_search_would_weigh_for_hours() {
         assert_eq!(run_on(together.path(), args).2, 0, "{args:?}");
     }
 }
+
+/// Past 100 problems in a file, the rest are not looked for: a note says
+/// so, and no count takes it for an error or for all of them.
+#[test]
+fn past_the_cap_of_problems_the_counts_say_at_least() {
+    let s = Scratch::new();
+    let keys: String = (0..150).map(|k| format!("k{k} = {k}\n")).collect();
+    let stderr = s.round_fails(&format!(
+        "[positions.north.harbour-control]\nstance = \"north-runs\"\n{keys}"
+    ));
+    assert!(
+        stderr.starts_with(
+            "note: more than 100 problems in this file: the first 100 found are shown"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: unknown key `k99`\n"), "{stderr}");
+    assert!(!stderr.contains("error: unknown key `k100`\n"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "\nat least 100 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)\n"
+        ),
+        "{stderr}"
+    );
+    let (_, stderr, code) = s.run(&["table"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("error: the data has at least 100 errors (95 not shown here); run `redlines check` for the full report\n"),
+        "{stderr}"
+    );
+}
