@@ -46,8 +46,23 @@ pub fn is_reserved_name(s: &str) -> bool {
             && matches!(s.as_bytes()[3], b'1'..=b'9'))
 }
 
+/// The words the command line reads as a round of its own, and what it
+/// reads them as: a round with one of them as its id could not be named by
+/// it (`--round latest`), or would be taken for a scenario (`--assume`
+/// makes a round `assumed`; `core::whatif::ROUND_ID`).
+pub const ROUND_KEYWORDS: &[(&str, &str)] = &[
+    ("first", "`--round first` is the first round"),
+    ("latest", "`--round latest` is the latest round"),
+    ("last", "`--round last` is the latest round"),
+    (
+        "assumed",
+        "`--assume` makes a round `assumed` of a scenario",
+    ),
+];
+
 /// Why `id` cannot name a file or folder (a talks, a round), if it cannot.
 pub fn file_id_problem(what: &str, id: &str) -> Option<String> {
+    let keyword = ROUND_KEYWORDS.iter().find(|(k, _)| *k == id);
     if !is_valid_id(id) {
         Some(format!(
             "a {what} id is {AN_ID} (it names a file or a folder in the data folder, and is typed on the command line)"
@@ -55,6 +70,10 @@ pub fn file_id_problem(what: &str, id: &str) -> Option<String> {
     } else if is_reserved_name(id) {
         Some(format!(
             "Windows reserves the name `{id}` for a device, and no file or folder there may have it; choose another, such as `{id}-1`"
+        ))
+    } else if let Some((_, meaning)) = keyword.filter(|_| what == "round") {
+        Some(format!(
+            "{meaning}, so a round with this id could not be told from it; name it by its date, such as `YYYY-MM-DD-{id}`"
         ))
     } else {
         None
@@ -164,14 +183,31 @@ pub fn check_talks(
         };
         // Round ids are file names, unique in their folder by construction;
         // an id that is not lowercase could clash on a case-blind file system.
-        if let Some(why) = file_id_problem("round", &id) {
+        let keyword = ROUND_KEYWORDS.iter().any(|(k, _)| *k == id);
+        if let Some(why) = file_id_problem("round", &id).filter(|_| !keyword) {
             c.push(
                 Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
                     .in_file(file)
                     .help(format!("rename it `{}.toml`: {why}", suggest_id(&id))),
             );
         }
-        let Some(rf) = c.parse::<RoundFile>(file, &text) else {
+        let rf = c.parse::<RoundFile>(file, &text);
+        // A word of the command line: named by its date, as rounds are.
+        if keyword && let Some(why) = file_id_problem("round", &id) {
+            let date = rf
+                .as_ref()
+                .and_then(|rf| Date::from_toml(rf.date.get_ref()));
+            let why = match date {
+                Some(date) => why.replace("YYYY-MM-DD", &date.to_string()),
+                None => why,
+            };
+            c.push(
+                Diagnostic::error(format!("a round cannot be named `{id}`"))
+                    .in_file(file)
+                    .help(format!("rename the file: {why}")),
+            );
+        }
+        let Some(rf) = rf else {
             continue;
         };
         if let Some(h) = &header
@@ -748,6 +784,28 @@ source = "minutes"
             messages(&c),
             ["`nothing` is not an outcome on the scale of issue `toll`"]
         );
+    }
+
+    /// `latest`, `first`, `last` and `assumed` name rounds on the command
+    /// line: a round file so named could not be chosen, and is refused.
+    #[test]
+    fn a_round_named_as_the_command_line_names_rounds_is_refused() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        for id in ["latest", "first", "last", "assumed"] {
+            let (c, _) = check_texts(TALKS.as_bytes(), &[(id, round.as_bytes())]);
+            assert_eq!(
+                messages(&c),
+                [format!("a round cannot be named `{id}`")],
+                "{id}"
+            );
+            let help = c.diagnostics[0].help.as_deref().unwrap_or("");
+            assert!(
+                help.ends_with(&format!("name it by its date, such as `2024-03-01-{id}`")),
+                "{help}"
+            );
+        }
+        let (c, _) = check_texts(TALKS.as_bytes(), &[("2024-03-01-latest", round.as_bytes())]);
+        assert_eq!(messages(&c), Vec::<String>::new());
     }
 
     #[test]
