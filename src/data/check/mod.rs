@@ -304,6 +304,8 @@ struct Placed {
     round: Round,
     file: FileId,
     date_span: Range<usize>,
+    /// Where its `end` is written, if it has one.
+    end_span: Option<Range<usize>>,
 }
 
 impl Checker<'_> {
@@ -515,6 +517,26 @@ impl Checker<'_> {
                         )),
                     );
                 }
+            }
+            // A round that ends after the next one begins: its statements
+            // up to its `end` would be later than the next round's, which
+            // carries forward after them.
+            if let (Some(end), Some(at)) = (a.round.end, &a.end_span)
+                && end > b.round.date
+                && !reported
+            {
+                self.push(
+                    Diagnostic::error(format!(
+                        "the round ends on {end}, after the next round `{}` begins ({})",
+                        b.round.id, b.round.date
+                    ))
+                    .at(a.file, at.clone())
+                    .label("after the next round's date")
+                    .help(format!(
+                        "`end` is the round's last day, at most the day the next round begins: correct it (to {} or before)",
+                        b.round.date
+                    )),
+                );
             }
             if a.round.date == b.round.date
                 && (a.round.order.is_none() || a.round.order == b.round.order)
@@ -806,6 +828,39 @@ source = "minutes"
         }
         let (c, _) = check_texts(TALKS.as_bytes(), &[("2024-03-01-latest", round.as_bytes())]);
         assert_eq!(messages(&c), Vec::<String>::new());
+    }
+
+    /// A round's `end` may reach the day the next round begins, not past it.
+    #[test]
+    fn a_round_that_ends_after_the_next_begins_is_an_error_at_its_end() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        let next = round.replace("2024-03-01", "2024-03-05");
+        for (end, said) in [
+            ("2024-03-05", vec![]),
+            (
+                "9999-12-31",
+                vec![
+                    "the round ends on 9999-12-31, after the next round `2024-03-05-next` begins (2024-03-05)",
+                ],
+            ),
+        ] {
+            let first = round.replace(
+                "date = 2024-03-01\n",
+                &format!("date = 2024-03-01\nend = {end}\n"),
+            );
+            let (c, files) = check_texts(
+                TALKS.as_bytes(),
+                &[
+                    ("2024-03-01-opening", first.as_bytes()),
+                    ("2024-03-05-next", next.as_bytes()),
+                ],
+            );
+            assert_eq!(messages(&c), said, "{end}");
+            if let Some(d) = c.diagnostics.first() {
+                let (path, at) = d.place(&files).unwrap();
+                assert_eq!((path, at), ("rounds/2024-03-01-opening.toml", Some((3, 7))));
+            }
+        }
     }
 
     #[test]
