@@ -45,11 +45,13 @@ pub struct PartyDef {
     #[schemars(schema_with = "schema_with::id")]
     pub id: Spanned<String>,
     /// The party's name, as a reader knows it.
-    #[serde(deserialize_with = "text::text")]
-    pub name: String,
+    #[serde(deserialize_with = "text::spanned_text")]
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
     /// A short label for narrow columns.
-    #[serde(default, deserialize_with = "text::text_opt")]
-    pub short: Option<String>,
+    #[serde(default, deserialize_with = "text::spanned_text_opt")]
+    #[schemars(with = "Option<String>")]
+    pub short: Option<Spanned<String>>,
     /// State, alliance or organisation.
     #[serde(default)]
     pub kind: Option<PartyKind>,

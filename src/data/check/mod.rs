@@ -863,6 +863,45 @@ source = "minutes"
         }
     }
 
+    /// Two parties labelled alike (a `short`, or a name where there is no
+    /// `short`) head two columns no one could tell apart.
+    #[test]
+    fn two_parties_labelled_alike_is_an_error_at_the_second() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        for (talks, said, (second, first)) in [
+            (
+                TALKS
+                    .replace("name = \"North\"\n", "name = \"North\"\nshort = \"N\"\n")
+                    .replace("name = \"South\"\n", "name = \"South\"\nshort = \"N\"\n"),
+                "party `south` is labelled `N`, as party `north` is: their columns could not be told apart",
+                (10, 6),
+            ),
+            (
+                TALKS.replace(
+                    "name = \"South\"\n",
+                    "name = \"South\"\nshort = \"North\"\n",
+                ),
+                "party `south` is labelled `North`, as party `north` is: their columns could not be told apart",
+                (9, 5),
+            ),
+        ] {
+            let (c, files) = check_texts(
+                talks.as_bytes(),
+                &[("2024-03-01-opening", round.as_bytes())],
+            );
+            assert_eq!(messages(&c), [said]);
+            let (path, at) = c.diagnostics[0].place(&files).unwrap();
+            assert_eq!(
+                (path, at.map(|(line, _)| line)),
+                ("talks.toml", Some(second))
+            );
+            assert_eq!(
+                c.diagnostics[0].label.as_deref(),
+                Some(format!("`north`'s label too (line {first})").as_str())
+            );
+        }
+    }
+
     #[test]
     fn quotes_compare_with_white_space_folded_and_quote_marks_straight() {
         assert_eq!(normalise("“It’s\n  done”"), normalise("\"It's done\""));
