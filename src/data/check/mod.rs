@@ -107,6 +107,9 @@ struct Checker<'a> {
     /// Proposals and linkages withdrawn, to be matched with an earlier
     /// round that tabled them once the rounds are in order.
     withdrawals: Vec<Withdrawal>,
+    /// Every proposal stated (tabled, revised or withdrawn), to be held to
+    /// the party that first tabled it once the rounds are in order.
+    authored: Vec<Authored>,
     /// Issues whose scale was not read whole (an outcome written wrong,
     /// already reported): an outcome not found on it is not reported too.
     unread_scales: std::collections::HashSet<String>,
@@ -121,6 +124,15 @@ struct Withdrawal {
     /// A linkage's party; a proposal is known by its id alone.
     party: Option<usize>,
     id: String,
+}
+
+/// A proposal as a round states it: by whom, written where.
+struct Authored {
+    file: FileId,
+    /// Where its `by` is written.
+    span: Range<usize>,
+    id: String,
+    by: usize,
 }
 
 struct FollowUp {
@@ -169,6 +181,7 @@ pub fn check_talks(
         unclean: Vec::new(),
         follow_ups: Vec::new(),
         withdrawals: Vec::new(),
+        authored: Vec::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -226,6 +239,7 @@ pub fn check_talks(
     }
     c.order_rounds(&mut rounds);
     c.never_tabled(&rounds);
+    c.authors(&rounds, header.as_ref());
     // Advice on curation waits until the errors are fixed: a source may
     // look uncited only because the position citing it did not read.
     if !c.diags.iter().any(Diagnostic::is_error) {
@@ -348,6 +362,39 @@ impl Checker<'_> {
                     tabled.remove(&key);
                 } else {
                     tabled.insert(key);
+                }
+            }
+        }
+    }
+
+    /// A proposal keeps the party that tabled it: revised or withdrawn in a
+    /// later round under another `by`, it is an error at that `by`.
+    fn authors(&mut self, rounds: &[Placed], header: Option<&Header>) {
+        let authored = std::mem::take(&mut self.authored);
+        let Some(h) = header else { return };
+        // Each proposal's author, and the round that first tabled it.
+        let mut first: HashMap<&str, (usize, &str)> = HashMap::new();
+        for r in rounds {
+            for a in authored.iter().filter(|a| a.file == r.file) {
+                match first.get(a.id.as_str()) {
+                    Some(&(by, tabled)) if by != a.by => {
+                        let (author, other) = (&h.parties[by].id, &h.parties[a.by].id);
+                        self.push(
+                            Diagnostic::error(format!(
+                                "proposal `{}` was tabled by `{author}` in round `{tabled}`; `{other}` cannot revise or withdraw it",
+                                a.id
+                            ))
+                            .at(a.file, a.span.clone())
+                            .label(format!("not `{author}`"))
+                            .help(format!(
+                                "a proposal keeps the party that tabled it: write `by = \"{author}\"`, or give `{other}`'s proposal an id of its own"
+                            )),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(&a.id, (a.by, &r.round.id));
+                    }
                 }
             }
         }
@@ -899,6 +946,42 @@ source = "minutes"
                 c.diagnostics[0].label.as_deref(),
                 Some(format!("`north`'s label too (line {first})").as_str())
             );
+        }
+    }
+
+    /// A proposal keeps its author: another party's revision or withdrawal
+    /// of it is an error at its `by`.
+    #[test]
+    fn a_proposal_revised_or_withdrawn_by_another_party_is_an_error() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        let plan = "[[proposals]]\nid = \"plan\"\nby = \"north\"\nsource = \"minutes\"\n\
+                    [[proposals.terms]]\nissue = \"toll\"\noutcomes = [\"half\"]\n";
+        let first = format!("{round}{plan}");
+        let later = round.replace("2024-03-01", "2024-03-05");
+        for (then, said) in [
+            (plan.to_string(), vec![]),
+            (
+                plan.replace("by = \"north\"", "by = \"south\""),
+                vec![
+                    "proposal `plan` was tabled by `north` in round `2024-03-01-opening`; `south` cannot revise or withdraw it",
+                ],
+            ),
+            (
+                "[[proposals]]\nid = \"plan\"\nby = \"south\"\nwithdrawn = true\n".to_string(),
+                vec![
+                    "proposal `plan` was tabled by `north` in round `2024-03-01-opening`; `south` cannot revise or withdraw it",
+                ],
+            ),
+        ] {
+            let second = format!("{later}{then}");
+            let (c, _) = check_texts(
+                TALKS.as_bytes(),
+                &[
+                    ("2024-03-05-next", second.as_bytes()),
+                    ("2024-03-01-opening", first.as_bytes()),
+                ],
+            );
+            assert_eq!(messages(&c), said, "{then}");
         }
     }
 
