@@ -547,8 +547,9 @@ mod schema_with {
     }
 }
 
-/// Text fields: never empty, and free of hidden characters (see
-/// [`crate::data::printable`]): controls (but for line breaks and tabs),
+/// Text fields: never empty, free of tabs (which no table can align, on one
+/// line or several), and free of hidden characters (see
+/// [`crate::data::printable`]): controls (but for line breaks),
 /// which a terminal would act on, and invisible characters (bidirectional
 /// marks and overrides, zero-width spaces, soft hyphens, fillers, tags),
 /// which would hide or reorder what a reader sees. ZWNJ and ZWJ are allowed
@@ -569,12 +570,20 @@ mod text {
 
     const EMPTY: &str = "empty text: write something, or leave the key out";
 
+    /// A tab is drawn as wide as a terminal likes: no table, and no field
+    /// of `show`, can align text that holds one, on one line or several.
+    const TAB: &str =
+        "the text holds a tab, which cannot be aligned in a table\nhelp: write a space instead";
+
     fn problem(s: &str) -> Option<String> {
         // Most text is printable ASCII: no control, no invisible character
         // and no joiner can be in it, so one pass over its bytes says so.
         let printable = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
         if s.as_bytes().iter().all(printable) {
-            return s.trim().is_empty().then(|| EMPTY.into());
+            if s.trim().is_empty() {
+                return Some(EMPTY.into());
+            }
+            return s.contains('\t').then(|| TAB.into());
         }
         if s.chars().all(|c| c.is_whitespace() || joiner(c)) {
             return Some(EMPTY.into());
@@ -590,6 +599,9 @@ mod text {
                     "the text holds the invisible character U+{code:04X}, which would hide or reorder text from a reader; remove it\nhelp: {JOINERS}"
                 )
             });
+        }
+        if s.contains('\t') {
+            return Some(TAB.into());
         }
         let bad = stray_joiner(s)?;
         Some(format!(
@@ -692,6 +704,13 @@ mod text {
                         .into()
                 )
             );
+            for tabbed in ["T\to\tl\tl", "Nörth\tland", "line\n\tindented"] {
+                assert_eq!(
+                    problem(tabbed),
+                    Some("the text holds a tab, which cannot be aligned in a table\nhelp: write a space instead".into()),
+                    "{tabbed}"
+                );
+            }
             assert_eq!(
                 problem(" \u{200c}\u{200d} "),
                 Some("empty text: write something, or leave the key out".into())
