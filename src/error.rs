@@ -49,7 +49,8 @@ impl fmt::Display for Error {
                 };
                 write!(
                     f,
-                    "error: the data has {}{more}; run `redlines check` for the full report",
+                    "error: the data has {}{}{more}; run `redlines check` for the full report",
+                    crate::data::diag::at_least(diagnostics),
                     crate::data::diag::plural(errors.len(), "error")
                 )
             }

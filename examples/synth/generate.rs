@@ -183,6 +183,8 @@ const FORMATS: &[&str] = &[
 
 fn parties(rng: &mut Rng, n: usize) -> Vec<Party> {
     let mut used = std::collections::HashSet::new();
+    // Column labels are unique, as `check` wants: a taken one gets a number.
+    let mut shorts = std::collections::HashSet::new();
     (0..n)
         .map(|k| {
             let mut stem = String::new();
@@ -204,8 +206,13 @@ fn parties(rng: &mut Rng, n: usize) -> Vec<Party> {
                 id = format!("{id}-{k}");
                 used.insert(id.clone());
             }
+            let mut short = stem.chars().take(3).collect::<String>().to_uppercase();
+            if !shorts.insert(short.clone()) {
+                short = format!("{short}{k}");
+                shorts.insert(short.clone());
+            }
             Party {
-                short: stem.chars().take(3).collect::<String>().to_uppercase(),
+                short,
                 speaker: format!("Ambassador {}", rng.pick(SURNAMES)),
                 id,
                 name,

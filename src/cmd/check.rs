@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         quotes.add(checked.quotes);
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
+    let warnings = diags.iter().filter(|d| d.is_warning()).count();
     let code = u8::from(errors > 0 || (deny_warnings && warnings > 0));
 
     // On a terminal the diagnostics are the output, on stderr as a compiler

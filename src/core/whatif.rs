@@ -223,6 +223,23 @@ mod tests {
         talks(2, 3, vec![vec![stance(0, Some(0)), stance(1, Some(2))]])
     }
 
+    /// `check` refuses as round ids the words that name a round here.
+    #[test]
+    fn the_words_that_name_a_round_are_no_round_ids() {
+        let t = two();
+        for word in ["first", "latest", "last", ROUND_ID] {
+            assert!(
+                crate::data::check::ROUND_KEYWORDS
+                    .iter()
+                    .any(|(k, _)| *k == word),
+                "{word}"
+            );
+            if word != ROUND_ID {
+                assert!(select::round(&t, word).is_ok(), "{word}");
+            }
+        }
+    }
+
     #[test]
     fn assumptions_are_parsed_as_written_and_refused_when_wrong() {
         let t = two();

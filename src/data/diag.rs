@@ -226,6 +226,9 @@ fn visible(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
 pub enum Severity {
     Error,
     Warning,
+    /// Neither: what a run did not do (past so many problems in a file,
+    /// the rest are not looked for). Not counted as a problem.
+    Note,
 }
 
 /// Where a problem is: a whole file, or a span in it.
@@ -274,6 +277,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
     pub fn in_file(mut self, file: FileId) -> Self {
         self.locus = Some(Locus { file, span: None });
         self
@@ -304,6 +314,15 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
+    /// A note that not every problem of a file was looked for.
+    pub fn is_note(&self) -> bool {
+        self.severity == Severity::Note
     }
 
     /// Where this diagnostic points: the file's path, and the line and
@@ -347,6 +366,7 @@ impl Diagnostic {
         let (level, name) = match self.severity {
             Severity::Error => (Level::ERROR, "error"),
             Severity::Warning => (Level::WARNING, "warning"),
+            Severity::Note => (Level::NOTE, "note"),
         };
         let fit = |s, indent| fit(s, width, indent);
         let path = self
@@ -482,10 +502,10 @@ pub fn render_all(diags: &[Diagnostic], files: &Files, color: bool, width: Optio
 
 pub fn summary(diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
+    let warnings = diags.iter().filter(|d| d.is_warning()).count();
     let mut s = String::new();
     if errors > 0 || warnings == 0 {
-        let _ = write!(s, "{}", plural(errors, "error"));
+        let _ = write!(s, "{}{}", at_least(diags), plural(errors, "error"));
     }
     if warnings > 0 {
         if !s.is_empty() {
@@ -494,6 +514,16 @@ pub fn summary(diags: &[Diagnostic]) -> String {
         let _ = write!(s, "{}", plural(warnings, "warning"));
     }
     s
+}
+
+/// "at least " where a file had more problems than were looked for (a
+/// note says so), so that a count is never taken for all of them.
+pub fn at_least(diags: &[Diagnostic]) -> &'static str {
+    if diags.iter().any(Diagnostic::is_note) {
+        "at least "
+    } else {
+        ""
+    }
 }
 
 pub fn plural(n: usize, what: &str) -> String {

@@ -45,11 +45,13 @@ pub struct PartyDef {
     #[schemars(schema_with = "schema_with::id")]
     pub id: Spanned<String>,
     /// The party's name, as a reader knows it.
-    #[serde(deserialize_with = "text::text")]
-    pub name: String,
+    #[serde(deserialize_with = "text::spanned_text")]
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
     /// A short label for narrow columns.
-    #[serde(default, deserialize_with = "text::text_opt")]
-    pub short: Option<String>,
+    #[serde(default, deserialize_with = "text::spanned_text_opt")]
+    #[schemars(with = "Option<String>")]
+    pub short: Option<Spanned<String>>,
     /// State, alliance or organisation.
     #[serde(default)]
     pub kind: Option<PartyKind>,
@@ -545,8 +547,9 @@ mod schema_with {
     }
 }
 
-/// Text fields: never empty, and free of hidden characters (see
-/// [`crate::data::printable`]): controls (but for line breaks and tabs),
+/// Text fields: never empty, free of tabs (which no table can align, on one
+/// line or several), and free of hidden characters (see
+/// [`crate::data::printable`]): controls (but for line breaks),
 /// which a terminal would act on, and invisible characters (bidirectional
 /// marks and overrides, zero-width spaces, soft hyphens, fillers, tags),
 /// which would hide or reorder what a reader sees. ZWNJ and ZWJ are allowed
@@ -567,12 +570,20 @@ mod text {
 
     const EMPTY: &str = "empty text: write something, or leave the key out";
 
+    /// A tab is drawn as wide as a terminal likes: no table, and no field
+    /// of `show`, can align text that holds one, on one line or several.
+    const TAB: &str =
+        "the text holds a tab, which cannot be aligned in a table\nhelp: write a space instead";
+
     fn problem(s: &str) -> Option<String> {
         // Most text is printable ASCII: no control, no invisible character
         // and no joiner can be in it, so one pass over its bytes says so.
         let printable = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
         if s.as_bytes().iter().all(printable) {
-            return s.trim().is_empty().then(|| EMPTY.into());
+            if s.trim().is_empty() {
+                return Some(EMPTY.into());
+            }
+            return s.contains('\t').then(|| TAB.into());
         }
         if s.chars().all(|c| c.is_whitespace() || joiner(c)) {
             return Some(EMPTY.into());
@@ -589,6 +600,9 @@ mod text {
                 )
             });
         }
+        if s.contains('\t') {
+            return Some(TAB.into());
+        }
         let bad = stray_joiner(s)?;
         Some(format!(
             "the text holds the invisible character U+{:04X} where it joins nothing; remove it\nhelp: {JOINERS}",
@@ -596,12 +610,23 @@ mod text {
         ))
     }
 
-    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        let s = String::deserialize(d)?;
+    /// The text as read: a line end of a file saved with CRLF line ends
+    /// (Windows) is a line end, `\n`, in a multi-line string too; a CR on
+    /// its own is still refused.
+    fn read(s: String) -> Result<String, String> {
+        let s = if s.contains("\r\n") {
+            s.replace("\r\n", "\n")
+        } else {
+            s
+        };
         match problem(&s) {
-            Some(p) => Err(D::Error::custom(p)),
+            Some(p) => Err(p),
             None => Ok(s),
         }
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        read(String::deserialize(d)?).map_err(D::Error::custom)
     }
 
     pub fn text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -610,24 +635,33 @@ mod text {
 
     pub fn spanned_text<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<String>, D::Error> {
         let s = Spanned::<String>::deserialize(d)?;
-        match problem(s.get_ref()) {
-            Some(p) => Err(D::Error::custom(p)),
-            None => Ok(s),
-        }
+        let span = s.span();
+        read(s.into_inner())
+            .map(|t| Spanned::new(span, t))
+            .map_err(D::Error::custom)
     }
 
     pub fn spanned_text_opt<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<Spanned<String>>, D::Error> {
-        let s = Spanned::<String>::deserialize(d)?;
-        match problem(s.get_ref()) {
-            Some(p) => Err(D::Error::custom(p)),
-            None => Ok(Some(s)),
-        }
+        spanned_text(d).map(Some)
     }
     #[cfg(test)]
     mod tests {
-        use super::problem;
+        use super::{problem, read};
+
+        #[test]
+        fn a_crlf_line_end_in_text_is_a_line_end_and_a_lone_cr_is_refused() {
+            assert_eq!(
+                read("Westland alone\r\npatrols the bay".into()),
+                Ok("Westland alone\npatrols the bay".into())
+            );
+            let lone = read("Westland alone\rpatrols the bay".into()).unwrap_err();
+            assert!(
+                lone.starts_with("the text holds the invisible character U+000D,"),
+                "{lone}"
+            );
+        }
 
         #[test]
         fn invisible_characters_are_refused_and_the_joiners_scripts_need_allowed() {
@@ -670,6 +704,13 @@ mod text {
                         .into()
                 )
             );
+            for tabbed in ["T\to\tl\tl", "Nörth\tland", "line\n\tindented"] {
+                assert_eq!(
+                    problem(tabbed),
+                    Some("the text holds a tab, which cannot be aligned in a table\nhelp: write a space instead".into()),
+                    "{tabbed}"
+                );
+            }
             assert_eq!(
                 problem(" \u{200c}\u{200d} "),
                 Some("empty text: write something, or leave the key out".into())

@@ -19,7 +19,10 @@ use toml::value::{Date, Datetime};
 use crate::data::diag::{Diagnostic, FileId, closest, did_you_mean};
 use crate::data::recover::{date_error, recover};
 
-/// Past this many problems in one file, the rest are not looked for.
+/// Past this many problems in one file, the rest are not looked for (a
+/// note says so). Tables are read in the order of the file (toml's
+/// `preserve_order`), so the problems found are the first of the file,
+/// but for a table of `[header]` syntax written in two places.
 const MAX_PROBLEMS: usize = 100;
 
 pub struct Parsed<T> {
@@ -109,10 +112,11 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Parsed<T> {
         }
         if parsed.problems.len() == MAX_PROBLEMS {
             parsed.problems.push(
-                Diagnostic::error(format!(
-                    "more than {MAX_PROBLEMS} problems in this file; the rest are not shown"
+                Diagnostic::note(format!(
+                    "more than {MAX_PROBLEMS} problems in this file: the first {MAX_PROBLEMS} found are shown, and the rest were not looked for"
                 ))
-                .in_file(file),
+                .in_file(file)
+                .help("correct these, and check again"),
             );
             break;
         }
@@ -436,6 +440,9 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label(format!("expected {}", or_list(&list)))
             .help_opt(help);
     }
+    if let Some(d) = number(message, found_text, key.as_ref()) {
+        return d.at(file, span);
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
@@ -468,9 +475,6 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
             .label("wrong type")
             .help(help);
     }
-    if let Some(d) = number(message, found_text) {
-        return d.at(file, span);
-    }
     // A check of ours (such as `model`'s text checks) gives its help on a
     // line of its own.
     let (message, help) = match message.trim().split_once("\nhelp: ") {
@@ -483,9 +487,12 @@ fn humanise(message: &str, span: Range<usize>, text: &str, file: FileId) -> Diag
 }
 
 /// A number that does not fit the field: serde's "integer number
-/// overflowed" (said also of `0x`, a prefix with no digits) and "invalid
-/// value: integer `-1`, expected u32" as what is expected instead.
-fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
+/// overflowed" (said also of `0x`, a prefix with no digits), "invalid
+/// value: integer `-1`, expected u32" and "invalid type: integer
+/// `99999999999999999999` as i128, expected u32" as what is expected
+/// instead; a fraction (`1.5`) or an exponent (`1e3`) where a whole number
+/// goes, as what it is.
+fn number(message: &str, found_text: &str, key: Option<&Key>) -> Option<Diagnostic> {
     let range = |ty: &str| match ty {
         "u8" => Some(u64::from(u8::MAX)),
         "u16" => Some(u64::from(u16::MAX)),
@@ -493,8 +500,55 @@ fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
         "u64" | "usize" => Some(u64::MAX),
         _ => None,
     };
+    let found = found_text.trim();
+    if let Some(rest) = message.strip_prefix("invalid type: floating point `")
+        && let Some((value, ty)) = rest.split_once("`, expected ")
+        && let Some(max) = range(ty)
+    {
+        let what = if found.contains(['e', 'E']) && !found.contains(['i', 'n']) {
+            "a number with an exponent".to_string()
+        } else if found.contains('.') {
+            "a fraction".to_string()
+        } else {
+            // `inf`, `nan`
+            format!("`{found}`")
+        };
+        let title = match key {
+            Some(Key::Value(k)) => format!("`{k}` takes a whole number, not {what}"),
+            _ => format!("expected a whole number, not {what}"),
+        };
+        let write = |v: &str| match key {
+            Some(Key::Value(k)) => format!("`{k} = {v}`"),
+            _ => format!("`{v}`"),
+        };
+        // `1e3` is 1000, `2.0` is 2: the whole number it is, where it is one.
+        let whole = value
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.fract() == 0.0 && (0.0..=max as f64).contains(v));
+        let help = match whole {
+            Some(v) => format!(
+                "write it as a whole number: {}",
+                write(&format!("{}", v.abs()))
+            ),
+            None => format!(
+                "write a whole number from 0 to {max}, such as {}",
+                write("1")
+            ),
+        };
+        return Some(
+            Diagnostic::error(title)
+                .label("not a whole number")
+                .help(help),
+        );
+    }
     let max = if message == "integer number overflowed" {
         None
+    } else if let Some(rest) = message.strip_prefix("invalid type: integer `")
+        && let Some((_, ty)) = rest.split_once("` as i128, expected ")
+    {
+        // Past what a 64-bit integer holds: too large whatever the field.
+        Some(range(ty)?)
     } else {
         let rest = message.strip_prefix("invalid value: integer `")?;
         let (_, ty) = rest.split_once("`, expected ")?;
@@ -505,12 +559,9 @@ fn number(message: &str, found_text: &str) -> Option<Diagnostic> {
         None => "a whole number".to_string(),
     };
     Some(
-        Diagnostic::error(format!(
-            "expected {expected}, found `{}`",
-            found_text.trim()
-        ))
-        .label("not a number this can be")
-        .help("write a number such as 1, in decimal digits"),
+        Diagnostic::error(format!("expected {expected}, found `{found}`"))
+            .label("not a number this can be")
+            .help("write a number such as 1, in decimal digits"),
     )
 }
 
@@ -755,6 +806,81 @@ mod tests {
                 "`accepts` takes a list, not text @'x'",
             ]
         );
+    }
+
+    /// Each way of writing `order` as no whole number it can be is one
+    /// error that says which way, and what to write.
+    #[test]
+    fn an_order_written_wrong_is_one_error_that_says_how() {
+        let said = |order: &str| -> Vec<String> {
+            let text = format!("date = 2024-01-01\ntitle = 'x'\norder = {order}\n");
+            probe::<RoundFile>(&text)
+                .problems
+                .iter()
+                .map(|d| format!("{} | {}", d.message, d.help.as_deref().unwrap_or("")))
+                .collect()
+        };
+        for (order, message) in [
+            (
+                "01",
+                "`order` is written with a leading zero, which a number in TOML does not have | write it without leading zeros: `order = 1`",
+            ),
+            (
+                "-007",
+                "`order` is written with a leading zero, which a number in TOML does not have | write a whole number from 0 up, without leading zeros, such as `order = 1`",
+            ),
+            (
+                "1.5",
+                "`order` takes a whole number, not a fraction | write a whole number from 0 to 4294967295, such as `order = 1`",
+            ),
+            (
+                "1e3",
+                "`order` takes a whole number, not a number with an exponent | write it as a whole number: `order = 1000`",
+            ),
+            (
+                "99999999999999999999",
+                "expected a whole number from 0 to 4294967295, found `99999999999999999999` | write a number such as 1, in decimal digits",
+            ),
+            (
+                "4294967296",
+                "expected a whole number from 0 to 4294967295, found `4294967296` | write a number such as 1, in decimal digits",
+            ),
+        ] {
+            assert_eq!(said(order), [message], "order = {order}");
+        }
+    }
+
+    /// Past the cap, the problems shown are the first of the file (`k10`
+    /// comes before `k2` in the order of the keys' names, not of the file),
+    /// and the note that says so is not one of them.
+    #[test]
+    fn past_the_cap_the_first_problems_of_the_file_are_shown_and_the_note_is_no_error() {
+        let keys: String = (0..150).map(|k| format!("k{k} = {k}\n")).collect();
+        let text = format!("date = 2024-01-01\ntitle = 'x'\n[positions.a.b]\nstance = 'x'\n{keys}");
+        let p = probe::<RoundFile>(&text);
+        assert_eq!(
+            p.problems.iter().filter(|d| d.is_error()).count(),
+            MAX_PROBLEMS
+        );
+        let notes: Vec<_> = p.problems.iter().filter(|d| d.is_note()).collect();
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0]
+                .message
+                .starts_with("more than 100 problems in this file: the first 100 found are shown"),
+            "{}",
+            notes[0].message
+        );
+        let unknown: Vec<_> = p
+            .problems
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
+        let first: Vec<_> = (0..MAX_PROBLEMS)
+            .map(|k| format!("unknown key `k{k}`"))
+            .collect();
+        assert_eq!(unknown, first);
     }
 
     #[test]

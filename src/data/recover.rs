@@ -80,13 +80,34 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
         clean: false,
         edits: Vec::new(),
     };
-    for s in &statements {
+    // Where a table whose header could not be read ends: its keys are
+    // left out with it.
+    let mut unread_until = 0;
+    for (k, s) in statements.iter().enumerate() {
         if r.problems.len() == MAX_CAUSES {
             break;
         }
         if DeTable::parse(&text[s.range.clone()]).is_err() {
             let (d, edit, quiet) = diagnose(text, s, file);
             r.problems.push(d);
+            if s.start() < unread_until {
+                continue;
+            }
+            // A header left out: the keys under it are not read into the
+            // table above, where they would be reported as what they are
+            // not (`stance` set twice in `[[proposals]]`).
+            if s.header
+                && edit
+                    .as_ref()
+                    .is_some_and(|(at, new)| *at == s.range && new.is_empty())
+            {
+                unread_until = statements[k + 1..]
+                    .iter()
+                    .find(|t| t.header)
+                    .map_or(text.len(), Statement::start);
+                r.edits.push((s.start()..unread_until, String::new()));
+                continue;
+            }
             r.edits.extend(edit);
             r.quiet.extend(quiet);
         }
@@ -134,8 +155,8 @@ pub fn recover(text: &str, file: FileId) -> Recovered {
     }
     if r.problems.len() == MAX_CAUSES && !r.clean {
         r.problems.push(
-            Diagnostic::error(format!(
-                "more than {MAX_CAUSES} syntax errors in this file; the rest are not shown"
+            Diagnostic::note(format!(
+                "more than {MAX_CAUSES} syntax errors in this file: the first {MAX_CAUSES} are shown, and the rest were not looked for"
             ))
             .in_file(file)
             .help("correct these, and check again"),
@@ -568,6 +589,30 @@ fn diagnose(text: &str, s: &Statement, file: FileId) -> Cause {
         let (edit, quiet) = placeholder();
         return (d, edit, quiet);
     }
+    // A whole number written with leading zeros (`order = 01`), which TOML
+    // does not allow: read as the number meant.
+    if WHOLE_NUMBERS.contains(&key_name.as_str())
+        && let Some(meant) = without_leading_zeros(value)
+    {
+        let edit = (value_start..s.code_end, meant.clone());
+        let d = Diagnostic::error(format!(
+            "`{key_name}` is written with a leading zero, which a number in TOML does not have"
+        ))
+        .at(file, value_start..s.code_end)
+        .label("a leading zero");
+        // A negative number is not one either: put aside, it is one error.
+        if meant.starts_with('-') {
+            let d = d.help(format!(
+                "write a whole number from 0 up, without leading zeros, such as `{key_name} = 1`"
+            ));
+            let (edit, quiet) = placeholder();
+            return (d, edit, quiet);
+        }
+        let d = d.help(format!(
+            "write it without leading zeros: `{key_name} = {meant}`"
+        ));
+        return done(d, edit, works, placeholder);
+    }
     // A word with no quotes: read as the text it was meant to be.
     if !value.starts_with(['"', '\'', '[', '{']) && !value.contains('"') {
         let edit = (value_start..s.code_end, format!("\"{value}\""));
@@ -585,6 +630,33 @@ fn diagnose(text: &str, s: &Statement, file: FileId) -> Cause {
     let d = alone_error(text, s, file);
     let (edit, quiet) = placeholder();
     (d, edit, quiet)
+}
+
+/// The keys whose value is a whole number (`order`, in a round file): a
+/// value of theirs with leading zeros is a number written wrong, not text
+/// without its quotes.
+const WHOLE_NUMBERS: &[&str] = &["order"];
+
+/// `01`, `007`, `+00`: the number without its leading zeros (`1`, `7`,
+/// `0`); `None` for anything else.
+fn without_leading_zeros(value: &str) -> Option<String> {
+    let (sign, digits) = match value.strip_prefix(['+', '-']) {
+        Some(rest) => (&value[..1], rest),
+        None => ("", value),
+    };
+    let zeros = digits.len() - digits.trim_start_matches(['0', '_']).len();
+    let ok = digits.len() > 1
+        && digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    if !ok || zeros == 0 {
+        return None;
+    }
+    let rest = digits[zeros..].trim_start_matches('_');
+    Some(format!(
+        "{}{}",
+        if sign == "-" { sign } else { "" },
+        if rest.is_empty() { "0" } else { rest }
+    ))
 }
 
 /// The repair, where the statement then parses; else the placeholder.
@@ -624,7 +696,20 @@ fn header(text: &str, s: &Statement, file: FileId) -> Cause {
             return (d, Some((s.code_end..s.code_end, add)), None);
         }
     }
+    // `[a.b]]`: one `]` too many.
+    let closed = if array { "]]]" } else { "]]" };
+    if code.ends_with(closed) && DeTable::parse(&code[..code.len() - 1]).is_ok() {
+        let d = Diagnostic::error(format!("the table header `{code}` has one `]` too many"))
+            .at(file, s.code_end - 1..s.code_end)
+            .label("one `]` too many")
+            .help(format!("write `{}`", &code[..code.len() - 1]));
+        return (d, Some((s.code_end - 1..s.code_end, String::new())), None);
+    }
     let d = alone_error(text, s, file);
+    let d = match d.help.is_some() {
+        true => d,
+        false => d.help("correct the header: the keys under it are not checked until then"),
+    };
     (d, Some((s.range.clone(), String::new())), None)
 }
 
@@ -635,7 +720,26 @@ fn alone_error(text: &str, s: &Statement, file: FileId) -> Diagnostic {
             let span = e
                 .span()
                 .map_or(s.range.clone(), |r| r.start + s.start()..r.end + s.start());
-            syntax(e.message(), span, file)
+            let odd = text
+                .get(span.start..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| !c.is_ascii());
+            match odd {
+                // `wеst` with a Cyrillic `е`: a letter, but not one a key
+                // without quotes may hold.
+                Some(c) if e.message().trim().starts_with("invalid unquoted key") => {
+                    Diagnostic::error(format!(
+                        "the key holds `{c}` (U+{:04X}), which is not an ASCII letter",
+                        c as u32
+                    ))
+                    .at(file, span.start..span.start + c.len_utf8())
+                    .label("not ASCII")
+                    .help(
+                        "ids and keys are written in ASCII letters, digits and `-`: retype it (a letter of another alphabet can look like a Latin one)",
+                    )
+                }
+                _ => syntax(e.message(), span, file),
+            }
         }
         Ok(_) => syntax("not valid here", s.range.clone(), file),
     }
@@ -795,6 +899,36 @@ mod tests {
             text,
             "t = \"open\"\ns = \"low\"\n[a.b]\nx = 1\ndate = \"\"\nv = \"Geneva\"\n"
         );
+    }
+
+    /// The keys under a header that cannot be read are left out with it:
+    /// read into the table above, they would be reported as set twice.
+    #[test]
+    fn a_header_that_cannot_be_read_is_one_error_and_its_keys_are_left_out() {
+        for header in ["[p.w..t]", "[p.w t.t]", "[p.w\u{435}st.t]"] {
+            let text = format!("[p.e.t]\ns = 1\nn = 2\n{header}\ns = 3\nn = 4\n[q]\nz = 1\n");
+            let (m, repaired) = causes(&text);
+            assert_eq!(m.len(), 1, "{header}: {m:?}");
+            assert!(m[0].starts_with("4:"), "{header}: {m:?}");
+            assert_eq!(repaired, "[p.e.t]\ns = 1\nn = 2\n[q]\nz = 1\n", "{header}");
+        }
+        // A letter of another alphabet is named, with what a key holds.
+        let r = recover("[p.w\u{435}st.t]\ns = 1\n", 0);
+        assert_eq!(
+            r.problems[0].message,
+            "the key holds `\u{435}` (U+0435), which is not an ASCII letter"
+        );
+        assert!(
+            r.problems[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("ids and keys are written in ASCII letters, digits and `-`"),
+        );
+        // One `]` too many is plain: the header is read as meant.
+        let (m, repaired) = causes("[p.e.t]\ns = 1\n[p.w.t]]\ns = 3\n");
+        assert_eq!(m, ["3:] the table header `[p.w.t]]` has one `]` too many"]);
+        assert_eq!(repaired, "[p.e.t]\ns = 1\n[p.w.t]\ns = 3\n");
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl CheckView {
             talks,
             files: files_read,
             errors,
-            warnings: diags.len() - errors,
+            warnings: diags.iter().filter(|d| d.is_warning()).count(),
             problems: diags.iter().map(|d| Problem::new(d, files)).collect(),
             quotes,
         }
@@ -77,6 +77,7 @@ impl View for CheckView {
                 let severity = match p.severity {
                     Severity::Error => Text::styled("error", Tone::Clash),
                     Severity::Warning => Text::styled("warning", Tone::Overlap),
+                    Severity::Note => Text::plain("note"),
                 };
                 vec![
                     severity,

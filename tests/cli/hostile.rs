@@ -110,6 +110,32 @@ fn a_byte_order_mark_and_crlf_line_ends_simply_work() {
     assert_eq!(s.run(&["table", "--format", "json"]).0, plain);
 }
 
+/// A multi-line string of a CRLF file holds its line ends as CRLF: each is
+/// read as a line end, not as a stray U+000D.
+#[test]
+fn a_multi_line_string_of_a_crlf_file_is_read_with_its_line_ends() {
+    let s = Scratch::new();
+    let body = "[positions.north.harbour-control]\nstance = \"north-runs\"\n\
+                summary = \"\"\"\nNorthland alone\nruns the harbour\"\"\"\n\
+                note = '''\nStated in the session;\nno words recorded'''\n";
+    s.write(ROUND, format!("{ROUND_HEAD}{body}").replace('\n', "\r\n"));
+    let (_, stderr, code) = s.run(&["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (shown, _, _) = s.run(&["show", "north", "harbour-control", "--format", "json"]);
+    assert!(
+        shown.contains(r#""Northland alone\nruns the harbour""#),
+        "{shown}"
+    );
+    // A carriage return of its own is still refused.
+    let stderr = s.round_fails(
+        "[positions.north.harbour-control]\nstance = \"north-runs\"\nsummary = \"North\\rland\"\n",
+    );
+    assert!(
+        stderr.contains("the text holds the invisible character U+000D"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn positions_in_a_file_with_a_byte_order_mark_and_crlf_are_right() {
     let s = Scratch::new();
@@ -1005,4 +1031,35 @@ fn linkages_a_search_would_weigh_for_minutes() {
         "matrix", "--by", "issue", "--issue", "i0", "--format", "json",
     ]);
     assert_eq!(narrowed.len(), 40 - 40usize.div_ceil(ISSUES - 1));
+}
+
+/// Past 100 problems in a file, the rest are not looked for: a note says
+/// so, and no count takes it for an error or for all of them.
+#[test]
+fn past_the_cap_of_problems_the_counts_say_at_least() {
+    let s = Scratch::new();
+    let keys: String = (0..150).map(|k| format!("k{k} = {k}\n")).collect();
+    let stderr = s.round_fails(&format!(
+        "[positions.north.harbour-control]\nstance = \"north-runs\"\n{keys}"
+    ));
+    assert!(
+        stderr.starts_with(
+            "note: more than 100 problems in this file: the first 100 found are shown"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: unknown key `k99`\n"), "{stderr}");
+    assert!(!stderr.contains("error: unknown key `k100`\n"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "\nat least 100 errors in 1 talks, 5 files: data (from --data or $REDLINES_DATA)\n"
+        ),
+        "{stderr}"
+    );
+    let (_, stderr, code) = s.run(&["table"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("error: the data has at least 100 errors (95 not shown here); run `redlines check` for the full report\n"),
+        "{stderr}"
+    );
 }

@@ -25,17 +25,47 @@ impl Checker<'_> {
         self.scaffolded(&tf.title, file);
         let mut parties = Vec::new();
         let mut seen = HashMap::new();
+        // Each party's column label (its `short`, else its name): whose,
+        // and where it is written.
+        let mut labels: HashMap<String, (String, Range<usize>)> = HashMap::new();
         for p in tf.parties {
             self.check_id("party", &p.id, file);
-            if self.unique("party", &p.id, file, &mut seen, parties.len()) {
-                parties.push(Party {
-                    id: p.id.into_inner(),
-                    name: p.name,
-                    short: p.short,
-                    kind: p.kind,
-                    role: p.role.unwrap_or_default(),
-                });
+            if !self.unique("party", &p.id, file, &mut seen, parties.len()) {
+                continue;
             }
+            let label = p.short.as_ref().unwrap_or(&p.name);
+            match labels.get(label.get_ref()) {
+                _ if self.is_patched(file, &label.span()) => {}
+                Some((first, at)) => {
+                    let (line, _) = self.files.line_col(file, at.start);
+                    self.push(
+                        Diagnostic::error(format!(
+                            "party `{}` is labelled `{}`, as party `{first}` is: their columns could not be told apart",
+                            p.id.get_ref(),
+                            label.get_ref()
+                        ))
+                        .at(file, label.span())
+                        .label(format!("`{first}`'s label too (line {line})"))
+                        .help(format!(
+                            "a party's column is labelled with its `short`, else its name: give `{}` a `short` of its own",
+                            p.id.get_ref()
+                        )),
+                    );
+                }
+                None => {
+                    labels.insert(
+                        label.get_ref().clone(),
+                        (p.id.get_ref().clone(), label.span()),
+                    );
+                }
+            }
+            parties.push(Party {
+                id: p.id.into_inner(),
+                name: p.name.into_inner(),
+                short: p.short.map(Spanned::into_inner),
+                kind: p.kind,
+                role: p.role.unwrap_or_default(),
+            });
         }
         let party_ix = seen.into_iter().map(|(k, (i, _))| (k, i)).collect();
 

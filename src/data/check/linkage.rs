@@ -384,6 +384,12 @@ impl Checker<'_> {
                 "proposal",
             );
             if ok && let Some(by) = by {
+                self.authored.push(super::Authored {
+                    file,
+                    span: p.by.span(),
+                    id: p.id.get_ref().clone(),
+                    by,
+                });
                 if p.withdrawn {
                     self.withdrawals.push(super::Withdrawal {
                         file,

@@ -46,8 +46,23 @@ pub fn is_reserved_name(s: &str) -> bool {
             && matches!(s.as_bytes()[3], b'1'..=b'9'))
 }
 
+/// The words the command line reads as a round of its own, and what it
+/// reads them as: a round with one of them as its id could not be named by
+/// it (`--round latest`), or would be taken for a scenario (`--assume`
+/// makes a round `assumed`; `core::whatif::ROUND_ID`).
+pub const ROUND_KEYWORDS: &[(&str, &str)] = &[
+    ("first", "`--round first` is the first round"),
+    ("latest", "`--round latest` is the latest round"),
+    ("last", "`--round last` is the latest round"),
+    (
+        "assumed",
+        "`--assume` makes a round `assumed` of a scenario",
+    ),
+];
+
 /// Why `id` cannot name a file or folder (a talks, a round), if it cannot.
 pub fn file_id_problem(what: &str, id: &str) -> Option<String> {
+    let keyword = ROUND_KEYWORDS.iter().find(|(k, _)| *k == id);
     if !is_valid_id(id) {
         Some(format!(
             "a {what} id is {AN_ID} (it names a file or a folder in the data folder, and is typed on the command line)"
@@ -55,6 +70,10 @@ pub fn file_id_problem(what: &str, id: &str) -> Option<String> {
     } else if is_reserved_name(id) {
         Some(format!(
             "Windows reserves the name `{id}` for a device, and no file or folder there may have it; choose another, such as `{id}-1`"
+        ))
+    } else if let Some((_, meaning)) = keyword.filter(|_| what == "round") {
+        Some(format!(
+            "{meaning}, so a round with this id could not be told from it; name it by its date, such as `YYYY-MM-DD-{id}`"
         ))
     } else {
         None
@@ -88,6 +107,9 @@ struct Checker<'a> {
     /// Proposals and linkages withdrawn, to be matched with an earlier
     /// round that tabled them once the rounds are in order.
     withdrawals: Vec<Withdrawal>,
+    /// Every proposal stated (tabled, revised or withdrawn), to be held to
+    /// the party that first tabled it once the rounds are in order.
+    authored: Vec<Authored>,
     /// Issues whose scale was not read whole (an outcome written wrong,
     /// already reported): an outcome not found on it is not reported too.
     unread_scales: std::collections::HashSet<String>,
@@ -102,6 +124,15 @@ struct Withdrawal {
     /// A linkage's party; a proposal is known by its id alone.
     party: Option<usize>,
     id: String,
+}
+
+/// A proposal as a round states it: by whom, written where.
+struct Authored {
+    file: FileId,
+    /// Where its `by` is written.
+    span: Range<usize>,
+    id: String,
+    by: usize,
 }
 
 struct FollowUp {
@@ -176,6 +207,7 @@ pub fn check_talks(
         unclean: Vec::new(),
         follow_ups: Vec::new(),
         withdrawals: Vec::new(),
+        authored: Vec::new(),
     };
     let files_read = 1 + raw.rounds.len();
     let header = c
@@ -190,14 +222,31 @@ pub fn check_talks(
         };
         // Round ids are file names, unique in their folder by construction;
         // an id that is not lowercase could clash on a case-blind file system.
-        if let Some(why) = file_id_problem("round", &id) {
+        let keyword = ROUND_KEYWORDS.iter().any(|(k, _)| *k == id);
+        if let Some(why) = file_id_problem("round", &id).filter(|_| !keyword) {
             c.push(
                 Diagnostic::error(format!("the file name `{id}.toml` is not a valid round id"))
                     .in_file(file)
                     .help(format!("rename it `{}.toml`: {why}", suggest_id(&id))),
             );
         }
-        let Some(rf) = c.parse::<RoundFile>(file, &text) else {
+        let rf = c.parse::<RoundFile>(file, &text);
+        // A word of the command line: named by its date, as rounds are.
+        if keyword && let Some(why) = file_id_problem("round", &id) {
+            let date = rf
+                .as_ref()
+                .and_then(|rf| Date::from_toml(rf.date.get_ref()));
+            let why = match date {
+                Some(date) => why.replace("YYYY-MM-DD", &date.to_string()),
+                None => why,
+            };
+            c.push(
+                Diagnostic::error(format!("a round cannot be named `{id}`"))
+                    .in_file(file)
+                    .help(format!("rename the file: {why}")),
+            );
+        }
+        let Some(rf) = rf else {
             continue;
         };
         if let Some(h) = &header
@@ -216,6 +265,7 @@ pub fn check_talks(
     }
     c.order_rounds(&mut rounds);
     c.never_tabled(&rounds);
+    c.authors(&rounds, header.as_ref());
     // Advice on curation waits until the errors are fixed: a source may
     // look uncited only because the position citing it did not read.
     if !c.diags.iter().any(Diagnostic::is_error) {
@@ -294,6 +344,8 @@ struct Placed {
     round: Round,
     file: FileId,
     date_span: Range<usize>,
+    /// Where its `end` is written, if it has one.
+    end_span: Option<Range<usize>>,
 }
 
 impl Checker<'_> {
@@ -336,6 +388,39 @@ impl Checker<'_> {
                     tabled.remove(&key);
                 } else {
                     tabled.insert(key);
+                }
+            }
+        }
+    }
+
+    /// A proposal keeps the party that tabled it: revised or withdrawn in a
+    /// later round under another `by`, it is an error at that `by`.
+    fn authors(&mut self, rounds: &[Placed], header: Option<&Header>) {
+        let authored = std::mem::take(&mut self.authored);
+        let Some(h) = header else { return };
+        // Each proposal's author, and the round that first tabled it.
+        let mut first: HashMap<&str, (usize, &str)> = HashMap::new();
+        for r in rounds {
+            for a in authored.iter().filter(|a| a.file == r.file) {
+                match first.get(a.id.as_str()) {
+                    Some(&(by, tabled)) if by != a.by => {
+                        let (author, other) = (&h.parties[by].id, &h.parties[a.by].id);
+                        self.push(
+                            Diagnostic::error(format!(
+                                "proposal `{}` was tabled by `{author}` in round `{tabled}`; `{other}` cannot revise or withdraw it",
+                                a.id
+                            ))
+                            .at(a.file, a.span.clone())
+                            .label(format!("not `{author}`"))
+                            .help(format!(
+                                "a proposal keeps the party that tabled it: write `by = \"{author}\"`, or give `{other}`'s proposal an id of its own"
+                            )),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(&a.id, (a.by, &r.round.id));
+                    }
                 }
             }
         }
@@ -479,6 +564,26 @@ impl Checker<'_> {
                         )),
                     );
                 }
+            }
+            // A round that ends after the next one begins: its statements
+            // up to its `end` would be later than the next round's, which
+            // carries forward after them.
+            if let (Some(end), Some(at)) = (a.round.end, &a.end_span)
+                && end > b.round.date
+                && !reported
+            {
+                self.push(
+                    Diagnostic::error(format!(
+                        "the round ends on {end}, after the next round `{}` begins ({})",
+                        b.round.id, b.round.date
+                    ))
+                    .at(a.file, at.clone())
+                    .label("after the next round's date")
+                    .help(format!(
+                        "`end` is the round's last day, at most the day the next round begins: correct it (to {} or before)",
+                        b.round.date
+                    )),
+                );
             }
             if a.round.date == b.round.date
                 && (a.round.order.is_none() || a.round.order == b.round.order)
@@ -752,6 +857,136 @@ source = "minutes"
             messages(&c),
             ["`nothing` is not an outcome on the scale of issue `toll`"]
         );
+    }
+
+    /// `latest`, `first`, `last` and `assumed` name rounds on the command
+    /// line: a round file so named could not be chosen, and is refused.
+    #[test]
+    fn a_round_named_as_the_command_line_names_rounds_is_refused() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        for id in ["latest", "first", "last", "assumed"] {
+            let (c, _) = check_texts(TALKS.as_bytes(), &[(id, round.as_bytes())]);
+            assert_eq!(
+                messages(&c),
+                [format!("a round cannot be named `{id}`")],
+                "{id}"
+            );
+            let help = c.diagnostics[0].help.as_deref().unwrap_or("");
+            assert!(
+                help.ends_with(&format!("name it by its date, such as `2024-03-01-{id}`")),
+                "{help}"
+            );
+        }
+        let (c, _) = check_texts(TALKS.as_bytes(), &[("2024-03-01-latest", round.as_bytes())]);
+        assert_eq!(messages(&c), Vec::<String>::new());
+    }
+
+    /// A round's `end` may reach the day the next round begins, not past it.
+    #[test]
+    fn a_round_that_ends_after_the_next_begins_is_an_error_at_its_end() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        let next = round.replace("2024-03-01", "2024-03-05");
+        for (end, said) in [
+            ("2024-03-05", vec![]),
+            (
+                "9999-12-31",
+                vec![
+                    "the round ends on 9999-12-31, after the next round `2024-03-05-next` begins (2024-03-05)",
+                ],
+            ),
+        ] {
+            let first = round.replace(
+                "date = 2024-03-01\n",
+                &format!("date = 2024-03-01\nend = {end}\n"),
+            );
+            let (c, files) = check_texts(
+                TALKS.as_bytes(),
+                &[
+                    ("2024-03-01-opening", first.as_bytes()),
+                    ("2024-03-05-next", next.as_bytes()),
+                ],
+            );
+            assert_eq!(messages(&c), said, "{end}");
+            if let Some(d) = c.diagnostics.first() {
+                let (path, at) = d.place(&files).unwrap();
+                assert_eq!((path, at), ("rounds/2024-03-01-opening.toml", Some((3, 7))));
+            }
+        }
+    }
+
+    /// Two parties labelled alike (a `short`, or a name where there is no
+    /// `short`) head two columns no one could tell apart.
+    #[test]
+    fn two_parties_labelled_alike_is_an_error_at_the_second() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        for (talks, said, (second, first)) in [
+            (
+                TALKS
+                    .replace("name = \"North\"\n", "name = \"North\"\nshort = \"N\"\n")
+                    .replace("name = \"South\"\n", "name = \"South\"\nshort = \"N\"\n"),
+                "party `south` is labelled `N`, as party `north` is: their columns could not be told apart",
+                (10, 6),
+            ),
+            (
+                TALKS.replace(
+                    "name = \"South\"\n",
+                    "name = \"South\"\nshort = \"North\"\n",
+                ),
+                "party `south` is labelled `North`, as party `north` is: their columns could not be told apart",
+                (9, 5),
+            ),
+        ] {
+            let (c, files) = check_texts(
+                talks.as_bytes(),
+                &[("2024-03-01-opening", round.as_bytes())],
+            );
+            assert_eq!(messages(&c), [said]);
+            let (path, at) = c.diagnostics[0].place(&files).unwrap();
+            assert_eq!(
+                (path, at.map(|(line, _)| line)),
+                ("talks.toml", Some(second))
+            );
+            assert_eq!(
+                c.diagnostics[0].label.as_deref(),
+                Some(format!("`north`'s label too (line {first})").as_str())
+            );
+        }
+    }
+
+    /// A proposal keeps its author: another party's revision or withdrawal
+    /// of it is an error at its `by`.
+    #[test]
+    fn a_proposal_revised_or_withdrawn_by_another_party_is_an_error() {
+        let round = ROUND.replace("file = \"sources/minutes.txt\"\n", "");
+        let plan = "[[proposals]]\nid = \"plan\"\nby = \"north\"\nsource = \"minutes\"\n\
+                    [[proposals.terms]]\nissue = \"toll\"\noutcomes = [\"half\"]\n";
+        let first = format!("{round}{plan}");
+        let later = round.replace("2024-03-01", "2024-03-05");
+        for (then, said) in [
+            (plan.to_string(), vec![]),
+            (
+                plan.replace("by = \"north\"", "by = \"south\""),
+                vec![
+                    "proposal `plan` was tabled by `north` in round `2024-03-01-opening`; `south` cannot revise or withdraw it",
+                ],
+            ),
+            (
+                "[[proposals]]\nid = \"plan\"\nby = \"south\"\nwithdrawn = true\n".to_string(),
+                vec![
+                    "proposal `plan` was tabled by `north` in round `2024-03-01-opening`; `south` cannot revise or withdraw it",
+                ],
+            ),
+        ] {
+            let second = format!("{later}{then}");
+            let (c, _) = check_texts(
+                TALKS.as_bytes(),
+                &[
+                    ("2024-03-05-next", second.as_bytes()),
+                    ("2024-03-01-opening", first.as_bytes()),
+                ],
+            );
+            assert_eq!(messages(&c), said, "{then}");
+        }
     }
 
     #[test]

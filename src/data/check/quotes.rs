@@ -125,26 +125,24 @@ fn where_quote_differs(quote: &str, text: &str) -> String {
                 // (a capital, a comma).
                 let differs = (0..len).find(|&k| {
                     let (s, q) = (window[old_index + k], quote[new_index + k]);
-                    // Where the quote begins or ends, what stands outside
-                    // its first or last word (a quote mark, a full stop)
-                    // is not part of it.
+                    // The quote may begin inside the source's word (after a
+                    // quote mark) and end inside one (before a full stop),
+                    // as the text is searched; not with other marks.
                     let at = new_index + k;
-                    let edge = |w: &'_ str| -> String {
-                        let mut w = w;
-                        if at == 0 {
-                            w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-                        }
-                        if at + 1 == n {
-                            w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                        }
-                        w.to_string()
-                    };
-                    edge(s) != edge(q)
+                    match (at == 0, at + 1 == n) {
+                        (true, true) => !s.contains(q),
+                        (true, false) => !s.ends_with(q),
+                        (false, true) => !s.starts_with(q),
+                        (false, false) => s != q,
+                    }
                 });
                 match differs {
-                    Some(k) => (old_index + k, new_index + k),
+                    Some(k) => {
+                        agreed.extend(&window[old_index..old_index + k]);
+                        (old_index + k, new_index + k)
+                    }
                     None => {
-                        agreed.extend(&quote[new_index..new_index + len]);
+                        agreed.extend(&window[old_index..old_index + len]);
                         continue;
                     }
                 }
@@ -165,21 +163,29 @@ fn where_quote_differs(quote: &str, text: &str) -> String {
                 ..
             } => (old_index, new_index),
         };
-        let source_word = window
-            .get(source_at)
-            .copied()
-            .unwrap_or("(the end of the passage)");
-        let quote_word = quote.get(quote_at).copied().unwrap_or("(its end)");
+        let source_word = match window.get(source_at) {
+            Some(w) => format!("and then “{w}”"),
+            None => "and no more".to_string(),
+        };
+        let quote_word = match quote.get(quote_at) {
+            Some(w) => format!("where the quote has “{w}”"),
+            None => "where the quote ends".to_string(),
+        };
         let lead = if agreed.len() > 4 { "…" } else { "" };
+        let read = agreed[agreed.len().saturating_sub(4)..].join(" ");
+        let shown = format!("{read} {}", window.get(source_at).unwrap_or(&""));
         let fix = "copy the quote exactly as the source prints it (white space and quote marks may differ)";
         return if agreed.is_empty() {
             format!(
-                "the quote begins “{quote_word}”, where the closest passage of the source has “{source_word}”; {fix}"
+                "the quote begins “{}”, where the closest passage of the source has “{}”{}; {fix}",
+                quote.get(quote_at).unwrap_or(&""),
+                window.get(source_at).unwrap_or(&""),
+                as_compared(&shown)
             )
         } else {
             format!(
-                "the source reads “{lead}{}” and then “{source_word}”, where the quote has “{quote_word}”; {fix}",
-                agreed[agreed.len().saturating_sub(4)..].join(" ")
+                "the source reads “{lead}{read}” {source_word}{}, {quote_word}; {fix}",
+                as_compared(&shown)
             )
         };
     }
@@ -187,6 +193,17 @@ fn where_quote_differs(quote: &str, text: &str) -> String {
         "the quote runs past the passage of the source that holds it: “{}”",
         shown(window)
     )
+}
+
+/// What a message says of the source's words it shows, where they may not
+/// be as the source prints them: they are compared with quote marks made
+/// straight (and white space folded, which a reader does not miss).
+fn as_compared(shown: &str) -> &'static str {
+    if shown.contains(['"', '\'']) {
+        " (quote marks made straight, as compared)"
+    } else {
+        ""
+    }
 }
 
 /// A word as compared for closeness: lowercase, without punctuation.
@@ -278,6 +295,31 @@ mod tests {
             help.starts_with(
                 "the source reads “We will pay” and then “a”, where the quote has “no”"
             ),
+            "{help}"
+        );
+    }
+
+    /// The source as it reads, its comma where the quote has a full stop,
+    /// and the end of the quote said so.
+    #[test]
+    fn the_source_is_quoted_as_it_reads_and_the_quote_ending_said_plainly() {
+        let text = normalise("They said: We will never accept lower   quotas, not ever.");
+        assert_eq!(
+            where_quote_differs(&normalise("We will never accept lower quotas."), &text),
+            "the source reads “…will never accept lower” and then “quotas,”, where the quote has “quotas.”; copy the quote exactly as the source prints it (white space and quote marks may differ)"
+        );
+        assert!(
+            where_quote_differs("We will pay", "We will pay no toll.")
+                .starts_with("the source reads “We will pay” and then “no”, where the quote ends;")
+        );
+        // Where the source's words shown hold a quote mark, it is said
+        // that they are compared straight.
+        let help = where_quote_differs(
+            &normalise("“We will pay no"),
+            &normalise("He said: “We will pay a toll."),
+        );
+        assert!(
+            help.starts_with("the source reads “\"We will pay” and then “a” (quote marks made straight, as compared), where the quote has “no”;"),
             "{help}"
         );
     }

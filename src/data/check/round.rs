@@ -141,6 +141,7 @@ impl Checker<'_> {
             },
             file,
             date_span: rf.date.span(),
+            end_span: rf.end.as_ref().map(Spanned::span),
         })
     }
 
