@@ -52,7 +52,8 @@ talks_dir[builtin]=$PWD/data/euro-security-2022
 for spec in "small 30 50 20" "large 200 100 40" "wide 400 100 40" "linked 200 100 40 --links"; do
     read -r name parties issues rounds links <<<"$spec"
     dir=$PWD/$work/$name-$parties-$issues-$rounds
-    if [ ! -f "$dir/synth/talks.toml" ]; then
+    # Made afresh when the generator was built since (it may have changed).
+    if [ ! -f "$dir/synth/talks.toml" ] || [ "$synth" -nt "$dir/synth/talks.toml" ]; then
         rm -rf "$dir"
         "$synth" --parties "$parties" --issues "$issues" --rounds "$rounds" --seed 1 $links "$dir/synth" 2>/dev/null
     fi
