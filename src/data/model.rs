@@ -614,14 +614,18 @@ mod text {
     /// (Windows) is a line end, `\n`, in a multi-line string too; a CR on
     /// its own is still refused.
     fn read(s: String) -> Result<String, String> {
-        let s = if s.contains("\r\n") {
-            s.replace("\r\n", "\n")
-        } else {
-            s
-        };
         match problem(&s) {
-            Some(p) => Err(p),
             None => Ok(s),
+            // A CR is refused but for a CRLF line end, read as a line end:
+            // looked for only where the one scan of the text found a problem.
+            Some(_) if s.contains("\r\n") => {
+                let s = s.replace("\r\n", "\n");
+                match problem(&s) {
+                    Some(p) => Err(p),
+                    None => Ok(s),
+                }
+            }
+            Some(p) => Err(p),
         }
     }
 
