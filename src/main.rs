@@ -9,8 +9,9 @@ fn main() -> ExitCode {
     // print completions for the words given and exit.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
-    // Nothing said on stderr fails a command that did its job; an error
-    // that cannot be said is one that cannot be written (2).
+    // Nothing said on stderr fails a command that did its job, nor changes
+    // the code of one that did not: the code says what happened, whether
+    // or not stderr could say it too.
     let code = match redlines::cmd::run(cli) {
         Ok(mut out) => {
             let (code, stderr) = (out.code, std::mem::take(&mut out.stderr));
@@ -31,8 +32,10 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Err(e) if to_stderr(&format!("{e}\n")) => e.exit_code(),
-        Err(_) => 2,
+        Err(e) => {
+            to_stderr(&format!("{e}\n"));
+            e.exit_code()
+        }
     };
     ExitCode::from(code)
 }

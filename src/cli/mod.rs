@@ -320,8 +320,8 @@ pub struct RoundArg {
 /// Whose agreement is scored.
 #[derive(Debug, Args)]
 pub struct Scoring {
-    /// Score mediators and observers too (`role` in talks.toml), as parties
-    /// with a stake of their own; left out by default
+    /// Count mediators and observers too (`role` in talks.toml) as parties
+    /// with a stake of their own: scored, and paired; left out by default
     #[arg(long)]
     pub with_mediators: bool,
 }

@@ -37,14 +37,25 @@ pub fn round(talks: &Talks, spec: &str) -> Result<usize> {
     }
     let matches: Vec<usize> = match Date::parse(spec) {
         // A round over several days is named by any of them.
+        // A scenario (`assumed`, dated as its round) is named by its id only.
         Some(d) => {
             let held: Vec<usize> = (0..rounds.len())
-                .filter(|&i| rounds[i].date <= d && d <= rounds[i].end.unwrap_or(rounds[i].date))
+                .filter(|&i| {
+                    rounds[i].assumed.is_empty()
+                        && rounds[i].date <= d
+                        && d <= rounds[i].end.unwrap_or(rounds[i].date)
+                })
                 .collect();
             if held.is_empty() {
                 return latest_by(talks, d);
             }
-            held
+            // A round that ends the day the next begins: that day is the next's.
+            let begun: Vec<usize> = held
+                .iter()
+                .copied()
+                .filter(|&i| rounds[i].date == d)
+                .collect();
+            if begun.len() == 1 { begun } else { held }
         }
         None => (0..rounds.len())
             .filter(|&i| rounds[i].id.contains(spec))

@@ -76,11 +76,16 @@ impl DataDir {
                 how: "--data or $REDLINES_DATA",
             };
         }
-        // ./data whenever it is there, talks or not: a folder that holds
-        // none, or a talks misnamed, is an error that says so (`no_talks`),
-        // never a quiet `check` of the built-in datasets instead.
+        // ./data whenever it is a folder (or a link), talks or not: a folder
+        // that holds none, or a talks misnamed, is an error that says so
+        // (`no_talks`), never a quiet `check` of the built-in datasets
+        // instead. A plain file of that name is none of redlines'.
         let cwd = PathBuf::from("data");
-        if cwd.symlink_metadata().is_ok() {
+        if cwd.is_dir()
+            || cwd
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+        {
             return DataDir::Disk {
                 path: cwd,
                 how: DATA_HERE,

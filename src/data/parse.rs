@@ -20,9 +20,10 @@ use crate::data::diag::{Diagnostic, FileId, closest, did_you_mean};
 use crate::data::recover::{date_error, recover};
 
 /// Past this many problems in one file, the rest are not looked for (a
-/// note says so). Tables are read in the order of the file (toml's
-/// `preserve_order`), so the problems found are the first of the file,
-/// but for a table of `[header]` syntax written in two places.
+/// note says so). serde reads a table's keys in their sorted order, so
+/// those found are not always the first of the file; they are shown in its
+/// order. (toml's `preserve_order` would find the first, for 15 % more
+/// time in every parse.)
 const MAX_PROBLEMS: usize = 100;
 
 pub struct Parsed<T> {
@@ -871,16 +872,20 @@ mod tests {
             "{}",
             notes[0].message
         );
-        // Those shown are in the order of the file (serde reads a table's
-        // keys in their sorted order, so they are not all of the first).
-        let at: Vec<usize> = p.problems.iter().filter_map(start).collect();
-        assert!(at.windows(2).all(|w| w[0] <= w[1]), "{at:?}");
-        assert!(
-            p.problems
-                .iter()
-                .filter(|d| d.is_error())
-                .all(|d| d.message.starts_with("unknown key `k"))
-        );
+        // Those found first in the order serde reads the keys (sorted), and
+        // shown in the order of the file.
+        let mut sorted: Vec<String> = (0..150).map(|k| format!("k{k}")).collect();
+        sorted.sort();
+        let mut found: Vec<String> = sorted[..MAX_PROBLEMS].to_vec();
+        found.sort_by_key(|k| k[1..].parse::<usize>().unwrap());
+        let shown: Vec<String> = p
+            .problems
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect();
+        let expected: Vec<String> = found.iter().map(|k| format!("unknown key `{k}`")).collect();
+        assert_eq!(shown, expected);
     }
 
     #[test]

@@ -146,15 +146,42 @@ impl IssueBridge {
         self.equally_near.iter().map(|id| self.outcome(id))
     }
 
-    /// What an outcome is, in the data table: the nearest deal, one as
-    /// near, or neither.
-    fn mark(&self, o: &OutcomeView) -> &'static str {
+    /// What an outcome is: the nearest deal, one as near, or neither.
+    fn mark(&self, o: &OutcomeView) -> Mark {
         if o.outcome == self.nearest {
-            "yes"
+            Mark::Nearest
         } else if self.equally_near.contains(&o.outcome) {
-            "as near"
+            Mark::AsNear
         } else {
-            ""
+            Mark::Other
+        }
+    }
+}
+
+/// An outcome against the nearest deal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Nearest,
+    AsNear,
+    Other,
+}
+
+impl Mark {
+    /// Its column of the data table.
+    fn word(self) -> &'static str {
+        match self {
+            Mark::Nearest => "yes",
+            Mark::AsNear => "as near",
+            Mark::Other => "",
+        }
+    }
+
+    /// Its mark after the outcome in the table of one issue.
+    fn arrow(self) -> &'static str {
+        match self {
+            Mark::Nearest => " ◀",
+            Mark::AsNear => " ◁",
+            Mark::Other => "",
         }
     }
 }
@@ -188,7 +215,7 @@ fn cost_text(c: f64) -> String {
 
 const COST_LEGEND: &str = "cost: the steps along the scale each party would have to widen what it accepts, a core issue's counting double; ⛔ crossing that party's red line. The nearest deal crosses no red line where some outcome does, then costs least, then asks fewest parties and steps.";
 
-const TIE_LEGEND: &str = "or (◁): an outcome as near as the nearest deal (◀) by every count, named after it only for coming later on the scale; it asks other moves.";
+const TIE_LEGEND: &str = "or (◁, as near): an outcome as near as the nearest deal by every count, named after it only for coming later on the scale; it asks other parties to move.";
 
 impl BridgeView {
     fn verdict(b: &IssueBridge) -> Text {
@@ -237,11 +264,9 @@ impl BridgeView {
                 .iter()
                 .map(|o| {
                     let mut mark = Text::plain(o.outcome.as_str());
-                    match b.mark(o) {
-                        "yes" => mark.push(" ◀", Tone::Strong),
-                        "" => &mut mark,
-                        _ => mark.push(" ◁", Tone::Strong),
-                    };
+                    if b.mark(o) != Mark::Other {
+                        mark.push(b.mark(o).arrow(), Tone::Strong);
+                    }
                     vec![
                         mark,
                         Text::plain(cost_text(o.cost)),
@@ -277,13 +302,9 @@ impl BridgeView {
                 let mut moves = moves_said(n);
                 for tie in b.ties() {
                     nearest.line(format!("or {}", tie.outcome), Tone::Dim);
-                    let said = moves_said(tie);
-                    for (k, span) in said.lines.into_iter().flatten().enumerate() {
-                        if k == 0 {
-                            moves.line(span.text, span.tone);
-                        } else {
-                            moves.push(span.text, span.tone);
-                        }
+                    moves.line("or ", Tone::Dim);
+                    for span in moves_said(tie).lines.into_iter().flatten() {
+                        moves.push(span.text, span.tone);
                     }
                 }
                 vec![
@@ -339,7 +360,7 @@ impl View for BridgeView {
                                 Text::plain(cost_text(o.cost)),
                                 Text::plain(moves_said(o).to_plain("")),
                                 Text::plain(o.on_conditions.join(", ")),
-                                Text::plain(b.mark(o)),
+                                Text::plain(b.mark(o).word()),
                             ]
                         })
                     })

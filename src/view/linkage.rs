@@ -305,10 +305,10 @@ impl PackageView {
         );
         match (self.count, self.too_large) {
             (_, Some(_)) if self.budget_spent => format!(
-                "{head} not searched to the end: the searches before it took the {SEARCH_BUDGET} steps a view may search; narrow it with --issue"
+                "{head} not searched to the end: the searches before it took the {SEARCH_BUDGET} steps a view may search; narrow it to fewer issues, as `matrix --by issue --issue ID` does"
             ),
             (_, Some(limit)) => format!(
-                "{head} not searched to the end: more than {limit} combinations to try; narrow it with --issue"
+                "{head} not searched to the end: more than {limit} combinations to try; narrow it to fewer issues, as `matrix --by issue --issue ID` does"
             ),
             (Some(0), _) if self.blocked_on.is_empty() => {
                 format!("{head} no package every party accepts")

@@ -22,12 +22,17 @@ pub struct TalksItem {
     pub latest: Option<Date>,
     /// Errors found in its files (`redlines check` lists them).
     pub errors: usize,
+    /// More were not looked for, past the cap of one file: `errors` is a
+    /// lower bound.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub errors_capped: bool,
 }
 
 impl TalksItem {
     /// A talks as checked: its counts and dates where it has no errors.
     pub fn new(id: String, checked: &Checked) -> Self {
         let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+        let errors_capped = checked.diagnostics.iter().any(|d| d.is_note());
         match &checked.talks {
             Some(t) => TalksItem {
                 id,
@@ -38,6 +43,7 @@ impl TalksItem {
                 first: t.rounds.first().map(|r| r.date),
                 latest: t.rounds.last().map(|r| r.date),
                 errors,
+                errors_capped,
             },
             None => TalksItem {
                 id,
@@ -48,6 +54,7 @@ impl TalksItem {
                 first: None,
                 latest: None,
                 errors,
+                errors_capped,
             },
         }
     }
@@ -69,7 +76,8 @@ impl View for TalksList {
                         Some(title) => Text::plain(title.as_str()),
                         None => Text::styled(
                             format!(
-                                "{} — run `redlines check`",
+                                "{}{} — run `redlines check`",
+                                if t.errors_capped { "at least " } else { "" },
                                 crate::data::diag::plural(t.errors, "error")
                             ),
                             crate::view::Tone::Clash,

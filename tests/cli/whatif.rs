@@ -278,3 +278,21 @@ fn assumptions_that_cannot_be_read_say_how_to_write_them() {
         )
     );
 }
+
+/// Under `--assume`, a date names the round of the record held that day,
+/// not the scenario made of it (`assumed`, dated as its round).
+#[test]
+fn a_date_names_the_round_of_the_record_not_the_scenario() {
+    let v: serde_json::Value = serde_json::from_str(&bay(&[
+        "--assume",
+        "east.toll=none",
+        "diff",
+        "2024-07-01",
+        "assumed",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["from"]["id"], "2024-07-01-second");
+    assert_eq!(v["to"]["id"], "assumed");
+}

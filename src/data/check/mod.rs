@@ -156,9 +156,6 @@ mod sources;
 pub use quotes::{QuoteCheck, QuoteChecks, normalise};
 pub use sources::{QuoteTally, SavedCopies, fingerprint};
 
-/// Check one talks as read: parse each file, resolve every reference, and
-/// verify quotes against the local source texts that `read_source` gives,
-/// and against the saved copies, where given.
 /// A file's bytes as text, kept in `files` for diagnostics to quote; a
 /// file that cannot be read, or is not valid UTF-8, is a located error.
 pub fn decode(read: FileRead, files: &mut Files) -> Result<(FileId, String), Diagnostic> {
@@ -185,6 +182,9 @@ pub fn decode(read: FileRead, files: &mut Files) -> Result<(FileId, String), Dia
     }
 }
 
+/// Check one talks as read: parse each file, resolve every reference, and
+/// verify quotes against the local source texts that `read_source` gives,
+/// and against the saved copies, where given.
 pub fn check_talks(
     raw: RawTalks,
     read_source: ReadSource<'_>,
