@@ -27,7 +27,10 @@ fn main() -> ExitCode {
                 // A closed pipe (`redlines table | head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
                 Err(e) => {
-                    to_stderr(&format!("error: cannot write the output: {e}\n"));
+                    to_stderr(&format!(
+                        "error: cannot write the output: {}\n",
+                        redlines::data::load::io_reason(&e)
+                    ));
                     2
                 }
             }

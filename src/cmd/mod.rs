@@ -65,7 +65,13 @@ impl Output {
         self.binary.clear();
         let mut out = Vec::new();
         if let Err(e) = self.write_stdout(&mut out) {
-            out.extend(format!("error: cannot write the output: {e}\n").into_bytes());
+            out.extend(
+                format!(
+                    "error: cannot write the output: {}\n",
+                    crate::data::load::io_reason(&e)
+                )
+                .into_bytes(),
+            );
         }
         String::from_utf8_lossy(&out).into_owned() + &stderr
     }
