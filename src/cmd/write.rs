@@ -43,6 +43,16 @@ pub fn inside_data(data: &Path, path: &Path) -> Result<()> {
 /// (`not_file` says what is written instead), and over an existing file
 /// only with `force`.
 pub fn may_write(path: &Path, force: bool, not_file: &str) -> Result<()> {
+    // A name of blanks, or with blanks around it, is a slip of the shell's
+    // quoting more often than a file anyone means to find again.
+    if let Some(name) = path.file_name().and_then(|n| n.to_str())
+        && name.trim() != name
+    {
+        return Err(Error::Usage(format!(
+            "--out `{}` names a file that begins or ends with a blank; give the name without them",
+            shown_path(path)
+        )));
+    }
     match path.symlink_metadata() {
         Ok(meta) if !meta.file_type().is_file() => Err(Error::Usage(format!(
             "{} is not a regular file; {not_file}",

@@ -198,7 +198,13 @@ pub fn assume(talks: &Talks, base: usize, assumptions: &[Assumption]) -> Result<
     }
     positions.sort_by_key(|p| (p.party, p.issue));
     let at = &talks.rounds[base];
-    let specs: Vec<String> = assumptions.iter().map(|a| a.spec.clone()).collect();
+    // Each assumption said once, however often it was given.
+    let mut said = std::collections::HashSet::new();
+    let specs: Vec<String> = assumptions
+        .iter()
+        .filter(|a| said.insert(a.spec.as_str()))
+        .map(|a| a.spec.clone())
+        .collect();
     let mut round = Round::new(
         ROUND_ID.to_string(),
         at.date,
@@ -281,5 +287,14 @@ mod tests {
         let b = parse(&t, &format!("{}.{}+=o1", t.parties[1].id, t.issues[0].id)).unwrap();
         let (s, r) = assume(&t, 0, &[a, b]).unwrap();
         assert_eq!(deal_zone(&State::as_of(&s, r), 0), Some(Outcomes(0b010)));
+    }
+
+    #[test]
+    fn an_assumption_given_again_is_said_once() {
+        let t = two();
+        let spec = format!("{}.{}+=o1", t.parties[0].id, t.issues[0].id);
+        let a = parse(&t, &spec).unwrap();
+        let (s, r) = assume(&t, 0, &vec![a; 1000]).unwrap();
+        assert_eq!(s.rounds[r].assumed, vec![spec]);
     }
 }

@@ -717,3 +717,22 @@ fn quotes_are_marked_as_checked_against_the_saved_sources() {
     assert!(ukraine.contains("<div class=\"note\">curator&#39;s note: No quote: "));
     assert!(ukraine.contains("<div class=\"note\">curator&#39;s note: Translated from Russian"));
 }
+
+/// A file name with blanks around it (a slip of the shell's quoting) is
+/// refused before anything is read or written.
+#[test]
+fn an_out_name_with_blanks_around_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [" ", " report.html", "report.html "] {
+        let path = dir.path().join(name);
+        let (stdout, stderr, code) = run(redlines(), &["report", "--out", path.to_str().unwrap()]);
+        assert_eq!((stdout.as_str(), code), ("", 2), "{name:?}: {stderr}");
+        assert!(
+            stderr.ends_with(
+                "names a file that begins or ends with a blank; give the name without them\n"
+            ),
+            "{stderr}"
+        );
+        assert!(!path.exists());
+    }
+}
