@@ -46,9 +46,8 @@ pub fn run(ctx: &Ctx, deny_warnings: bool, sources: Option<&Path>) -> Result<Out
         diags.extend(checked.diagnostics);
         quotes.add(checked.quotes);
     }
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.iter().filter(|d| d.is_warning()).count();
-    let code = u8::from(errors > 0 || (deny_warnings && warnings > 0));
+    let counts = crate::data::diag::Counts::of(&diags);
+    let code = u8::from(counts.errors > 0 || (deny_warnings && counts.warnings > 0));
 
     // On a terminal the diagnostics are the output, on stderr as a compiler
     // prints them; every other format lists the problems on stdout.

@@ -87,14 +87,11 @@ impl Output {
     }
 }
 
-/// Say `text` on stderr, whole, and whether it could be: a stderr that is
-/// full or closed ends no command (`eprint!` would panic), and what went
-/// wrong is for the caller to weigh.
-pub fn to_stderr(text: &str) -> bool {
+/// Say `text` on stderr, whole, where it can be: a stderr that is full or
+/// closed ends no command (`eprint!` would panic) and changes no exit code.
+pub fn to_stderr(text: &str) {
     let mut err = std::io::stderr().lock();
-    err.write_all(text.as_bytes())
-        .and_then(|()| err.flush())
-        .is_ok()
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 /// Everything a command needs: where the data is, which talks, how to print.

@@ -500,9 +500,29 @@ pub fn render_all(diags: &[Diagnostic], files: &Files, color: bool, width: Optio
     out
 }
 
+/// How many errors and warnings, and whether a file had more problems
+/// than were looked for (a note says so): the counts are then a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub capped: bool,
+}
+
+impl Counts {
+    pub fn of(diags: &[Diagnostic]) -> Self {
+        Counts {
+            errors: diags.iter().filter(|d| d.is_error()).count(),
+            warnings: diags.iter().filter(|d| d.is_warning()).count(),
+            capped: diags.iter().any(Diagnostic::is_note),
+        }
+    }
+}
+
 pub fn summary(diags: &[Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.iter().filter(|d| d.is_warning()).count();
+    let Counts {
+        errors, warnings, ..
+    } = Counts::of(diags);
     let mut s = String::new();
     if errors > 0 || warnings == 0 {
         let _ = write!(s, "{}{}", at_least(diags), plural(errors, "error"));
@@ -519,7 +539,7 @@ pub fn summary(diags: &[Diagnostic]) -> String {
 /// "at least " where a file had more problems than were looked for (a
 /// note says so), so that a count is never taken for all of them.
 pub fn at_least(diags: &[Diagnostic]) -> &'static str {
-    if diags.iter().any(Diagnostic::is_note) {
+    if Counts::of(diags).capped {
         "at least "
     } else {
         ""

@@ -54,13 +54,13 @@ impl CheckView {
         files: &Files,
         quotes: QuoteTally,
     ) -> Self {
-        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let counts = crate::data::diag::Counts::of(diags);
         CheckView {
             data,
             talks,
             files: files_read,
-            errors,
-            warnings: diags.iter().filter(|d| d.is_warning()).count(),
+            errors: counts.errors,
+            warnings: counts.warnings,
             problems: diags.iter().map(|d| Problem::new(d, files)).collect(),
             quotes,
         }

@@ -31,8 +31,11 @@ pub struct TalksItem {
 impl TalksItem {
     /// A talks as checked: its counts and dates where it has no errors.
     pub fn new(id: String, checked: &Checked) -> Self {
-        let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
-        let errors_capped = checked.diagnostics.iter().any(|d| d.is_note());
+        let crate::data::diag::Counts {
+            errors,
+            capped: errors_capped,
+            ..
+        } = crate::data::diag::Counts::of(&checked.diagnostics);
         match &checked.talks {
             Some(t) => TalksItem {
                 id,

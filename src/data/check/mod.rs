@@ -398,29 +398,40 @@ impl Checker<'_> {
     fn authors(&mut self, rounds: &[Placed], header: Option<&Header>) {
         let authored = std::mem::take(&mut self.authored);
         let Some(h) = header else { return };
-        // Each proposal's author, and the round that first tabled it.
+        // The statements in the order of the rounds (in a file's own order
+        // within it): each proposal's author, and the round that first
+        // tabled it.
+        let place: HashMap<FileId, usize> = rounds
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (r.file, k))
+            .collect();
+        let mut in_order: Vec<(usize, &_)> = authored
+            .iter()
+            .filter_map(|a| Some((*place.get(&a.file)?, a)))
+            .collect();
+        in_order.sort_by_key(|&(k, _)| k);
         let mut first: HashMap<&str, (usize, &str)> = HashMap::new();
-        for r in rounds {
-            for a in authored.iter().filter(|a| a.file == r.file) {
-                match first.get(a.id.as_str()) {
-                    Some(&(by, tabled)) if by != a.by => {
-                        let (author, other) = (&h.parties[by].id, &h.parties[a.by].id);
-                        self.push(
-                            Diagnostic::error(format!(
-                                "proposal `{}` was tabled by `{author}` in round `{tabled}`; `{other}` cannot revise or withdraw it",
-                                a.id
-                            ))
-                            .at(a.file, a.span.clone())
-                            .label(format!("not `{author}`"))
-                            .help(format!(
-                                "a proposal keeps the party that tabled it: write `by = \"{author}\"`, or give `{other}`'s proposal an id of its own"
-                            )),
-                        );
-                    }
-                    Some(_) => {}
-                    None => {
-                        first.insert(&a.id, (a.by, &r.round.id));
-                    }
+        for (k, a) in in_order {
+            let r = &rounds[k];
+            match first.get(a.id.as_str()) {
+                Some(&(by, tabled)) if by != a.by => {
+                    let (author, other) = (&h.parties[by].id, &h.parties[a.by].id);
+                    self.push(
+                        Diagnostic::error(format!(
+                            "proposal `{}` was tabled by `{author}` in round `{tabled}`; `{other}` cannot revise or withdraw it",
+                            a.id
+                        ))
+                        .at(a.file, a.span.clone())
+                        .label(format!("not `{author}`"))
+                        .help(format!(
+                            "a proposal keeps the party that tabled it: write `by = \"{author}\"`, or give `{other}`'s proposal an id of its own"
+                        )),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&a.id, (a.by, &r.round.id));
                 }
             }
         }
